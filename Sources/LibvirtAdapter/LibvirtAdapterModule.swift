@@ -1,0 +1,2 @@
+import CLibvirt
+public enum LibvirtAdapterModule {}

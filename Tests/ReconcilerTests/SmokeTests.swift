@@ -1,0 +1,4 @@
+import Testing
+@testable import Spec
+
+@Test func smoke() { #expect(Bool(true)) }
