@@ -1,0 +1,71 @@
+extension DistributionSpec {
+    static func read(_ spec: FieldReader, metadata: ResourceMetadata) -> DistributionSpec? {
+        let displayName = spec.string("displayName") ?? metadata.name
+        let family = spec.choice("family", default: Family?.none)
+        if spec.node("family") == nil { spec.missing("family", hint: "one of debian, rhel, suse, alpine, freebsd") }
+        var cloudImage: CloudImageSpec?
+        if let reader = spec.mappingReader("cloudImage") {
+            cloudImage = CloudImageSpec.read(reader)
+        } else {
+            spec.missing("cloudImage", hint: "url and checksum or checksumURL")
+        }
+        let agentInstall = spec.stringList("agentInstall")
+        let defaultUser = spec.string("defaultUser")
+        spec.rejectUnknownKeys()
+        guard let family, let cloudImage else { return nil }
+        return DistributionSpec(metadata: metadata, displayName: displayName, family: family,
+                                cloudImage: cloudImage, agentInstall: agentInstall, defaultUser: defaultUser)
+    }
+}
+
+extension CloudImageSpec {
+    static func read(_ reader: FieldReader) -> CloudImageSpec? {
+        let image = ImageSource.read(reader)
+        let format = reader.choice("format", default: DiskFormat.qcow2) ?? .qcow2
+        let kernel = reader.mappingReader("kernel").flatMap { kernel in
+            defer { kernel.rejectUnknownKeys() }
+            return ImageSource.read(kernel)
+        }
+        let initrd = reader.mappingReader("initrd").flatMap { initrd in
+            defer { initrd.rejectUnknownKeys() }
+            return ImageSource.read(initrd)
+        }
+        let cmdline = reader.string("cmdline")
+        if kernel == nil, initrd != nil { reader.error("initrd", "an initrd needs a kernel beside it") }
+        reader.rejectUnknownKeys()
+        guard let image else { return nil }
+        return CloudImageSpec(image: image, format: format, kernel: kernel, initrd: initrd, cmdline: cmdline)
+    }
+}
+
+extension ImageSource {
+    /// Reads `url` plus exactly one of `checksum` (`sha256:HEX`) and `checksumURL`.
+    static func read(_ reader: FieldReader) -> ImageSource? {
+        let url = reader.requiredString("url")
+        if let url, !(url.hasPrefix("http://") || url.hasPrefix("https://") || url.hasPrefix("file://")) {
+            reader.error("url", "'\(url)' must be an http://, https:// or file:// URL")
+        }
+        let inline = reader.string("checksum")
+        let fileURL = reader.string("checksumURL")
+        var checksum: Checksum?
+        switch (inline, fileURL) {
+        case (let text?, nil):
+            let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+            let lengths = ["sha256": 64, "sha512": 128]
+            if parts.count == 2, let length = lengths[parts[0].lowercased()], parts[1].count == length,
+               parts[1].allSatisfy(\.isHexDigit) {
+                checksum = .inline(algorithm: parts[0].lowercased(), hex: parts[1].lowercased())
+            } else {
+                reader.error("checksum", "'\(text)' is not a checksum (expected sha256:<64 hex digits> or sha512:<128 hex digits>)")
+            }
+        case (nil, let url?):
+            checksum = .file(url: url)
+        case (.some, .some):
+            reader.error("checksumURL", "give either checksum or checksumURL, not both")
+        case (nil, nil):
+            reader.missing("checksum", hint: "every image must be verified: give checksum: sha256:HEX or checksumURL")
+        }
+        guard let url, let checksum else { return nil }
+        return ImageSource(url: url, checksum: checksum)
+    }
+}

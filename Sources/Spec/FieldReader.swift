@@ -1,0 +1,171 @@
+import Yams
+
+/// Reads one YAML mapping field by field, recording each field's position and reporting wrong types
+/// and unknown keys with the file, line and column a user needs to fix them.
+final class FieldReader {
+    let context: DocumentContext
+    let path: String
+    let location: SourceLocation
+    private let mapping: Node.Mapping
+    private var readKeys: Set<String> = []
+
+    init(context: DocumentContext, path: String, mapping: Node.Mapping, location: SourceLocation) {
+        self.context = context
+        self.path = path
+        self.mapping = mapping
+        self.location = location
+    }
+
+    /// A reader for a node that must be a mapping; reports and returns nil otherwise.
+    static func mapping(_ node: Node, context: DocumentContext, path: String) -> FieldReader? {
+        let location = node.location(in: context.file)
+        guard case .mapping(let mapping) = node else {
+            context.error(location, field: path, "\(path): expected a mapping, got \(node.kindDescription)")
+            return nil
+        }
+        return FieldReader(context: context, path: path, mapping: mapping, location: location)
+    }
+
+    func fieldPath(_ key: String) -> String {
+        path.isEmpty ? key : "\(path).\(key)"
+    }
+
+    /// The raw node for `key`, marking it as known.
+    func node(_ key: String) -> Node? {
+        readKeys.insert(key)
+        guard let node = mapping[key] else { return nil }
+        context.mark(fieldPath(key), at: node.location(in: context.file))
+        return node
+    }
+
+    func locationOf(_ key: String) -> SourceLocation {
+        context.marks[fieldPath(key)] ?? location
+    }
+
+    func error(_ key: String, _ message: String) {
+        context.error(locationOf(key), field: fieldPath(key), "\(fieldPath(key)): \(message)")
+    }
+
+    func missing(_ key: String, hint: String = "") {
+        let suffix = hint.isEmpty ? "" : " (\(hint))"
+        context.error(location, field: fieldPath(key), "\(fieldPath(key)): required field is missing\(suffix)")
+    }
+
+    // MARK: scalars
+
+    func string(_ key: String) -> String? {
+        guard let node = node(key) else { return nil }
+        guard case .scalar(let scalar) = node else {
+            error(key, "expected a string, got \(node.kindDescription)")
+            return nil
+        }
+        if scalar.tag.description.hasSuffix(":null") || (scalar.style == .plain && ["~", "null", ""].contains(scalar.string)) {
+            return nil
+        }
+        return scalar.string
+    }
+
+    func requiredString(_ key: String, hint: String = "") -> String? {
+        let present = mapping[key] != nil
+        let value = string(key)
+        if value == nil && !present { missing(key, hint: hint) }
+        if value == nil && present { error(key, "must not be empty") }
+        return value
+    }
+
+    func bool(_ key: String, default defaultValue: Bool) -> Bool {
+        guard let node = node(key) else { return defaultValue }
+        guard case .scalar(let scalar) = node, scalar.style == .plain,
+              let value = ["true": true, "false": false, "yes": true, "no": false][scalar.string.lowercased()]
+        else {
+            error(key, "expected true or false, got \(node.valueDescription)")
+            return defaultValue
+        }
+        return value
+    }
+
+    func int(_ key: String) -> Int? {
+        guard let node = node(key) else { return nil }
+        guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Int(scalar.string) else {
+            error(key, "expected a whole number, got \(node.valueDescription)")
+            return nil
+        }
+        return value
+    }
+
+    func positiveInt(_ key: String, default defaultValue: Int?) -> Int? {
+        guard mapping[key] != nil else { _ = node(key); return defaultValue }
+        guard let value = int(key) else { return defaultValue }
+        guard value > 0 else {
+            error(key, "must be greater than zero, got \(value)")
+            return defaultValue
+        }
+        return value
+    }
+
+    func size(_ key: String) -> ByteSize? {
+        guard let node = node(key) else { return nil }
+        guard case .scalar(let scalar) = node else {
+            error(key, "expected a size such as 2GiB, got \(node.kindDescription)")
+            return nil
+        }
+        do {
+            return try ByteSize(parsing: scalar.string)
+        } catch {
+            self.error(key, error.description)
+            return nil
+        }
+    }
+
+    func choice<Value: RawRepresentable & CaseIterable>(_ key: String, default defaultValue: Value?) -> Value?
+    where Value.RawValue == String {
+        guard mapping[key] != nil else { _ = node(key); return defaultValue }
+        guard let raw = string(key) else { return defaultValue }
+        if let value = Value(rawValue: raw) { return value }
+        let options = Value.allCases.map(\.rawValue)
+        error(key, "'\(raw)' is not one of \(options.joined(separator: ", "))\(Suggestion.didYouMean(raw, among: options))")
+        return defaultValue
+    }
+
+    // MARK: collections
+
+    func mappingReader(_ key: String) -> FieldReader? {
+        guard let node = node(key) else { return nil }
+        return FieldReader.mapping(node, context: context, path: fieldPath(key))
+    }
+
+    /// The items of a sequence field, each with its own path (`spec.disks[0]`).
+    func sequence(_ key: String) -> [(node: Node, path: String)] {
+        guard let node = node(key) else { return [] }
+        guard case .sequence(let sequence) = node else {
+            error(key, "expected a list, got \(node.kindDescription)")
+            return []
+        }
+        return sequence.enumerated().map { index, item in
+            let itemPath = "\(fieldPath(key))[\(index)]"
+            context.mark(itemPath, at: item.location(in: context.file))
+            return (item, itemPath)
+        }
+    }
+
+    func stringList(_ key: String) -> [String] {
+        sequence(key).compactMap { item in
+            guard case .scalar(let scalar) = item.node else {
+                context.error(item.node.location(in: context.file), field: item.path,
+                              "\(item.path): expected a string, got \(item.node.kindDescription)")
+                return nil
+            }
+            return scalar.string
+        }
+    }
+
+    /// Reports every key that no read asked for, suggesting the closest known one.
+    func rejectUnknownKeys() {
+        for keyNode in mapping.keys {
+            guard let key = keyNode.string, !readKeys.contains(key) else { continue }
+            let suggestion = Suggestion.didYouMean(key, among: readKeys.sorted())
+            context.error(keyNode.location(in: context.file), field: fieldPath(key),
+                          "\(fieldPath(key)): unknown field '\(key)'\(suggestion)")
+        }
+    }
+}

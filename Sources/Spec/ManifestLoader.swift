@@ -1,0 +1,163 @@
+import Crypto
+import Foundation
+import Yams
+
+/// Reads manifest files and directories into a validated `ManifestSet`, reporting every problem at once.
+public struct ManifestLoader: Sendable {
+    public static let apiVersion = "reconcile/v1"
+
+    public init() {}
+
+    /// Loads and validates; throws a `ManifestError` listing every problem found.
+    public func load(paths: [String]) throws(ManifestError) -> ManifestSet {
+        var diagnostics: [Diagnostic] = []
+        var set = ManifestSet()
+        let files = expand(paths, diagnostics: &diagnostics)
+        if files.isEmpty && diagnostics.isEmpty {
+            let shown = paths.joined(separator: ", ")
+            diagnostics.append(Diagnostic(SourceLocation(file: shown, line: 1, column: 1), "no *.yaml or *.yml files found"))
+        }
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                diagnostics.append(Diagnostic(SourceLocation(file: file, line: 1, column: 1), "cannot read file"))
+                continue
+            }
+            set.sources.append(ManifestSource(path: file, sha256: SHA256.hash(data: data).hexString))
+            guard let text = String(data: data, encoding: .utf8) else {
+                diagnostics.append(Diagnostic(SourceLocation(file: file, line: 1, column: 1), "file is not UTF-8 text"))
+                continue
+            }
+            diagnostics += read(text: text, file: file, into: &set)
+        }
+        diagnostics += ManifestResolver().resolve(&set)
+        diagnostics += ManifestValidator(set: set).validate()
+        let errors = diagnostics.filter { $0.severity == .error }
+        guard errors.isEmpty else { throw ManifestError(Self.sorted(errors)) }
+        return set
+    }
+
+    /// Parses YAML text (one or more documents) into `set`; public for tests and tools reading from memory.
+    public func read(text: String, file: String, into set: inout ManifestSet) -> [Diagnostic] {
+        let documents: [Node]
+        do {
+            documents = try Array(Yams.compose_all(yaml: text))
+        } catch {
+            return [Self.diagnostic(forYAMLError: error, file: file)]
+        }
+        var diagnostics: [Diagnostic] = []
+        for document in documents {
+            let context = DocumentContext(file: file)
+            readDocument(document, context: context, into: &set)
+            diagnostics += context.diagnostics
+        }
+        return diagnostics
+    }
+
+    private func readDocument(_ node: Node, context: DocumentContext, into set: inout ManifestSet) {
+        guard let root = FieldReader.mapping(node, context: context, path: "") else { return }
+        let apiVersion = root.string("apiVersion")
+        let kindText = root.string("kind")
+        let metadataReader = root.mappingReader("metadata")
+        let specReader = root.mappingReader("spec")
+        root.rejectUnknownKeys()
+
+        switch apiVersion {
+        case nil: root.missing("apiVersion", hint: "use apiVersion: \(Self.apiVersion)")
+        case Self.apiVersion?: break
+        case let other?: root.error("apiVersion", "unknown apiVersion '\(other)' (this reconcile reads \(Self.apiVersion))")
+        }
+        let kinds = ResourceKind.allCases.map(\.rawValue)
+        var kind: ResourceKind?
+        if let kindText {
+            kind = ResourceKind(rawValue: kindText)
+            if kind == nil {
+                root.error("kind", "unknown kind '\(kindText)' (one of \(kinds.joined(separator: ", ")))\(Suggestion.didYouMean(kindText, among: kinds))")
+            }
+        } else {
+            root.missing("kind", hint: "one of \(kinds.joined(separator: ", "))")
+        }
+        guard let metadataReader else {
+            root.missing("metadata", hint: "metadata.name names the resource")
+            return
+        }
+        let name = metadataReader.requiredString("name")
+        let adopt = metadataReader.bool("adopt", default: false)
+        _ = metadataReader.node("labels")
+        metadataReader.rejectUnknownKeys()
+        guard let kind, let name else { return }
+        if let message = Self.nameProblem(name, kind: kind) { metadataReader.error("name", message) }
+        let metadata = ResourceMetadata(name: name, adopt: adopt, location: metadataReader.locationOf("name"))
+        let spec = specReader ?? FieldReader(context: context, path: "spec", mapping: Node.Mapping([]), location: root.location)
+        if specReader == nil && kind != .hypervisor { root.missing("spec") }
+
+        switch kind {
+        case .hypervisor: set.hypervisors.append(HypervisorSpec.read(spec, metadata: metadata))
+        case .network: set.networks.append(NetworkSpec.read(spec, metadata: metadata))
+        case .storagePool: StoragePoolSpec.read(spec, metadata: metadata).map { set.pools.append($0) }
+        case .virtualMachine: set.virtualMachines.append(VirtualMachineSpec.read(spec, metadata: metadata))
+        case .distribution: DistributionSpec.read(spec, metadata: metadata).map { set.distributions.append($0) }
+        }
+    }
+
+    static func nameProblem(_ name: String, kind: ResourceKind) -> String? {
+        switch kind {
+        case .virtualMachine:
+            Naming.isValidHostLabel(name) ? nil
+                : "'\(name)' is not a valid VM name: it becomes the guest's hostname, so use letters, digits and '-' (at most 63, not starting or ending with '-')"
+        default:
+            Naming.isValidObjectName(name) ? nil
+                : "'\(name)' is not a valid name: start with a letter or digit, then letters, digits, '-', '_' or '.' (at most 64)"
+        }
+    }
+
+    /// Files named directly, and `*.yaml` / `*.yml` below directories, in sorted order.
+    func expand(_ paths: [String], diagnostics: inout [Diagnostic]) -> [String] {
+        var files: [String] = []
+        let manager = FileManager.default
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                diagnostics.append(Diagnostic(SourceLocation(file: path, line: 1, column: 1), "no such file or directory"))
+                continue
+            }
+            guard isDirectory.boolValue else {
+                files.append(path)
+                continue
+            }
+            let found = (manager.enumerator(atPath: path)?.allObjects as? [String] ?? [])
+                .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+                .sorted()
+                .map { (path as NSString).appendingPathComponent($0) }
+            files += found
+        }
+        return files
+    }
+
+    static func diagnostic(forYAMLError error: any Error, file: String) -> Diagnostic {
+        guard let yamlError = error as? YamlError else {
+            return Diagnostic(SourceLocation(file: file, line: 1, column: 1), "invalid YAML: \(error)")
+        }
+        switch yamlError {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let prefix = context.map { "\($0.text): " } ?? ""
+            return Diagnostic(SourceLocation(file: file, line: mark.line, column: mark.column), "invalid YAML: \(prefix)\(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return Diagnostic(SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
+                              "invalid YAML: duplicate key \(duplicates.joined(separator: ", "))")
+        default:
+            return Diagnostic(SourceLocation(file: file, line: 1, column: 1), "invalid YAML: \(yamlError)")
+        }
+    }
+
+    static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        diagnostics.sorted {
+            ($0.location.file, $0.location.line, $0.location.column) < ($1.location.file, $1.location.line, $1.location.column)
+        }
+    }
+}
+
+extension Sequence where Element == UInt8 {
+    var hexString: String { map { String(format: "%02x", $0) }.joined() }
+}

@@ -1,0 +1,46 @@
+/// Fills in what a manifest may leave out: the implicit `local` hypervisor, a VM's hypervisor when only
+/// one is declared, and a disk's pool when its hypervisor has exactly one.
+struct ManifestResolver {
+    func resolve(_ set: inout ManifestSet) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        if set.hypervisors.isEmpty {
+            let location = SourceLocation(file: "<implicit>", line: 1, column: 1)
+            set.hypervisors.append(HypervisorSpec(metadata: ResourceMetadata(name: HypervisorSpec.implicitName, location: location),
+                                                  isImplicit: true))
+        }
+        let names = set.hypervisors.map(\.name)
+        func defaultHypervisor(_ current: String, at location: SourceLocation, kind: String, name: String) -> String {
+            guard current.isEmpty else { return current }
+            if names.count == 1 { return names[0] }
+            diagnostics.append(Diagnostic(location, field: "spec.hypervisor",
+                                          "spec.hypervisor: \(kind) '\(name)' must name its hypervisor because \(names.count) are declared (\(names.joined(separator: ", ")))"))
+            return current
+        }
+        for index in set.networks.indices {
+            let network = set.networks[index]
+            set.networks[index].hypervisor = defaultHypervisor(network.hypervisor, at: network.metadata.location, kind: "Network", name: network.name)
+        }
+        for index in set.pools.indices {
+            let pool = set.pools[index]
+            set.pools[index].hypervisor = defaultHypervisor(pool.hypervisor, at: pool.metadata.location, kind: "StoragePool", name: pool.name)
+        }
+        for index in set.virtualMachines.indices {
+            let vm = set.virtualMachines[index]
+            let hypervisor = defaultHypervisor(vm.hypervisor, at: vm.metadata.location, kind: "VirtualMachine", name: vm.name)
+            set.virtualMachines[index].hypervisor = hypervisor
+            let pools = set.pools.filter { $0.hypervisor == hypervisor }.map(\.name)
+            for diskIndex in vm.disks.indices where vm.disks[diskIndex].pool.isEmpty {
+                if pools.count == 1 {
+                    set.virtualMachines[index].disks[diskIndex].pool = pools[0]
+                } else {
+                    let disk = vm.disks[diskIndex]
+                    let reason = pools.isEmpty ? "no StoragePool is declared on hypervisor '\(hypervisor)'"
+                        : "hypervisor '\(hypervisor)' has \(pools.count) pools (\(pools.joined(separator: ", ")))"
+                    diagnostics.append(Diagnostic(disk.location, field: "spec.disks[\(diskIndex)].pool",
+                                                  "spec.disks[\(diskIndex)].pool: disk '\(disk.name)' must name its pool because \(reason)"))
+                }
+            }
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,3 @@
+public enum PoolType: String, Sendable, Codable, CaseIterable {
+    case dir
+}

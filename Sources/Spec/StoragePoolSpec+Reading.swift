@@ -1,0 +1,14 @@
+extension StoragePoolSpec {
+    static func read(_ spec: FieldReader, metadata: ResourceMetadata) -> StoragePoolSpec? {
+        let hypervisor = spec.string("hypervisor") ?? ""
+        let type = spec.choice("type", default: PoolType.dir) ?? .dir
+        let path = spec.requiredString("path", hint: "the directory holding the pool's volumes, for example /var/lib/libvirt/images")
+        if let path, !path.hasPrefix("/") { spec.error("path", "must be an absolute path, got '\(path)'") }
+        let autostart = spec.bool("autostart", default: true)
+        let active = spec.bool("active", default: true)
+        spec.rejectUnknownKeys()
+        guard let path else { return nil }
+        return StoragePoolSpec(metadata: metadata, hypervisor: hypervisor, type: type, path: path,
+                               autostart: autostart, active: active)
+    }
+}

@@ -1,0 +1,71 @@
+import Yams
+
+extension VirtualMachineSpec {
+    static func read(_ spec: FieldReader, metadata: ResourceMetadata) -> VirtualMachineSpec {
+        let hypervisor = spec.string("hypervisor") ?? ""
+        let cpus = spec.positiveInt("cpus", default: 1) ?? 1
+        let memory = spec.size("memory") ?? ByteSize(bytes: 1 << 30)
+        if memory.bytes < 1 << 20 { spec.error("memory", "must be at least 1MiB, got \(memory)") }
+        let disks = spec.sequence("disks").compactMap { item -> DiskSpec? in
+            guard let reader = FieldReader.mapping(item.node, context: spec.context, path: item.path) else { return nil }
+            return DiskSpec.read(reader)
+        }
+        let networks = spec.sequence("networks").compactMap { item in
+            NetworkAttachment.read(item.node, path: item.path, context: spec.context)
+        }
+        let state = spec.choice("state", default: VMState.running) ?? .running
+        let autostart = spec.bool("autostart", default: false)
+        var console = ConsoleSpec()
+        if let reader = spec.mappingReader("console") {
+            _ = reader.bool("serial", default: true)
+            console.vnc = reader.bool("vnc", default: false)
+            reader.rejectUnknownKeys()
+        }
+        let domainType = spec.choice("domainType", default: DomainType?.none)
+        spec.rejectUnknownKeys()
+        return VirtualMachineSpec(metadata: metadata, hypervisor: hypervisor, cpus: cpus, memory: memory,
+                                  disks: disks, networks: networks, state: state, autostart: autostart,
+                                  console: console, domainType: domainType)
+    }
+}
+
+extension DiskSpec {
+    static func read(_ reader: FieldReader) -> DiskSpec? {
+        let name = reader.requiredString("name", hint: "for example root")
+        let from = reader.string("from")
+        let size = reader.size("size")
+        if size == nil, from == nil, reader.node("size") == nil {
+            reader.missing("size", hint: "for example 20GiB; only a disk made from an image may omit it")
+        }
+        let pool = reader.string("pool") ?? ""
+        let format = reader.choice("format", default: DiskFormat.qcow2) ?? .qcow2
+        let bus = reader.choice("bus", default: DiskBus.virtio) ?? .virtio
+        let deleteWithVM = reader.bool("deleteWithVM", default: false)
+        reader.rejectUnknownKeys()
+        if let name, !Naming.isValidDiskName(name) {
+            reader.error("name", "'\(name)' is not a valid disk name (letters, digits, '-' and '_', at most 32 characters)")
+        }
+        guard let name else { return nil }
+        return DiskSpec(name: name, size: size, pool: pool, format: format, bus: bus,
+                        deleteWithVM: deleteWithVM, from: from, location: reader.location)
+    }
+}
+
+extension NetworkAttachment {
+    /// A list item that is either a Network name or `{network, mac}`.
+    static func read(_ node: Node, path: String, context: DocumentContext) -> NetworkAttachment? {
+        let location = node.location(in: context.file)
+        if case .scalar(let scalar) = node {
+            return NetworkAttachment(network: scalar.string, location: location)
+        }
+        guard let reader = FieldReader.mapping(node, context: context, path: path) else { return nil }
+        let network = reader.requiredString("network")
+        let mac = reader.string("mac")?.lowercased()
+        if let mac, !Naming.isValidMAC(mac) {
+            reader.error("mac", "'\(mac)' is not a MAC address (expected six hex pairs such as 52:54:00:12:34:56)")
+        }
+        reader.rejectUnknownKeys()
+        guard let network else { return nil }
+        return NetworkAttachment(network: network, mac: mac, location: location)
+    }
+}
