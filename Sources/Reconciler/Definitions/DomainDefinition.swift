@@ -1,0 +1,57 @@
+import Spec
+
+/// Everything the adapter needs to write a domain's XML; the fields reconcile owns and compares.
+public struct DomainDefinition: Sendable, Hashable, Codable {
+    public struct Disk: Sendable, Hashable, Codable {
+        public var pool: String
+        public var volume: String
+        /// The file path, known from the pool's directory before the volume exists.
+        public var path: String
+        public var target: String
+        public var bus: DiskBus
+        public var format: DiskFormat
+
+        public init(pool: String, volume: String, path: String, target: String, bus: DiskBus, format: DiskFormat) {
+            self.pool = pool
+            self.volume = volume
+            self.path = path
+            self.target = target
+            self.bus = bus
+            self.format = format
+        }
+    }
+
+    public struct Interface: Sendable, Hashable, Codable {
+        public var network: String
+        /// The declared MAC, or the one libvirt generated earlier, kept so a NIC never changes address.
+        public var mac: String?
+
+        public init(network: String, mac: String?) {
+            self.network = network
+            self.mac = mac
+        }
+    }
+
+    public var name: String
+    public var uuid: String?
+    public var type: String
+    public var vcpus: Int
+    public var memoryKiB: UInt64
+    public var disks: [Disk]
+    public var interfaces: [Interface]
+    public var vnc: Bool
+    public var ownership: Ownership
+
+    public init(name: String, uuid: String? = nil, type: String, vcpus: Int, memoryKiB: UInt64, disks: [Disk],
+                interfaces: [Interface], vnc: Bool, ownership: Ownership) {
+        self.name = name
+        self.uuid = uuid
+        self.type = type
+        self.vcpus = vcpus
+        self.memoryKiB = memoryKiB
+        self.disks = disks
+        self.interfaces = interfaces
+        self.vnc = vnc
+        self.ownership = ownership
+    }
+}

@@ -1,0 +1,75 @@
+import Spec
+
+/// One reconcile pass, level-triggered: connect, observe every host afresh, plan, and (for apply)
+/// execute and observe again to tell whether the hosts converged.
+public struct Engine: Sendable {
+    public let connector: any HypervisorConnector
+
+    public init(connector: any HypervisorConnector) {
+        self.connector = connector
+    }
+
+    public struct Connected: Sendable {
+        public var hypervisors: [String: any Hypervisor]
+    }
+
+    public func connect(_ manifests: ManifestSet) async throws -> Connected {
+        var hypervisors: [String: any Hypervisor] = [:]
+        for spec in manifests.hypervisors {
+            do {
+                hypervisors[spec.name] = try await connector.connect(uri: spec.uri)
+            } catch {
+                throw ReconcileError(.connectionFailed, "cannot connect to hypervisor '\(spec.name)' at \(spec.uri)",
+                                     cause: SendableErrorText(error))
+            }
+        }
+        return Connected(hypervisors: hypervisors)
+    }
+
+    /// Observes all hosts concurrently; each pass starts from nothing remembered.
+    public func observe(_ connected: Connected) async throws -> [String: HostState] {
+        try await withThrowingTaskGroup(of: (String, HostState).self) { group in
+            for (name, hypervisor) in connected.hypervisors {
+                group.addTask {
+                    do {
+                        return (name, try await hypervisor.observe())
+                    } catch {
+                        throw ReconcileError(.observationFailed, "cannot read the state of hypervisor '\(name)' (\(hypervisor.uri))",
+                                             cause: SendableErrorText(error))
+                    }
+                }
+            }
+            var states: [String: HostState] = [:]
+            for try await (name, state) in group { states[name] = state }
+            return states
+        }
+    }
+
+    public func plan(_ manifests: ManifestSet, connected: Connected, options: PlanOptions) async throws -> Plan {
+        let observed = try await observe(connected)
+        return Planner(options: options).plan(manifests: manifests, observed: observed)
+    }
+
+    public struct ApplyResult: Sendable {
+        public var report: ExecutionReport
+        /// The plan made after applying: empty when the hosts converged.
+        public var remaining: Plan
+        public var converged: Bool { report.allSucceeded && !remaining.hasChanges }
+    }
+
+    public func apply(_ plan: Plan, manifests: ManifestSet, connected: Connected, options: PlanOptions,
+                      executor: Executor, events: @escaping @Sendable (ExecutionEvent) -> Void) async throws -> ApplyResult {
+        let report = await executor.run(plan, on: connected.hypervisors, events: events)
+        let remaining = try await self.plan(manifests, connected: connected, options: options)
+        return ApplyResult(report: report, remaining: remaining)
+    }
+}
+
+/// Keeps an error's text when the error itself is not `Sendable`.
+public struct SendableErrorText: Error, Sendable, CustomStringConvertible {
+    public var description: String
+
+    public init(_ error: any Error) {
+        description = "\(error)"
+    }
+}

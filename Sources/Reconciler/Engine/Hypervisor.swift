@@ -1,0 +1,35 @@
+/// One libvirt host as the engine sees it. The libvirt adapter implements it over the C API;
+/// tests implement it in memory. Every call reads or changes the host directly: nothing is cached.
+public protocol Hypervisor: Sendable {
+    var uri: String { get }
+
+    func observe() async throws -> HostState
+
+    func defineNetwork(_ definition: NetworkDefinition) async throws
+    func startNetwork(named name: String) async throws
+    func stopNetwork(named name: String) async throws
+    func setNetworkAutostart(named name: String, _ enabled: Bool) async throws
+    func undefineNetwork(named name: String) async throws
+
+    func definePool(_ definition: PoolDefinition) async throws
+    func buildPool(named name: String) async throws
+    func startPool(named name: String) async throws
+    func setPoolAutostart(named name: String, _ enabled: Bool) async throws
+
+    func createVolume(_ definition: VolumeDefinition) async throws
+    func resizeVolume(pool: String, name: String, capacity: UInt64) async throws
+    func deleteVolume(pool: String, name: String) async throws
+
+    func defineDomain(_ definition: DomainDefinition) async throws
+    func startDomain(named name: String) async throws
+    /// Asks the guest to power off, waits up to `timeout`, then forces it off; returns whether it had to force.
+    func shutdownDomain(named name: String, timeout: Duration) async throws -> Bool
+    func destroyDomain(named name: String) async throws
+    func setDomainAutostart(named name: String, _ enabled: Bool) async throws
+    func undefineDomain(named name: String) async throws
+}
+
+/// Opens hypervisors by URI; the CLI passes the libvirt one, tests pass fakes.
+public protocol HypervisorConnector: Sendable {
+    func connect(uri: String) async throws -> any Hypervisor
+}

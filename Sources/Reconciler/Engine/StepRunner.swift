@@ -1,0 +1,35 @@
+/// Carries out one action through the hypervisor protocol.
+struct StepRunner {
+    let hypervisor: any Hypervisor
+    let shutdownTimeout: Duration
+
+    /// Returns a short detail worth showing next to the step (e.g. that a shutdown had to be forced).
+    func run(_ action: Action) async throws -> String? {
+        switch action {
+        case .defineNetwork(let definition), .updateNetwork(let definition):
+            try await hypervisor.defineNetwork(definition)
+        case .startNetwork(let name): try await hypervisor.startNetwork(named: name)
+        case .stopNetwork(let name): try await hypervisor.stopNetwork(named: name)
+        case .setNetworkAutostart(let name, let enabled): try await hypervisor.setNetworkAutostart(named: name, enabled)
+        case .undefineNetwork(let name): try await hypervisor.undefineNetwork(named: name)
+        case .definePool(let definition): try await hypervisor.definePool(definition)
+        case .buildPool(let name): try await hypervisor.buildPool(named: name)
+        case .startPool(let name): try await hypervisor.startPool(named: name)
+        case .setPoolAutostart(let name, let enabled): try await hypervisor.setPoolAutostart(named: name, enabled)
+        case .createVolume(let definition): try await hypervisor.createVolume(definition)
+        case .resizeVolume(let pool, let name, let capacity):
+            try await hypervisor.resizeVolume(pool: pool, name: name, capacity: capacity)
+        case .deleteVolume(let pool, let name): try await hypervisor.deleteVolume(pool: pool, name: name)
+        case .defineDomain(let definition), .updateDomain(let definition):
+            try await hypervisor.defineDomain(definition)
+        case .startDomain(let name): try await hypervisor.startDomain(named: name)
+        case .shutdownDomain(let name):
+            let forced = try await hypervisor.shutdownDomain(named: name, timeout: shutdownTimeout)
+            return forced ? "the guest did not power off within \(shutdownTimeout); forced off" : nil
+        case .destroyDomain(let name): try await hypervisor.destroyDomain(named: name)
+        case .setDomainAutostart(let name, let enabled): try await hypervisor.setDomainAutostart(named: name, enabled)
+        case .undefineDomain(let name): try await hypervisor.undefineDomain(named: name)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,67 @@
+/// A libvirt domain as its persistent (inactive) definition and its current state describe it.
+public struct ObservedDomain: Sendable, Hashable, Codable {
+    public struct Disk: Sendable, Hashable, Codable {
+        public var device: String
+        public var source: String?
+        public var target: String
+        public var bus: String?
+        public var format: String?
+        public var readOnly: Bool
+
+        public init(device: String = "disk", source: String?, target: String, bus: String?, format: String?,
+                    readOnly: Bool = false) {
+            self.device = device
+            self.source = source
+            self.target = target
+            self.bus = bus
+            self.format = format
+            self.readOnly = readOnly
+        }
+    }
+
+    public struct Interface: Sendable, Hashable, Codable {
+        /// `network`, `bridge` or `direct`.
+        public var type: String
+        /// The network name, bridge name or host device, by `type`.
+        public var source: String?
+        public var mac: String?
+        public var model: String?
+
+        public init(type: String, source: String?, mac: String?, model: String?) {
+            self.type = type
+            self.source = source
+            self.mac = mac
+            self.model = model
+        }
+    }
+
+    public var name: String
+    public var uuid: String?
+    public var type: String
+    public var vcpus: Int
+    public var memoryKiB: UInt64
+    public var disks: [Disk]
+    public var interfaces: [Interface]
+    public var vnc: Bool
+    public var state: DomainRunState
+    public var autostart: Bool
+    public var persistent: Bool
+    public var ownership: Ownership?
+
+    public init(name: String, uuid: String? = nil, type: String, vcpus: Int, memoryKiB: UInt64, disks: [Disk] = [],
+                interfaces: [Interface] = [], vnc: Bool = false, state: DomainRunState, autostart: Bool,
+                persistent: Bool = true, ownership: Ownership? = nil) {
+        self.name = name
+        self.uuid = uuid
+        self.type = type
+        self.vcpus = vcpus
+        self.memoryKiB = memoryKiB
+        self.disks = disks
+        self.interfaces = interfaces
+        self.vnc = vnc
+        self.state = state
+        self.autostart = autostart
+        self.persistent = persistent
+        self.ownership = ownership
+    }
+}

@@ -1,0 +1,48 @@
+/// What one step does, with everything needed to do it. The step's kind follows from the action.
+public enum Action: Sendable, Hashable {
+    case defineNetwork(NetworkDefinition)
+    case updateNetwork(NetworkDefinition)
+    case startNetwork(String)
+    case stopNetwork(String)
+    case setNetworkAutostart(String, Bool)
+    case undefineNetwork(String)
+    case definePool(PoolDefinition)
+    case buildPool(String)
+    case startPool(String)
+    case setPoolAutostart(String, Bool)
+    case createVolume(VolumeDefinition)
+    case resizeVolume(pool: String, name: String, capacity: UInt64)
+    case deleteVolume(pool: String, name: String)
+    case defineDomain(DomainDefinition)
+    case updateDomain(DomainDefinition)
+    case startDomain(String)
+    case shutdownDomain(String)
+    case destroyDomain(String)
+    case setDomainAutostart(String, Bool)
+    case undefineDomain(String)
+
+    public var kind: StepKind {
+        switch self {
+        case .defineNetwork: .defineNetwork
+        case .updateNetwork: .updateNetwork
+        case .startNetwork: .startNetwork
+        case .stopNetwork: .stopNetwork
+        case .setNetworkAutostart: .setNetworkAutostart
+        case .undefineNetwork: .undefineNetwork
+        case .definePool: .definePool
+        case .buildPool: .buildPool
+        case .startPool: .startPool
+        case .setPoolAutostart: .setPoolAutostart
+        case .createVolume: .createVolume
+        case .resizeVolume: .resizeVolume
+        case .deleteVolume: .deleteVolume
+        case .defineDomain: .defineDomain
+        case .updateDomain: .updateDomain
+        case .startDomain: .startDomain
+        case .shutdownDomain: .shutdownDomain
+        case .destroyDomain: .destroyDomain
+        case .setDomainAutostart: .setDomainAutostart
+        case .undefineDomain: .undefineDomain
+        }
+    }
+}

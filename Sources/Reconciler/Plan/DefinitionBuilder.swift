@@ -1,0 +1,88 @@
+import Spec
+
+/// Turns manifest specs into the definitions the adapter writes, resolving what depends on the host
+/// (domain type, pool paths, MACs libvirt generated before).
+struct DefinitionBuilder {
+    let hypervisor: HypervisorSpec
+    let manifests: ManifestSet
+    let state: HostState
+
+    func network(_ spec: NetworkSpec) -> NetworkDefinition {
+        var definition = NetworkDefinition(name: spec.name, mode: spec.mode, bridge: spec.bridge,
+                                           interface: spec.interface, ipv4: spec.ipv4,
+                                           ownership: Ownership(name: spec.name, specHash: ""))
+        definition.ownership.specHash = SpecHash.of(definition)
+        return definition
+    }
+
+    func pool(_ spec: StoragePoolSpec) -> PoolDefinition {
+        PoolDefinition(name: spec.name, type: spec.type, path: spec.path)
+    }
+
+    func resolvedDomainType(_ spec: VirtualMachineSpec) -> String {
+        switch spec.domainType ?? hypervisor.domainType {
+        case .kvm: "kvm"
+        case .qemu: "qemu"
+        case .auto: state.capabilities.domainTypes.contains("kvm") ? "kvm" : "qemu"
+        }
+    }
+
+    func volumePath(pool: String, volume: String) -> String {
+        if let observed = state.volume(pool: pool, name: volume) { return observed.path }
+        let directory = manifests.pools.first { $0.hypervisor == hypervisor.name && $0.name == pool }?.path
+            ?? state.pool(named: pool)?.path ?? "/var/lib/libvirt/images"
+        return directory.hasSuffix("/") ? directory + volume : "\(directory)/\(volume)"
+    }
+
+    func volumes(_ spec: VirtualMachineSpec) -> [VolumeDefinition] {
+        spec.disks.map { disk in
+            VolumeDefinition(pool: disk.pool, name: disk.volumeName(vm: spec.name),
+                             capacity: disk.size?.bytes ?? 0, format: disk.format)
+        }
+    }
+
+    /// The domain as declared; MACs libvirt generated earlier are filled in afterwards, so they do not
+    /// enter the hash (a VM re-created from the same manifest hashes the same).
+    func domain(_ spec: VirtualMachineSpec, observed: ObservedDomain?) -> DomainDefinition {
+        var used: [String: Int] = [:]
+        let disks = spec.disks.map { disk -> DomainDefinition.Disk in
+            let prefix = disk.bus.devicePrefix
+            let index = used[prefix, default: 0]
+            used[prefix] = index + 1
+            let volume = disk.volumeName(vm: spec.name)
+            return DomainDefinition.Disk(pool: disk.pool, volume: volume,
+                                         path: volumePath(pool: disk.pool, volume: volume),
+                                         target: prefix + Self.driveLetters(index), bus: disk.bus, format: disk.format)
+        }
+        let interfaces = spec.networks.map { DomainDefinition.Interface(network: $0.network, mac: $0.mac) }
+        let ownedVolumes = spec.disks.map {
+            OwnedVolume(pool: $0.pool, name: $0.volumeName(vm: spec.name), deleteWithVM: $0.deleteWithVM)
+        }
+        var definition = DomainDefinition(name: spec.name, type: resolvedDomainType(spec), vcpus: spec.cpus,
+                                          memoryKiB: spec.memory.kibibytes, disks: disks, interfaces: interfaces,
+                                          vnc: spec.console.vnc,
+                                          ownership: Ownership(name: spec.name, specHash: "", volumes: ownedVolumes))
+        definition.ownership.specHash = SpecHash.of(definition)
+        if let observed {
+            definition.uuid = observed.uuid
+            for index in definition.interfaces.indices where definition.interfaces[index].mac == nil {
+                guard index < observed.interfaces.count,
+                      observed.interfaces[index].source == definition.interfaces[index].network else { continue }
+                definition.interfaces[index].mac = observed.interfaces[index].mac
+            }
+        }
+        return definition
+    }
+
+    /// `a`…`z`, then `aa`, `ab`…, the way Linux names the 27th disk.
+    static func driveLetters(_ index: Int) -> String {
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        var index = index
+        var name = ""
+        repeat {
+            name = String(letters[index % 26]) + name
+            index = index / 26 - 1
+        } while index >= 0
+        return name
+    }
+}

@@ -1,0 +1,214 @@
+import Spec
+
+extension HostPlanner {
+    mutating func planVirtualMachines() {
+        for spec in virtualMachines {
+            let resource = address(.domain, spec.name)
+            let observed = state.domain(named: spec.name)
+            if let observed, observed.ownership == nil, !spec.metadata.adopt {
+                let action = spec.state == .absent ? "delete" : "manage"
+                conflict(resource, "virtual machine '\(spec.name)' already exists and was not created by reconcile; it will not \(action) it",
+                         hint: "set metadata.adopt: true to manage it, or choose another name")
+                continue
+            }
+            if spec.state == .absent {
+                if let observed {
+                    planDomainDeletion(observed, reason: "declared with state: absent",
+                                       alsoDeleting: Set(spec.disks.filter(\.deleteWithVM).map { $0.volumeName(vm: spec.name) }))
+                }
+                continue
+            }
+            let volumeSteps = planVolumes(for: spec)
+            planDomain(spec, observed: observed, volumeSteps: volumeSteps)
+        }
+    }
+
+    /// Creates missing volumes and grows small ones; returns the ids the domain must wait for.
+    private mutating func planVolumes(for spec: VirtualMachineSpec) -> [String] {
+        var ids: [String] = []
+        for definition in builder.volumes(spec) {
+            let resource = ResourceAddress.volume(hypervisor: name, pool: definition.pool, name: definition.name)
+            let first = steps.count
+            guard let observed = state.volume(pool: definition.pool, name: definition.name) else {
+                if definition.capacity == 0 { continue }
+                ids.append(add(resource, .createVolume(definition), after: [poolReadyStep(definition.pool)],
+                               reason: "disk of virtual machine '\(spec.name)' does not exist"))
+                record(resource, .create, fields: [
+                    FieldChange(field: "capacity", before: nil, after: ByteSize(bytes: definition.capacity).description),
+                    FieldChange(field: "format", before: nil, after: definition.format.rawValue),
+                ], sinceStep: first)
+                continue
+            }
+            if let user = state.domains.first(where: { domain in
+                domain.name != spec.name && domain.disks.contains { $0.source == observed.path }
+            }) {
+                conflict(resource, "volume \(definition.pool)/\(definition.name) is already used by virtual machine '\(user.name)'",
+                         hint: "rename the disk or the VM so that the volume name is free")
+                continue
+            }
+            if definition.capacity > observed.capacity {
+                ids.append(add(resource, .resizeVolume(pool: definition.pool, name: definition.name, capacity: definition.capacity),
+                               after: [poolReadyStep(definition.pool)], reason: "declared size is larger than the volume"))
+                record(resource, .update, fields: [
+                    FieldChange(field: "capacity", before: ByteSize(bytes: observed.capacity).description,
+                                after: ByteSize(bytes: definition.capacity).description),
+                ], sinceStep: first, notes: ["the guest sees the new size after its partition and file system are grown"])
+            } else if definition.capacity > 0, definition.capacity < observed.capacity {
+                notice("volume \(definition.pool)/\(definition.name) is \(ByteSize(bytes: observed.capacity)), larger than the declared \(ByteSize(bytes: definition.capacity)); volumes are never shrunk")
+            }
+        }
+        return ids
+    }
+
+    private mutating func planDomain(_ spec: VirtualMachineSpec, observed: ObservedDomain?, volumeSteps: [String]) {
+        let resource = address(.domain, spec.name)
+        let first = steps.count
+        let desired = builder.domain(spec, observed: observed)
+        let networkSteps = spec.networks.map { stepID(.startNetwork, address(.network, $0.network)) }
+        let poolSteps = spec.disks.map { poolReadyStep($0.pool) }
+        guard let observed else {
+            let define = add(resource, .defineDomain(desired), after: volumeSteps, reason: "virtual machine does not exist")
+            if spec.state == .running {
+                add(resource, .startDomain(spec.name), after: [define] + volumeSteps + networkSteps + poolSteps,
+                    reason: "virtual machine should be running")
+            }
+            if spec.autostart {
+                add(resource, .setDomainAutostart(spec.name, true), after: [define], reason: "virtual machine should start on boot")
+            }
+            record(resource, .create, fields: Self.domainFields(desired, spec: spec), sinceStep: first)
+            return
+        }
+        var fields = Self.domainDiff(desired, observed)
+        var notes: [String] = []
+        var update: String?
+        if !fields.isEmpty || observed.ownership?.specHash != desired.ownership.specHash || !observed.persistent {
+            let reason = fields.isEmpty ? "record reconcile's ownership" : Self.ownershipReason(observed: observed.ownership, desiredHash: desired.ownership.specHash)
+            update = add(resource, .updateDomain(desired), after: volumeSteps, reason: reason)
+            if observed.state.isActive && !fields.isEmpty && spec.state == .running {
+                notes.append("the running guest keeps its current settings: the change takes effect at its next boot")
+            }
+        }
+        switch (spec.state, observed.state) {
+        case (.running, .shutoff):
+            add(resource, .startDomain(spec.name), after: [update] + volumeSteps + networkSteps + poolSteps,
+                reason: "virtual machine is shut off and should be running")
+            fields.append(FieldChange(field: "state", before: observed.state.rawValue, after: "running"))
+        case (.stopped, let current) where current.isActive:
+            add(resource, .shutdownDomain(spec.name), reason: "virtual machine is \(current.rawValue) and should be stopped")
+            fields.append(FieldChange(field: "state", before: current.rawValue, after: "stopped"))
+        default:
+            break
+        }
+        if spec.autostart != observed.autostart {
+            add(resource, .setDomainAutostart(spec.name, spec.autostart), after: [update],
+                reason: spec.autostart ? "autostart is off and should be on" : "autostart is on and should be off")
+            fields.append(FieldChange(field: "autostart", before: "\(observed.autostart)", after: "\(spec.autostart)"))
+        }
+        record(resource, .update, fields: fields, sinceStep: first, notes: notes)
+    }
+
+    /// Stops and undefines a managed domain, then deletes the volumes it owns with `deleteWithVM`.
+    mutating func planDomainDeletion(_ observed: ObservedDomain, reason: String, alsoDeleting extra: Set<String> = []) {
+        let resource = address(.domain, observed.name)
+        let first = steps.count
+        var destroy: String?
+        if observed.state.isActive {
+            destroy = add(resource, .destroyDomain(observed.name), reason: "a virtual machine must be off before it is undefined")
+        }
+        let undefine = add(resource, .undefineDomain(observed.name), after: [destroy], reason: reason)
+        record(resource, .delete, fields: [
+            FieldChange(field: "state", before: observed.state.rawValue, after: nil),
+            FieldChange(field: "memory", before: Self.memory(observed.memoryKiB), after: nil),
+        ], sinceStep: first)
+        let owned = observed.ownership?.volumes ?? []
+        for volume in owned where volume.deleteWithVM || extra.contains(volume.name) {
+            guard let existing = state.volume(pool: volume.pool, name: volume.name) else { continue }
+            let volumeResource = ResourceAddress.volume(hypervisor: name, pool: volume.pool, name: volume.name)
+            let volumeFirst = steps.count
+            add(volumeResource, .deleteVolume(pool: volume.pool, name: volume.name), after: [undefine],
+                reason: "disk of deleted virtual machine '\(observed.name)' (deleteWithVM: true)")
+            record(volumeResource, .delete, fields: [
+                FieldChange(field: "capacity", before: ByteSize(bytes: existing.capacity).description, after: nil),
+                FieldChange(field: "path", before: existing.path, after: nil),
+            ], sinceStep: volumeFirst)
+        }
+        let kept = owned.filter { !$0.deleteWithVM && !extra.contains($0.name) && state.volume(pool: $0.pool, name: $0.name) != nil }
+        if !kept.isEmpty {
+            notice("volumes of '\(observed.name)' are kept (deleteWithVM is false): \(kept.map { "\($0.pool)/\($0.name)" }.joined(separator: ", "))")
+        }
+    }
+
+    static func memory(_ kib: UInt64) -> String { ByteSize(bytes: kib * 1024).description }
+
+    static func describe(_ disk: DomainDefinition.Disk) -> String {
+        "\(disk.target) \(disk.bus.rawValue) \(disk.format.rawValue) \(disk.path)"
+    }
+
+    static func describe(_ disk: ObservedDomain.Disk) -> String {
+        "\(disk.target) \(disk.bus ?? "?") \(disk.format ?? "?") \(disk.source ?? "no source")"
+    }
+
+    static func domainFields(_ definition: DomainDefinition, spec: VirtualMachineSpec) -> [FieldChange] {
+        var fields = [
+            FieldChange(field: "type", before: nil, after: definition.type),
+            FieldChange(field: "cpus", before: nil, after: "\(definition.vcpus)"),
+            FieldChange(field: "memory", before: nil, after: memory(definition.memoryKiB)),
+        ]
+        for (index, disk) in definition.disks.enumerated() {
+            fields.append(FieldChange(field: "disks[\(index)]", before: nil, after: describe(disk)))
+        }
+        for (index, interface) in definition.interfaces.enumerated() {
+            fields.append(FieldChange(field: "networks[\(index)]", before: nil, after: describe(interface)))
+        }
+        if definition.vnc { fields.append(FieldChange(field: "console.vnc", before: nil, after: "true")) }
+        fields.append(FieldChange(field: "state", before: nil, after: spec.state.rawValue))
+        fields.append(FieldChange(field: "autostart", before: nil, after: "\(spec.autostart)"))
+        return fields
+    }
+
+    static func describe(_ interface: DomainDefinition.Interface) -> String {
+        interface.mac.map { "\(interface.network) (\($0))" } ?? interface.network
+    }
+
+    /// Compares only the fields reconcile writes; controllers, PCI addresses, default models and
+    /// generated MACs that libvirt adds are ignored, so re-running shows no phantom change.
+    static func domainDiff(_ desired: DomainDefinition, _ observed: ObservedDomain) -> [FieldChange] {
+        var fields: [FieldChange] = []
+        if desired.type != observed.type {
+            fields.append(FieldChange(field: "type", before: observed.type, after: desired.type))
+        }
+        if desired.vcpus != observed.vcpus {
+            fields.append(FieldChange(field: "cpus", before: "\(observed.vcpus)", after: "\(desired.vcpus)"))
+        }
+        if desired.memoryKiB != observed.memoryKiB {
+            fields.append(FieldChange(field: "memory", before: memory(observed.memoryKiB), after: memory(desired.memoryKiB)))
+        }
+        let observedDisks = observed.disks.filter { $0.device == "disk" }
+        for index in 0..<max(desired.disks.count, observedDisks.count) {
+            let want = index < desired.disks.count ? desired.disks[index] : nil
+            let have = index < observedDisks.count ? observedDisks[index] : nil
+            if let want, let have, have.target == want.target, have.source == want.path,
+               (have.bus ?? "") == want.bus.rawValue, (have.format ?? want.format.rawValue) == want.format.rawValue {
+                continue
+            }
+            fields.append(FieldChange(field: "disks[\(index)]", before: have.map(describe), after: want.map(describe)))
+        }
+        for index in 0..<max(desired.interfaces.count, observed.interfaces.count) {
+            let want = index < desired.interfaces.count ? desired.interfaces[index] : nil
+            let have = index < observed.interfaces.count ? observed.interfaces[index] : nil
+            if let want, let have, have.type == "network", have.source == want.network,
+               want.mac == nil || want.mac == have.mac?.lowercased() {
+                continue
+            }
+            let before = have.map { interface in
+                let source = interface.type == "network" ? interface.source ?? "?" : "\(interface.type) \(interface.source ?? "?")"
+                return interface.mac.map { "\(source) (\($0))" } ?? source
+            }
+            fields.append(FieldChange(field: "networks[\(index)]", before: before, after: want.map(describe)))
+        }
+        if desired.vnc != observed.vnc {
+            fields.append(FieldChange(field: "console.vnc", before: "\(observed.vnc)", after: "\(desired.vnc)"))
+        }
+        return fields
+    }
+}

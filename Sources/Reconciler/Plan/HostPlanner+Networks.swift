@@ -1,0 +1,84 @@
+import Spec
+
+extension HostPlanner {
+    mutating func planNetworks() {
+        for spec in networks {
+            let resource = address(.network, spec.name)
+            let first = steps.count
+            var desired = builder.network(spec)
+            guard let observed = state.network(named: spec.name) else {
+                let define = add(resource, .defineNetwork(desired), reason: "network does not exist")
+                if spec.active { add(resource, .startNetwork(spec.name), after: [define], reason: "network should be active") }
+                if spec.autostart {
+                    add(resource, .setNetworkAutostart(spec.name, true), after: [define], reason: "network should start on boot")
+                }
+                record(resource, .create, fields: Self.networkFields(desired, active: spec.active, autostart: spec.autostart), sinceStep: first)
+                continue
+            }
+            if observed.ownership == nil && !spec.metadata.adopt {
+                conflict(resource, "network '\(spec.name)' already exists and was not created by reconcile",
+                         hint: "set metadata.adopt: true to manage it, or choose another name")
+                continue
+            }
+            var fields = Self.networkDiff(desired, observed)
+            var notes: [String] = []
+            var redefine: String?
+            if !fields.isEmpty || observed.ownership?.specHash != desired.ownership.specHash || !observed.persistent {
+                desired.uuid = observed.uuid
+                let reason = fields.isEmpty ? "record reconcile's ownership" : Self.ownershipReason(observed: observed.ownership, desiredHash: desired.ownership.specHash)
+                redefine = add(resource, .updateNetwork(desired), reason: reason)
+                if observed.active && !fields.isEmpty {
+                    notes.append("the running network keeps its current settings until it is restarted; reconcile does not restart it, because guests on it would lose connectivity")
+                }
+            }
+            if spec.active && !observed.active {
+                add(resource, .startNetwork(spec.name), after: [redefine], reason: "network is inactive and should be active")
+                fields.append(FieldChange(field: "active", before: "false", after: "true"))
+            } else if !spec.active && observed.active {
+                add(resource, .stopNetwork(spec.name), reason: "network is active and should be inactive")
+                fields.append(FieldChange(field: "active", before: "true", after: "false"))
+            }
+            if spec.autostart != observed.autostart {
+                add(resource, .setNetworkAutostart(spec.name, spec.autostart), after: [redefine],
+                    reason: spec.autostart ? "autostart is off and should be on" : "autostart is on and should be off")
+                fields.append(FieldChange(field: "autostart", before: "\(observed.autostart)", after: "\(spec.autostart)"))
+            }
+            record(resource, .update, fields: fields, sinceStep: first, notes: notes)
+        }
+    }
+
+    static func networkFields(_ definition: NetworkDefinition, active: Bool, autostart: Bool) -> [FieldChange] {
+        var fields = [FieldChange(field: "mode", before: nil, after: definition.mode.rawValue)]
+        if let bridge = definition.bridge { fields.append(FieldChange(field: "bridge", before: nil, after: bridge)) }
+        if let interface = definition.interface { fields.append(FieldChange(field: "interface", before: nil, after: interface)) }
+        if let ipv4 = definition.ipv4 { fields.append(FieldChange(field: "ipv4", before: nil, after: describe(ipv4))) }
+        fields.append(FieldChange(field: "active", before: nil, after: "\(active)"))
+        fields.append(FieldChange(field: "autostart", before: nil, after: "\(autostart)"))
+        return fields
+    }
+
+    /// Only what the manifest owns: a bridge name libvirt picked (`virbr3`) is not a difference.
+    static func networkDiff(_ desired: NetworkDefinition, _ observed: ObservedNetwork) -> [FieldChange] {
+        var fields: [FieldChange] = []
+        if observed.mode != desired.mode {
+            fields.append(FieldChange(field: "mode", before: observed.mode?.rawValue ?? observed.forwardModeText ?? "unknown",
+                                      after: desired.mode.rawValue))
+        }
+        if let bridge = desired.bridge, bridge != observed.bridge {
+            fields.append(FieldChange(field: "bridge", before: observed.bridge ?? "none", after: bridge))
+        }
+        if desired.mode == .macvtap, desired.interface != observed.interface {
+            fields.append(FieldChange(field: "interface", before: observed.interface ?? "none", after: desired.interface ?? "none"))
+        }
+        if desired.mode.libvirtManagesAddressing, desired.ipv4 != observed.ipv4 {
+            fields.append(FieldChange(field: "ipv4", before: observed.ipv4.map(describe) ?? "none",
+                                      after: desired.ipv4.map(describe) ?? "none"))
+        }
+        return fields
+    }
+
+    static func describe(_ ipv4: IPv4Config) -> String {
+        let dhcp = ipv4.dhcp.map { ", dhcp \($0.start)-\($0.end)" } ?? ""
+        return "\(ipv4.address)/\(ipv4.prefix)\(dhcp)"
+    }
+}

@@ -1,0 +1,40 @@
+import Spec
+
+extension HostPlanner {
+    /// Managed objects that no manifest declares: deleted with `--prune`, otherwise only reported.
+    /// Objects reconcile did not create are never touched.
+    mutating func planPrune() {
+        let declaredDomains = Set(virtualMachines.map(\.name))
+        let orphanDomains = state.domains.filter { $0.ownership != nil && !declaredDomains.contains($0.name) }
+        for domain in orphanDomains {
+            if options.prune {
+                planDomainDeletion(domain, reason: "managed by reconcile but declared in no manifest (--prune)")
+            } else {
+                notice("virtual machine '\(domain.name)' on \(name) is managed by reconcile but declared in no manifest; `--prune` would delete it")
+            }
+        }
+        let declaredNetworks = Set(networks.map(\.name))
+        for network in state.networks where network.ownership != nil && !declaredNetworks.contains(network.name) {
+            guard options.prune else {
+                notice("network '\(network.name)' on \(name) is managed by reconcile but declared in no manifest; `--prune` would delete it")
+                continue
+            }
+            let resource = address(.network, network.name)
+            let first = steps.count
+            // Guests being deleted in this plan must be gone before their network is.
+            let users = state.domains.filter { $0.interfaces.contains { $0.type == "network" && $0.source == network.name } }
+            let waits = users.map { stepID(.undefineDomain, address(.domain, $0.name)) }
+            var stop: String?
+            if network.active {
+                stop = add(resource, .stopNetwork(network.name), after: waits, reason: "a network must be inactive before it is undefined")
+            }
+            add(resource, .undefineNetwork(network.name), after: [stop] + waits,
+                reason: "managed by reconcile but declared in no manifest (--prune)")
+            let remaining = users.filter { stepID(.undefineDomain, address(.domain, $0.name)) == nil }.map(\.name)
+            let notes = remaining.isEmpty ? [] : ["still used by: \(remaining.joined(separator: ", ")); their NICs lose this network"]
+            record(resource, .delete, fields: [
+                FieldChange(field: "mode", before: network.mode?.rawValue ?? network.forwardModeText ?? "unknown", after: nil),
+            ], sinceStep: first, notes: notes)
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import Spec
+
+/// Plans one hypervisor: compares what its manifests declare with what was observed on it and
+/// collects the steps, one resource block at a time.
+struct HostPlanner {
+    let hypervisor: HypervisorSpec
+    let manifests: ManifestSet
+    let state: HostState
+    let options: PlanOptions
+    let builder: DefinitionBuilder
+
+    private(set) var steps: [Step] = []
+    private(set) var resources: [ResourceChange] = []
+    private(set) var conflicts: [Conflict] = []
+    private(set) var notices: [String] = []
+
+    init(hypervisor: HypervisorSpec, manifests: ManifestSet, state: HostState, options: PlanOptions) {
+        self.hypervisor = hypervisor
+        self.manifests = manifests
+        self.state = state
+        self.options = options
+        self.builder = DefinitionBuilder(hypervisor: hypervisor, manifests: manifests, state: state)
+    }
+
+    var name: String { hypervisor.name }
+    var networks: [NetworkSpec] { manifests.networks.filter { $0.hypervisor == name } }
+    var pools: [StoragePoolSpec] { manifests.pools.filter { $0.hypervisor == name } }
+    var virtualMachines: [VirtualMachineSpec] { manifests.virtualMachines.filter { $0.hypervisor == name } }
+
+    mutating func plan() {
+        planNetworks()
+        planPools()
+        planVirtualMachines()
+        planPrune()
+    }
+
+    func address(_ kind: ResourceAddress.Kind, _ name: String) -> ResourceAddress {
+        ResourceAddress(hypervisor: self.name, kind: kind, name: name)
+    }
+
+    /// Adds a step and returns its id, for the steps that depend on it.
+    @discardableResult
+    mutating func add(_ resource: ResourceAddress, _ action: Action, after dependencies: [String?] = [],
+                      reason: String) -> String {
+        let known = Set(steps.map(\.id))
+        let step = Step(resource: resource, action: action,
+                        dependsOn: dependencies.compactMap { $0 }.filter { known.contains($0) },
+                        reason: reason)
+        steps.append(step)
+        return step.id
+    }
+
+    /// Records the resource block for every step added since `firstStep`, if any.
+    mutating func record(_ resource: ResourceAddress, _ change: ChangeType, fields: [FieldChange],
+                         sinceStep firstStep: Int, notes: [String] = []) {
+        let added = steps[firstStep...].filter { $0.resource == resource }.map(\.id)
+        guard !added.isEmpty else { return }
+        resources.append(ResourceChange(address: resource, change: change, fields: fields, stepIDs: added, notes: notes))
+    }
+
+    mutating func conflict(_ resource: ResourceAddress, _ message: String, hint: String) {
+        conflicts.append(Conflict(address: resource, message: message, hint: hint))
+    }
+
+    mutating func notice(_ text: String) {
+        notices.append(text)
+    }
+
+    /// The id of `kind` on `resource` if this plan has such a step.
+    func stepID(_ kind: StepKind, _ resource: ResourceAddress) -> String? {
+        let id = Step.id(kind, resource)
+        return steps.contains { $0.id == id } ? id : nil
+    }
+
+    static func ownershipReason(observed: Ownership?, desiredHash: String) -> String {
+        guard let observed else { return "adopting an existing object (metadata.adopt: true)" }
+        return observed.specHash == desiredHash ? "changed outside reconcile (drift)" : "manifest changed"
+    }
+}

@@ -1,0 +1,18 @@
+/// Everything the plan does to one resource, for rendering: one block per resource in the text plan.
+public struct ResourceChange: Sendable, Hashable, Codable {
+    public var address: ResourceAddress
+    public var change: ChangeType
+    public var fields: [FieldChange]
+    public var stepIDs: [String]
+    /// Consequences a user should know before applying ("takes effect at next boot").
+    public var notes: [String]
+
+    public init(address: ResourceAddress, change: ChangeType, fields: [FieldChange] = [], stepIDs: [String] = [],
+                notes: [String] = []) {
+        self.address = address
+        self.change = change
+        self.fields = fields
+        self.stepIDs = stepIDs
+        self.notes = notes
+    }
+}

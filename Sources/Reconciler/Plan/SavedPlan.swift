@@ -1,0 +1,42 @@
+import Foundation
+import Spec
+
+/// What `plan --out` writes: the manifests it was made from (by path and digest, never their content,
+/// so no secret lands in the file), the observed fingerprint, and the steps for review.
+public struct SavedPlan: Sendable, Codable {
+    public static let currentFormat = 1
+
+    public var formatVersion: Int
+    public var createdAt: Date
+    public var manifests: [ManifestSource]
+    public var paths: [String]
+    public var connect: String?
+    public var prune: Bool
+    public var observedFingerprint: String
+    public var stepIDs: [String]
+
+    public init(plan: Plan, manifests: ManifestSet, paths: [String], connect: String?, prune: Bool) {
+        self.formatVersion = Self.currentFormat
+        self.createdAt = Date()
+        self.manifests = manifests.sources
+        self.paths = paths
+        self.connect = connect
+        self.prune = prune
+        self.observedFingerprint = plan.observedFingerprint
+        self.stepIDs = plan.steps.map(\.id)
+    }
+
+    /// Why a fresh plan may not stand in for this saved one, or nil when it may.
+    public func mismatch(with fresh: Plan, manifests current: ManifestSet) -> String? {
+        if current.sources != manifests {
+            return "the manifests changed since the plan was saved"
+        }
+        if fresh.observedFingerprint != observedFingerprint {
+            return "the hosts changed since the plan was saved"
+        }
+        if fresh.steps.map(\.id) != stepIDs {
+            return "the plan's steps differ from the saved ones"
+        }
+        return nil
+    }
+}

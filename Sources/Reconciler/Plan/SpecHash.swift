@@ -1,0 +1,12 @@
+import Crypto
+import Foundation
+
+/// SHA-256 over a value's canonical JSON (sorted keys): equal values hash equal on every run.
+enum SpecHash {
+    static func of<Value: Encodable>(_ value: Value) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(value) else { return "" }
+        return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+}

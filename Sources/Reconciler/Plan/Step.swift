@@ -1,0 +1,24 @@
+/// One idempotent change on one resource, with the steps that must finish before it.
+public struct Step: Sendable, Hashable, Identifiable {
+    /// Stable across runs: `kind:address`, so a saved plan and a fresh one can be compared.
+    public var id: String
+    public var resource: ResourceAddress
+    public var action: Action
+    public var dependsOn: [String]
+    /// Shown to people; never used to decide anything.
+    public var reason: String
+
+    public init(resource: ResourceAddress, action: Action, dependsOn: [String] = [], reason: String) {
+        self.id = Step.id(action.kind, resource)
+        self.resource = resource
+        self.action = action
+        self.dependsOn = dependsOn
+        self.reason = reason
+    }
+
+    public var kind: StepKind { action.kind }
+
+    public static func id(_ kind: StepKind, _ resource: ResourceAddress) -> String {
+        "\(kind.rawValue):\(resource)"
+    }
+}

@@ -1,0 +1,23 @@
+/// The kinds of plan step, named as they appear in JSON plans.
+public enum StepKind: String, Sendable, Codable, CaseIterable {
+    case defineNetwork = "define-network"
+    case updateNetwork = "update-network"
+    case startNetwork = "start-network"
+    case stopNetwork = "stop-network"
+    case setNetworkAutostart = "set-network-autostart"
+    case undefineNetwork = "undefine-network"
+    case definePool = "define-pool"
+    case buildPool = "build-pool"
+    case startPool = "start-pool"
+    case setPoolAutostart = "set-pool-autostart"
+    case createVolume = "create-volume"
+    case resizeVolume = "resize-volume"
+    case deleteVolume = "delete-volume"
+    case defineDomain = "define-domain"
+    case updateDomain = "update-domain"
+    case startDomain = "start-domain"
+    case shutdownDomain = "shutdown-domain"
+    case destroyDomain = "destroy-domain"
+    case setDomainAutostart = "set-domain-autostart"
+    case undefineDomain = "undefine-domain"
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+/// The plan for machines: stable field names, `formatVersion` for compatibility.
+public struct PlanJSONRenderer: Sendable {
+    public init() {}
+
+    struct Document: Encodable {
+        struct StepEntry: Encodable {
+            var id: String
+            var kind: String
+            var resource: String
+            var hypervisor: String
+            var dependsOn: [String]
+            var reason: String
+        }
+
+        struct ResourceEntry: Encodable {
+            var address: String
+            var kind: String
+            var name: String
+            var hypervisor: String
+            var change: String
+            var fields: [FieldChange]
+            var steps: [String]
+            var notes: [String]
+        }
+
+        struct ConflictEntry: Encodable {
+            var resource: String
+            var message: String
+            var hint: String
+        }
+
+        var formatVersion = 1
+        var targets: [Plan.Target]
+        var steps: [StepEntry]
+        var resources: [ResourceEntry]
+        var conflicts: [ConflictEntry]
+        var notices: [String]
+        var summary: Plan.Summary
+        var observedFingerprint: String
+    }
+
+    public func render(_ plan: Plan) -> String {
+        let document = Document(
+            targets: plan.targets,
+            steps: plan.steps.map {
+                .init(id: $0.id, kind: $0.kind.rawValue, resource: $0.resource.description,
+                      hypervisor: $0.resource.hypervisor, dependsOn: $0.dependsOn, reason: $0.reason)
+            },
+            resources: plan.resources.map {
+                .init(address: $0.address.description, kind: $0.address.kind.rawValue, name: $0.address.name,
+                      hypervisor: $0.address.hypervisor, change: $0.change.rawValue, fields: $0.fields,
+                      steps: $0.stepIDs, notes: $0.notes)
+            },
+            conflicts: plan.conflicts.map { .init(resource: $0.address.description, message: $0.message, hint: $0.hint) },
+            notices: plan.notices,
+            summary: plan.summary,
+            observedFingerprint: plan.observedFingerprint)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(document), let text = String(data: data, encoding: .utf8) else {
+            return "{}\n"
+        }
+        return text + "\n"
+    }
+}
