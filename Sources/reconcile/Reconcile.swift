@@ -5,6 +5,12 @@ struct Reconcile: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reconcile",
         abstract: "Declarative manager for KVM/libvirt hosts.",
-        subcommands: []
+        discussion: """
+            Describe hypervisors, networks, storage pools and virtual machines in YAML; `plan` shows \
+            what would change, `apply` makes the hosts match. Safe to run again and again, by hand or on a timer.
+
+            Start with: reconcile plan examples/ --connect test:///default
+            """,
+        subcommands: [ValidateCommand.self, PlanCommand.self, ApplyCommand.self]
     )
 }

@@ -1,2 +1,0 @@
-import CLibvirt
-public enum LibvirtAdapterModule {}

@@ -1,0 +1,209 @@
+import CLibvirt
+import Foundation
+import Reconciler
+
+/// The engine's `Hypervisor` over libvirt's C API. Every call reads the host afresh; each action
+/// first checks whether it is already done, so steps can be repeated safely.
+public final class LibvirtHypervisor: Hypervisor, @unchecked Sendable {
+    let connection: LibvirtConnection
+    let capabilities: HostCapabilities
+
+    public var uri: String { connection.uri }
+
+    init(connection: LibvirtConnection) throws {
+        self.connection = connection
+        self.capabilities = try CapabilitiesXML.parse(try connection.capabilitiesXML())
+    }
+
+    public static func connect(uri: String) async throws -> LibvirtHypervisor {
+        try await Libvirt.blocking { try LibvirtHypervisor(connection: LibvirtConnection(uri: uri)) }
+    }
+
+    private func call<T: Sendable>(_ body: @escaping @Sendable (LibvirtConnection) throws -> T) async throws -> T {
+        let connection = self.connection
+        return try await Libvirt.blocking { try body(connection) }
+    }
+
+    // MARK: observe
+
+    public func observe() async throws -> HostState {
+        let capabilities = self.capabilities
+        return try await call { connection in
+            let networks = try connection.allNetworks().map { network in
+                try NetworkXML.parse(try network.xml(inactive: true), active: try network.isActive(),
+                                     autostart: try network.autostart(), persistent: try network.isPersistent())
+            }
+            var pools: [ObservedPool] = []
+            var volumes: [ObservedVolume] = []
+            for pool in try connection.allPools() {
+                let observed = try StorageXML.parsePool(try pool.xml(inactive: true), active: try pool.isActive(),
+                                                        autostart: try pool.autostart(), persistent: try pool.isPersistent())
+                pools.append(observed)
+                guard observed.active else { continue }
+                for volume in try pool.allVolumes() {
+                    volumes.append(ObservedVolume(pool: observed.name, name: volume.name, path: try volume.path(),
+                                                  capacity: try volume.capacity(),
+                                                  format: try StorageXML.volumeFormat(try volume.xml())))
+                }
+            }
+            let domains = try connection.allDomains().map { domain in
+                try DomainXML.parse(try domain.xml(inactive: true), state: Self.runState(try domain.state()),
+                                    autostart: try domain.autostart(), persistent: try domain.isPersistent())
+            }
+            return HostState(capabilities: capabilities, networks: networks, pools: pools, volumes: volumes, domains: domains)
+        }
+    }
+
+    static func runState(_ state: virDomainState) -> DomainRunState {
+        switch state {
+        case VIR_DOMAIN_RUNNING: .running
+        case VIR_DOMAIN_PAUSED, VIR_DOMAIN_PMSUSPENDED: .paused
+        case VIR_DOMAIN_SHUTOFF: .shutoff
+        default: .other
+        }
+    }
+
+    // MARK: networks
+
+    public func defineNetwork(_ definition: NetworkDefinition) async throws {
+        let xml = NetworkXML.render(definition)
+        _ = try await call { try $0.defineNetwork(xml: xml) }
+    }
+
+    public func startNetwork(named name: String) async throws {
+        try await call { connection in
+            let network = try Self.require(try connection.network(named: name), "network", name)
+            if try !network.isActive() { try network.create() }
+        }
+    }
+
+    public func stopNetwork(named name: String) async throws {
+        try await call { connection in
+            guard let network = try connection.network(named: name), try network.isActive() else { return }
+            try network.destroy()
+        }
+    }
+
+    public func setNetworkAutostart(named name: String, _ enabled: Bool) async throws {
+        try await call { try Self.require(try $0.network(named: name), "network", name).setAutostart(enabled) }
+    }
+
+    public func undefineNetwork(named name: String) async throws {
+        try await call { connection in
+            guard let network = try connection.network(named: name) else { return }
+            if try network.isActive() { try network.destroy() }
+            if try network.isPersistent() { try network.undefine() }
+        }
+    }
+
+    // MARK: pools and volumes
+
+    public func definePool(_ definition: PoolDefinition) async throws {
+        let xml = StorageXML.render(definition)
+        try await call { connection in
+            if try connection.pool(named: definition.name) != nil { return }
+            _ = try connection.definePool(xml: xml)
+        }
+    }
+
+    public func buildPool(named name: String) async throws {
+        try await call { connection in
+            let pool = try Self.require(try connection.pool(named: name), "storage pool", name)
+            if try !pool.isActive() { try pool.build() }
+        }
+    }
+
+    public func startPool(named name: String) async throws {
+        try await call { connection in
+            let pool = try Self.require(try connection.pool(named: name), "storage pool", name)
+            if try !pool.isActive() { try pool.create() }
+        }
+    }
+
+    public func setPoolAutostart(named name: String, _ enabled: Bool) async throws {
+        try await call { try Self.require(try $0.pool(named: name), "storage pool", name).setAutostart(enabled) }
+    }
+
+    public func createVolume(_ definition: VolumeDefinition) async throws {
+        let xml = StorageXML.render(definition)
+        try await call { connection in
+            let pool = try Self.require(try connection.pool(named: definition.pool), "storage pool", definition.pool)
+            if try pool.volume(named: definition.name) != nil { return }
+            _ = try pool.createVolume(xml: xml)
+        }
+    }
+
+    public func resizeVolume(pool: String, name: String, capacity: UInt64) async throws {
+        try await call { connection in
+            let handle = try Self.require(try connection.pool(named: pool), "storage pool", pool)
+            let volume = try Self.require(try handle.volume(named: name), "volume", "\(pool)/\(name)")
+            if try volume.capacity() < capacity { try volume.resize(to: capacity) }
+        }
+    }
+
+    public func deleteVolume(pool: String, name: String) async throws {
+        try await call { connection in
+            guard let handle = try connection.pool(named: pool), let volume = try handle.volume(named: name) else { return }
+            try volume.delete()
+        }
+    }
+
+    // MARK: domains
+
+    public func defineDomain(_ definition: DomainDefinition) async throws {
+        let xml = DomainXML.render(definition, arch: capabilities.arch)
+        _ = try await call { try $0.defineDomain(xml: xml) }
+    }
+
+    public func startDomain(named name: String) async throws {
+        try await call { connection in
+            let domain = try Self.require(try connection.domain(named: name), "virtual machine", name)
+            if try !domain.isActive() { try domain.create() }
+        }
+    }
+
+    public func shutdownDomain(named name: String, timeout: Duration) async throws -> Bool {
+        let asked: Bool = try await call { connection in
+            guard let domain = try connection.domain(named: name), try domain.isActive() else { return false }
+            try domain.shutdown()
+            return true
+        }
+        guard asked else { return false }
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        while clock.now < deadline {
+            let off: Bool = try await call { connection in
+                guard let domain = try connection.domain(named: name) else { return true }
+                return try !domain.isActive()
+            }
+            if off { return false }
+            try await Task.sleep(for: .milliseconds(500))
+        }
+        try await destroyDomain(named: name)
+        return true
+    }
+
+    public func destroyDomain(named name: String) async throws {
+        try await call { connection in
+            guard let domain = try connection.domain(named: name), try domain.isActive() else { return }
+            try domain.destroy()
+        }
+    }
+
+    public func setDomainAutostart(named name: String, _ enabled: Bool) async throws {
+        try await call { try Self.require(try $0.domain(named: name), "virtual machine", name).setAutostart(enabled) }
+    }
+
+    public func undefineDomain(named name: String) async throws {
+        try await call { connection in
+            guard let domain = try connection.domain(named: name) else { return }
+            if try domain.isActive() { try domain.destroy() }
+            if try domain.isPersistent() { try domain.undefine() }
+        }
+    }
+
+    static func require<T>(_ value: T?, _ kind: String, _ name: String) throws -> T {
+        guard let value else { throw LibvirtAdapterError("\(kind) '\(name)' does not exist") }
+        return value
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import Reconciler
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// Domain XML: written from a `DomainDefinition`, read back into an `ObservedDomain`.
+enum DomainXML {
+    static func render(_ definition: DomainDefinition, arch: String) -> String {
+        var domain = XMLElementBuilder("domain", [("type", definition.type)])
+        domain.add(XMLElementBuilder("name", text: definition.name))
+        if let uuid = definition.uuid { domain.add(XMLElementBuilder("uuid", text: uuid)) }
+        domain.add(OwnershipXML.element(definition.ownership))
+        domain.add(XMLElementBuilder("memory", [("unit", "KiB")], text: "\(definition.memoryKiB)"))
+        domain.add(XMLElementBuilder("currentMemory", [("unit", "KiB")], text: "\(definition.memoryKiB)"))
+        domain.add(XMLElementBuilder("vcpu", text: "\(definition.vcpus)"))
+        domain.add(XMLElementBuilder("os", children: [
+            XMLElementBuilder("type", [("arch", arch)], text: "hvm"),
+            XMLElementBuilder("boot", [("dev", "hd")]),
+        ]))
+        var features = XMLElementBuilder("features", children: [XMLElementBuilder("acpi"), XMLElementBuilder("apic")])
+        if definition.type == "qemu" {
+            // Emulated (TCG) guests otherwise reserve a 1 GiB translation cache; 128 MiB is plenty.
+            features.add(XMLElementBuilder("tcg", children: [XMLElementBuilder("tb-cache", [("unit", "MiB")], text: "128")]))
+        }
+        domain.add(features)
+        if definition.type == "kvm" { domain.add(XMLElementBuilder("cpu", [("mode", "host-passthrough")])) }
+        domain.add(XMLElementBuilder("on_poweroff", text: "destroy"))
+        domain.add(XMLElementBuilder("on_reboot", text: "restart"))
+        domain.add(XMLElementBuilder("on_crash", text: "destroy"))
+
+        var devices = XMLElementBuilder("devices")
+        for disk in definition.disks {
+            // type='file', not 'volume': AppArmor's virt-aa-helper cannot label volume disks.
+            devices.add(XMLElementBuilder("disk", [("type", "file"), ("device", "disk")], children: [
+                XMLElementBuilder("driver", [("name", "qemu"), ("type", disk.format.rawValue)]),
+                XMLElementBuilder("source", [("file", disk.path)]),
+                XMLElementBuilder("target", [("dev", disk.target), ("bus", disk.bus.rawValue)]),
+            ]))
+        }
+        for interface in definition.interfaces {
+            var nic = XMLElementBuilder("interface", [("type", "network")])
+            if let mac = interface.mac { nic.add(XMLElementBuilder("mac", [("address", mac)])) }
+            nic.add(XMLElementBuilder("source", [("network", interface.network)]))
+            nic.add(XMLElementBuilder("model", [("type", "virtio")]))
+            devices.add(nic)
+        }
+        devices.add(XMLElementBuilder("serial", [("type", "pty")], children: [XMLElementBuilder("target", [("port", "0")])]))
+        devices.add(XMLElementBuilder("console", [("type", "pty")], children: [
+            XMLElementBuilder("target", [("type", "serial"), ("port", "0")]),
+        ]))
+        if definition.vnc {
+            devices.add(XMLElementBuilder("graphics", [("type", "vnc"), ("autoport", "yes"), ("listen", "127.0.0.1")]))
+        }
+        devices.add(XMLElementBuilder("rng", [("model", "virtio")], children: [
+            XMLElementBuilder("backend", [("model", "random")], text: "/dev/urandom"),
+        ]))
+        domain.add(devices)
+        return domain.render()
+    }
+
+    static func parse(_ text: String, state: DomainRunState, autostart: Bool, persistent: Bool) throws -> ObservedDomain {
+        let root = try ParsedXML(text, what: "domain").root
+        let name = root.child("name")?.text ?? ""
+        let devices = root.child("devices")
+        let disks = (devices?.children("disk") ?? []).map { disk in
+            let source = disk.child("source")
+            return ObservedDomain.Disk(
+                device: disk.attribute("device") ?? "disk",
+                source: source?.attribute("file") ?? source?.attribute("dev")
+                    ?? source.flatMap { s in s.attribute("volume").map { "\(s.attribute("pool") ?? "")/\($0)" } },
+                target: disk.child("target")?.attribute("dev") ?? "",
+                bus: disk.child("target")?.attribute("bus"),
+                format: disk.child("driver")?.attribute("type"),
+                readOnly: disk.child("readonly") != nil)
+        }
+        let interfaces = (devices?.children("interface") ?? []).map { interface in
+            let type = interface.attribute("type") ?? "network"
+            let source = interface.child("source")
+            let sourceName: String? = switch type {
+            case "network": source?.attribute("network")
+            case "bridge": source?.attribute("bridge")
+            default: source?.attribute("dev")
+            }
+            return ObservedDomain.Interface(type: type, source: sourceName,
+                                            mac: interface.child("mac")?.attribute("address")?.lowercased(),
+                                            model: interface.child("model")?.attribute("type"))
+        }
+        let vnc = (devices?.children("graphics") ?? []).contains { $0.attribute("type") == "vnc" }
+        return ObservedDomain(
+            name: name,
+            uuid: root.child("uuid")?.text,
+            type: root.attribute("type") ?? "",
+            vcpus: Int(root.child("vcpu")?.text ?? "") ?? 0,
+            memoryKiB: memoryKiB(root.child("memory")),
+            disks: disks,
+            interfaces: interfaces,
+            vnc: vnc,
+            state: state,
+            autostart: autostart,
+            persistent: persistent,
+            ownership: OwnershipXML.parse(root.child("metadata")))
+    }
+
+    /// libvirt writes KiB, but accepts and may echo other units.
+    static func memoryKiB(_ element: XMLElement?) -> UInt64 {
+        guard let element, let value = UInt64(element.text ?? "") else { return 0 }
+        let factors: [String: Double] = [
+            "b": 1.0 / 1024, "bytes": 1.0 / 1024, "k": 1, "kib": 1, "kb": 1000.0 / 1024,
+            "m": 1024, "mib": 1024, "mb": 1_000_000.0 / 1024, "g": 1_048_576, "gib": 1_048_576, "gb": 1e9 / 1024,
+        ]
+        let factor = factors[(element.attribute("unit") ?? "KiB").lowercased()] ?? 1
+        return UInt64((Double(value) * factor).rounded())
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import Reconciler
+
+/// The result of `apply --output json`: the steps' outcomes and whether the hosts converged.
+enum ApplyReportJSON {
+    struct Document: Encodable {
+        struct StepOutcome: Encodable {
+            var id: String
+            var outcome: String
+            var durationSeconds: Double
+            var message: String?
+        }
+
+        var formatVersion = 1
+        var summary: Plan.Summary
+        var steps: [StepOutcome]
+        var converged: Bool
+        var remainingSteps: [String]
+    }
+
+    static func render(plan: Plan, result: Engine.ApplyResult?, events: [ApplyProgress.Record]) -> String {
+        let document = Document(
+            summary: plan.summary,
+            steps: events.map { .init(id: $0.id, outcome: $0.outcome, durationSeconds: $0.seconds, message: $0.message) },
+            converged: result?.converged ?? true,
+            remainingSteps: result?.remaining.steps.map(\.id) ?? [])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(document), let text = String(data: data, encoding: .utf8) else { return "{}\n" }
+        return text + "\n"
+    }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+import Spec
+
+/// Loads manifests for a command, printing every problem as FILE:LINE:COLUMN and exiting 1.
+enum ManifestLoading {
+    static func load(_ paths: [String], connect: String?) throws -> ManifestSet {
+        do {
+            let manifests = try ManifestLoader().load(paths: paths)
+            return connect.map { manifests.connecting(to: $0) } ?? manifests
+        } catch {
+            for diagnostic in error.diagnostics { Terminal.error(diagnostic.description) }
+            let count = error.diagnostics.count
+            Terminal.error("\(count) error\(count == 1 ? "" : "s"); nothing was changed.")
+            throw ExitCode.failure
+        }
+    }
+}

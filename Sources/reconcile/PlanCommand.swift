@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import LibvirtAdapter
+import Reconciler
+import Spec
+
+struct PlanCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Show what apply would change, without changing anything.",
+        discussion: """
+            Reads every host afresh, compares it with the manifests and prints the changes: \
+            + create, ~ update, - delete, -/+ replace, with each field's value before → after.
+
+            Exit status: 0 when nothing would change, 1 on error, and with --detailed-exitcode 2 when \
+            there are changes (for CI and cron jobs).
+
+            Examples:
+              reconcile plan examples/ --connect test:///default
+              reconcile plan manifests/ --output json
+              reconcile plan manifests/ --out tonight.plan && reconcile apply --plan tonight.plan
+            """)
+
+    @Argument(help: "Manifest files or directories.")
+    var paths: [String]
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Flag(help: "Also delete objects reconcile created that no manifest declares any more.")
+    var prune = false
+
+    @Flag(help: "Exit 2 when the plan has changes, 0 when it has none.")
+    var detailedExitcode = false
+
+    @Option(help: ArgumentHelp("Save the plan, to apply later with `apply --plan FILE`.", valueName: "file"))
+    var out: String?
+
+    func run() async throws {
+        let manifests = try ManifestLoading.load(paths, connect: connection.connect)
+        let engine = Engine(connector: LibvirtConnector())
+        let plan: Plan
+        do {
+            let connected = try await engine.connect(manifests)
+            plan = try await engine.plan(manifests, connected: connected, options: PlanOptions(prune: prune))
+        } catch {
+            Terminal.error("error: \(error)")
+            throw ExitCode.failure
+        }
+        switch connection.output {
+        case .text: Terminal.write(PlanTextRenderer(style: Terminal.style()).render(plan))
+        case .json: Terminal.write(PlanJSONRenderer().render(plan))
+        }
+        if let out {
+            try PlanFile.save(SavedPlan(plan: plan, manifests: manifests, paths: paths, connect: connection.connect,
+                                        prune: prune), to: out)
+            if connection.output == .text { Terminal.write("Saved the plan to \(out); apply it with: reconcile apply --plan \(out)\n") }
+        }
+        if detailedExitcode && plan.hasChanges { throw ExitCode(2) }
+    }
+}

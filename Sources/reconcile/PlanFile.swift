@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import Reconciler
+
+/// Reads and writes saved plans.
+enum PlanFile {
+    static func save(_ plan: SavedPlan, to path: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        do {
+            try encoder.encode(plan).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            Terminal.error("error: cannot write the plan to \(path): \(error.localizedDescription)")
+            throw ExitCode.failure
+        }
+    }
+
+    static func load(_ path: String) throws -> SavedPlan {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        do {
+            let plan = try decoder.decode(SavedPlan.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+            guard plan.formatVersion == SavedPlan.currentFormat else {
+                Terminal.error("error: \(path) is a plan of format \(plan.formatVersion); this reconcile reads format \(SavedPlan.currentFormat)")
+                throw ExitCode.failure
+            }
+            return plan
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            Terminal.error("error: cannot read the saved plan \(path): \(error.localizedDescription)")
+            throw ExitCode.failure
+        }
+    }
+}
