@@ -38,9 +38,11 @@ public struct ManifestLoader: Sendable {
 
     /// Parses YAML text (one or more documents) into `set`; public for tests and tools reading from memory.
     public func read(text: String, file: String, into set: inout ManifestSet) -> [Diagnostic] {
-        let documents: [Node]
+        // Yams' document sequence swallows parse errors; pulling documents one by one keeps them.
+        var documents: [Node] = []
         do {
-            documents = try Array(Yams.compose_all(yaml: text))
+            let parser = try Parser(yaml: text)
+            while let document = try parser.nextRoot() { documents.append(document) }
         } catch {
             return [Self.diagnostic(forYAMLError: error, file: file)]
         }

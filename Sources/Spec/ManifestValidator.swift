@@ -72,7 +72,7 @@ struct ManifestValidator {
                         problem("spec.ipv4.dhcp.\(field)", "\(value) is outside the subnet \(subnet)/\(ipv4.prefix)")
                     }
                     if start > end { problem("spec.ipv4.dhcp", "the range starts at \(start) after it ends at \(end)") }
-                    if (start...end).contains(address) { problem("spec.ipv4.dhcp", "the range \(start)-\(end) contains the host address \(address)") }
+                    if start <= address && address <= end { problem("spec.ipv4.dhcp", "the range \(start)-\(end) contains the host address \(address)") }
                 }
             }
         }

@@ -1,0 +1,159 @@
+import Foundation
+import Synchronization
+@testable import Reconciler
+
+/// An in-memory host for unit tests: applies actions to a `HostState` and records every call.
+/// Tests that prove features use libvirt itself; this one checks engine logic quickly.
+final class FakeHypervisor: Hypervisor {
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    let uri = "fake:///"
+    private let state: Mutex<HostState>
+    private let calls = Mutex<[String]>([])
+    /// Step kinds that fail, to test how the executor handles a failure.
+    private let failing: Set<StepKind>
+    private let concurrency = Mutex<(current: Int, peak: Int)>((0, 0))
+    let delay: Duration
+
+    init(_ state: HostState = HostState(capabilities: HostCapabilities(domainTypes: ["qemu"], arch: "x86_64")),
+         failing: Set<StepKind> = [], delay: Duration = .zero) {
+        self.state = Mutex(state)
+        self.failing = failing
+        self.delay = delay
+    }
+
+    var recordedCalls: [String] { calls.withLock { $0 } }
+    var peakConcurrency: Int { concurrency.withLock { $0.peak } }
+    var current: HostState { state.withLock { $0 } }
+
+    private func perform(_ kind: StepKind, _ name: String, _ change: @Sendable (inout HostState) -> Void) async throws {
+        concurrency.withLock { $0.current += 1; $0.peak = max($0.peak, $0.current) }
+        defer { concurrency.withLock { $0.current -= 1 } }
+        if delay > .zero { try await Task.sleep(for: delay) }
+        calls.withLock { $0.append("\(kind.rawValue) \(name)") }
+        if failing.contains(kind) { throw Failure(description: "injected failure of \(kind.rawValue) \(name)") }
+        state.withLock { change(&$0) }
+    }
+
+    func observe() async throws -> HostState { current }
+
+    func defineNetwork(_ definition: NetworkDefinition) async throws {
+        try await perform(.defineNetwork, definition.name) { state in
+            let existing = state.network(named: definition.name)
+            state.networks.removeAll { $0.name == definition.name }
+            state.networks.append(ObservedNetwork(
+                name: definition.name, uuid: existing?.uuid ?? UUID().uuidString, mode: definition.mode,
+                bridge: definition.bridge ?? existing?.bridge ?? "virbr\(state.networks.count + 1)",
+                interface: definition.interface, ipv4: definition.ipv4, active: existing?.active ?? false,
+                autostart: existing?.autostart ?? false, ownership: definition.ownership))
+        }
+    }
+
+    private func updateNetwork(_ name: String, _ kind: StepKind, _ change: @escaping @Sendable (inout ObservedNetwork) -> Void) async throws {
+        try await perform(kind, name) { state in
+            if let index = state.networks.firstIndex(where: { $0.name == name }) { change(&state.networks[index]) }
+        }
+    }
+
+    func startNetwork(named name: String) async throws { try await updateNetwork(name, .startNetwork) { $0.active = true } }
+    func stopNetwork(named name: String) async throws { try await updateNetwork(name, .stopNetwork) { $0.active = false } }
+    func setNetworkAutostart(named name: String, _ enabled: Bool) async throws {
+        try await updateNetwork(name, .setNetworkAutostart) { $0.autostart = enabled }
+    }
+    func undefineNetwork(named name: String) async throws {
+        try await perform(.undefineNetwork, name) { $0.networks.removeAll { $0.name == name } }
+    }
+
+    func definePool(_ definition: PoolDefinition) async throws {
+        try await perform(.definePool, definition.name) {
+            $0.pools.append(ObservedPool(name: definition.name, type: definition.type.rawValue, path: definition.path,
+                                         active: false, autostart: false))
+        }
+    }
+
+    private func updatePool(_ name: String, _ kind: StepKind, _ change: @escaping @Sendable (inout ObservedPool) -> Void) async throws {
+        try await perform(kind, name) { state in
+            if let index = state.pools.firstIndex(where: { $0.name == name }) { change(&state.pools[index]) }
+        }
+    }
+
+    func buildPool(named name: String) async throws { try await updatePool(name, .buildPool) { _ in } }
+    func startPool(named name: String) async throws { try await updatePool(name, .startPool) { $0.active = true } }
+    func setPoolAutostart(named name: String, _ enabled: Bool) async throws {
+        try await updatePool(name, .setPoolAutostart) { $0.autostart = enabled }
+    }
+
+    func createVolume(_ definition: VolumeDefinition) async throws {
+        try await perform(.createVolume, "\(definition.pool)/\(definition.name)") { state in
+            let directory = state.pool(named: definition.pool)?.path ?? "/"
+            state.volumes.append(ObservedVolume(pool: definition.pool, name: definition.name,
+                                                path: "\(directory)/\(definition.name)", capacity: definition.capacity,
+                                                format: definition.format.rawValue))
+        }
+    }
+
+    func resizeVolume(pool: String, name: String, capacity: UInt64) async throws {
+        try await perform(.resizeVolume, "\(pool)/\(name)") { state in
+            if let index = state.volumes.firstIndex(where: { $0.pool == pool && $0.name == name }) {
+                state.volumes[index].capacity = capacity
+            }
+        }
+    }
+
+    func deleteVolume(pool: String, name: String) async throws {
+        try await perform(.deleteVolume, "\(pool)/\(name)") { $0.volumes.removeAll { $0.pool == pool && $0.name == name } }
+    }
+
+    func defineDomain(_ definition: DomainDefinition) async throws {
+        try await perform(.defineDomain, definition.name) { state in
+            let existing = state.domain(named: definition.name)
+            state.domains.removeAll { $0.name == definition.name }
+            var generated = 0
+            let interfaces = definition.interfaces.map { interface -> ObservedDomain.Interface in
+                generated += 1
+                return ObservedDomain.Interface(type: "network", source: interface.network,
+                                                mac: interface.mac ?? String(format: "52:54:00:00:00:%02x", generated),
+                                                model: "virtio")
+            }
+            state.domains.append(ObservedDomain(
+                name: definition.name, uuid: existing?.uuid ?? UUID().uuidString, type: definition.type,
+                vcpus: definition.vcpus, memoryKiB: definition.memoryKiB,
+                disks: definition.disks.map { .init(source: $0.path, target: $0.target, bus: $0.bus.rawValue, format: $0.format.rawValue) },
+                interfaces: interfaces, vnc: definition.vnc, state: existing?.state ?? .shutoff,
+                autostart: existing?.autostart ?? false, ownership: definition.ownership))
+        }
+    }
+
+    private func updateDomain(_ name: String, _ kind: StepKind, _ change: @escaping @Sendable (inout ObservedDomain) -> Void) async throws {
+        try await perform(kind, name) { state in
+            if let index = state.domains.firstIndex(where: { $0.name == name }) { change(&state.domains[index]) }
+        }
+    }
+
+    func startDomain(named name: String) async throws { try await updateDomain(name, .startDomain) { $0.state = .running } }
+    func shutdownDomain(named name: String, timeout: Duration) async throws -> Bool {
+        try await updateDomain(name, .shutdownDomain) { $0.state = .shutoff }
+        return false
+    }
+    func destroyDomain(named name: String) async throws { try await updateDomain(name, .destroyDomain) { $0.state = .shutoff } }
+    func setDomainAutostart(named name: String, _ enabled: Bool) async throws {
+        try await updateDomain(name, .setDomainAutostart) { $0.autostart = enabled }
+    }
+    func undefineDomain(named name: String) async throws {
+        try await perform(.undefineDomain, name) { $0.domains.removeAll { $0.name == name } }
+    }
+
+    /// Changes the host behind the engine's back, as `virsh` would.
+    func drift(_ change: @Sendable (inout HostState) -> Void) {
+        state.withLock { change(&$0) }
+    }
+}
+
+/// Hands the engine one existing hypervisor whatever the URI; test-driver state lives per connection.
+struct FixedConnector: HypervisorConnector {
+    let hypervisor: any Hypervisor
+
+    func connect(uri: String) async throws -> any Hypervisor { hypervisor }
+}

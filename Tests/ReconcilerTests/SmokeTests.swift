@@ -1,4 +1,0 @@
-import Testing
-@testable import Spec
-
-@Test func smoke() { #expect(Bool(true)) }
