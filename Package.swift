@@ -64,7 +64,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReconcilerTests",
-            dependencies: ["Spec", "Reconciler", "LibvirtAdapter"],
+            dependencies: ["Spec", "Reconciler", "LibvirtAdapter", "CLibvirt"],
             swiftSettings: strictSettings
         ),
     ]

@@ -22,20 +22,24 @@ extension HostPlanner {
             }
             var fields = Self.networkDiff(desired, observed)
             var notes: [String] = []
+            // Stopping first lets a redefinition land directly in the definition libvirt reports.
+            var stop: String?
+            if !spec.active && observed.active {
+                stop = add(resource, .stopNetwork(spec.name), reason: "network is active and should be inactive")
+            }
             var redefine: String?
             if !fields.isEmpty || observed.ownership?.specHash != desired.ownership.specHash || !observed.persistent {
                 desired.uuid = observed.uuid
                 let reason = fields.isEmpty ? "record reconcile's ownership" : Self.ownershipReason(observed: observed.ownership, desiredHash: desired.ownership.specHash)
-                redefine = add(resource, .updateNetwork(desired), reason: reason)
-                if observed.active && !fields.isEmpty {
+                redefine = add(resource, .updateNetwork(desired), after: [stop], reason: reason)
+                if observed.active && spec.active && !fields.isEmpty {
                     notes.append("the running network keeps its current settings until it is restarted; reconcile does not restart it, because guests on it would lose connectivity")
                 }
             }
             if spec.active && !observed.active {
                 add(resource, .startNetwork(spec.name), after: [redefine], reason: "network is inactive and should be active")
                 fields.append(FieldChange(field: "active", before: "false", after: "true"))
-            } else if !spec.active && observed.active {
-                add(resource, .stopNetwork(spec.name), reason: "network is active and should be inactive")
+            } else if stop != nil {
                 fields.append(FieldChange(field: "active", before: "true", after: "false"))
             }
             if spec.autostart != observed.autostart {
