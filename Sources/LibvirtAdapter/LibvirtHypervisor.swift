@@ -137,7 +137,17 @@ public final class LibvirtHypervisor: Hypervisor, @unchecked Sendable {
         try await call { connection in
             let handle = try Self.require(try connection.pool(named: pool), "storage pool", pool)
             let volume = try Self.require(try handle.volume(named: name), "volume", "\(pool)/\(name)")
-            if try volume.capacity() < capacity { try volume.resize(to: capacity) }
+            guard try volume.capacity() < capacity else { return }
+            // A running guest holds QEMU's write lock on its disk: grow it through QEMU instead.
+            let path = try volume.path()
+            for domain in try connection.allDomains() where try domain.isActive() {
+                let observed = try DomainXML.parse(try domain.xml(inactive: false), state: .running, autostart: false, persistent: true)
+                if let disk = observed.disks.first(where: { $0.source == path }) {
+                    try domain.blockResize(disk: disk.target, bytes: capacity)
+                    return
+                }
+            }
+            try volume.resize(to: capacity)
         }
     }
 

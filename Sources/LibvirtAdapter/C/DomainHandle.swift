@@ -77,9 +77,8 @@ final class DomainHandle: @unchecked Sendable {
         try Libvirt.check(virDomainUndefine(pointer), "virDomainUndefine")
     }
 
-    func setMetadata(xml: String, key: String, uri: String) throws(LibvirtError) {
-        let type = Int32(VIR_DOMAIN_METADATA_ELEMENT.rawValue)
-        let flags = UInt32(VIR_DOMAIN_AFFECT_CONFIG.rawValue)
-        try Libvirt.check(virDomainSetMetadata(pointer, type, xml, key, uri, flags), "virDomainSetMetadata")
+    func blockResize(disk: String, bytes: UInt64) throws(LibvirtError) {
+        let flags = UInt32(VIR_DOMAIN_BLOCK_RESIZE_BYTES.rawValue)
+        try Libvirt.check(virDomainBlockResize(pointer, disk, bytes, flags), "virDomainBlockResize")
     }
 }

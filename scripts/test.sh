@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs every test: unit tests, libvirt test-driver tests, and the real-libvirtd tests against a
+# libvirtd this script starts inside a private network namespace (needs root, libvirt-daemon-system
+# and qemu-system-x86: `scripts/setup.sh` installs them). The daemons are stopped by pid on exit.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ns=reconcile-test-$$
+statedir=$(mktemp -d /tmp/reconcile-test.XXXXXX)
+cleanup() {
+    scripts/netns-libvirtd.sh stop "$ns" "$statedir" || true
+    rm -rf "$statedir"
+}
+trap cleanup EXIT
+
+swift build --build-tests
+export RECONCILE_BINARY
+RECONCILE_BINARY="$(swift build --show-bin-path)/reconcile"
+
+if [[ $(id -u) -eq 0 ]] && command -v libvirtd >/dev/null; then
+    scripts/netns-libvirtd.sh start "$ns" "$statedir"
+    export RECONCILE_TEST_LIBVIRT_URI=qemu:///system
+    export RECONCILE_TEST_STATE_DIR="$statedir"
+else
+    echo "WARNING: not root or no libvirtd installed: the REAL-LIBVIRTD TESTS WILL NOT RUN." >&2
+    echo "WARNING: run scripts/setup.sh first, as root, to run every test." >&2
+fi
+
+swift test --skip-build 2>&1 | tee "$statedir/swift-test.log"
+status=${PIPESTATUS[0]}
+exit "$status"
