@@ -7,7 +7,7 @@ import Testing
 /// The reconcile binary runs as separate processes, as a user or a timer would run it.
 @Suite("Against a real libvirtd", .serialized,
        .enabled(if: RealLibvirt.isConfigured,
-                "REAL-LIBVIRTD TESTS NOT RUN: RECONCILE_TEST_LIBVIRT_URI and RECONCILE_BINARY are unset; run scripts/test.sh as root"))
+                "REAL-LIBVIRTD TESTS NOT RUN: RECONCILE_TEST_LIBVIRT_URI is unset; run scripts/test.sh as root"))
 struct RealLibvirtTests {
     static let poolPath = "/var/lib/libvirt/images/reconcile-real-test"
 
@@ -128,41 +128,16 @@ struct RealLibvirtTests {
 enum RealLibvirt {
     static let environment = ProcessInfo.processInfo.environment
     static var uri: String { environment["RECONCILE_TEST_LIBVIRT_URI"] ?? "" }
-    static var binary: String { environment["RECONCILE_BINARY"] ?? "" }
-    static var isConfigured: Bool { !uri.isEmpty && !binary.isEmpty }
+    static var binary: String { environment["RECONCILE_BINARY"] ?? CLI.binary }
+    static var isConfigured: Bool { !uri.isEmpty }
 
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-        var output: String { stdout + stderr }
-    }
-
-    static func run(_ executable: String, _ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
-    }
-
-    static func reconcile(_ arguments: [String]) throws -> Run {
-        try run(binary, arguments)
+    static func reconcile(_ arguments: [String]) throws -> CLI.Run {
+        try CLI.run(binary, arguments)
     }
 
     /// virsh stands in for an administrator changing things by hand; its output is never parsed.
     static func virsh(_ arguments: [String]) throws {
-        let result = try run("/usr/bin/virsh", ["-c", uri] + arguments)
+        let result = try CLI.run("/usr/bin/virsh", ["-c", uri] + arguments)
         guard result.status == 0 else { throw SendableErrorText(VirshFailure(message: result.output)) }
     }
 
