@@ -100,6 +100,14 @@ struct RealLibvirtTests {
         let fields = try #require(resources.first?["fields"] as? [[String: String]])
         #expect(fields == [["field": "memory", "before": "192MiB", "after": "128MiB"]])
 
+        // A saved plan is refused once the host changed after it was made.
+        let planFile = fixture.directory.appendingPathComponent("saved.plan").path
+        #expect(try RealLibvirt.reconcile(["plan", fixture.path, "--out", planFile]).status == 0)
+        try RealLibvirt.virsh(["autostart", "rt-running"])
+        let refused = try RealLibvirt.reconcile(["apply", "--plan", planFile])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("the hosts changed since the plan was saved"))
+
         // Growing a disk of the running VM.
         let grown = try ManifestFixture(Self.manifests(runningDisk: "128MiB"))
         let growPlan = try RealLibvirt.reconcile(["plan", grown.path, "--output", "json"])
