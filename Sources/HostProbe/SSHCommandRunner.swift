@@ -1,0 +1,43 @@
+/// Runs commands on a remote host through the local OpenSSH client.
+///
+/// BatchMode keeps ssh from prompting for passwords (a probe must never hang),
+/// and a shared control connection keeps the dozens of small probes from each
+/// paying for a new SSH handshake.
+public struct SSHCommandRunner: CommandRunner {
+    public let target: SSHTarget
+    let local: any CommandRunner
+
+    public init(target: SSHTarget, local: any CommandRunner = LocalCommandRunner()) {
+        self.target = target
+        self.local = local
+    }
+
+    /// The local argv that runs `argv` on the target.
+    public func sshArguments(for argv: [String]) -> [String] {
+        [
+            "ssh",
+            "-o", "BatchMode=yes",
+            "-o", "ConnectTimeout=10",
+            "-o", "ControlMaster=auto",
+            "-o", "ControlPath=/tmp/reconcile-ssh-%C",
+            "-o", "ControlPersist=30",
+            "-p", String(target.port),
+            target.destination,
+            "--",
+            ShellQuoting.join(argv),
+        ]
+    }
+
+    public func run(_ argv: [String]) async -> CommandOutput? {
+        guard let output = await local.run(sshArguments(for: argv)) else { return nil }
+        // 255 is ssh's own failure (connection, auth); 127 is the remote shell's "not found".
+        if output.exitCode == 255 || output.exitCode == 127 { return nil }
+        return output
+    }
+
+    /// Whether the host can be reached at all; probes would otherwise report
+    /// a misleading all-false host.
+    public func checkConnection() async -> Bool {
+        await local.run(sshArguments(for: ["true"]))?.succeeded == true
+    }
+}
