@@ -5,6 +5,6 @@ struct Reconcile: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reconcile",
         abstract: "Declarative manager for KVM/libvirt hosts.",
-        subcommands: []
+        subcommands: [DetectCommand.self]
     )
 }
