@@ -65,14 +65,14 @@ public struct VirtualBoxProbe: Sendable {
                                   next: "modprobe vboxdrv (or /sbin/vboxconfig to build it for this kernel)"))
         }
         if !report.initialized {
-            if report.running && !report.devicePresent {
+            if !report.running {
+                result.append(Blocker(rung: .initialized, problem: "VirtualBox cannot create guests until vboxdrv is loaded",
+                                      next: "load vboxdrv first"))
+            } else if !report.devicePresent {
                 result.append(Blocker(rung: .initialized, problem: "/dev/vboxdrv is missing", next: "/sbin/vboxconfig"))
             } else if !userMayUse {
                 result.append(Blocker(rung: .initialized, problem: "the user is not in the vboxusers group",
                                       next: "usermod -aG vboxusers USER and log in again"))
-            } else if !report.running {
-                result.append(Blocker(rung: .initialized, problem: "VirtualBox cannot create guests until vboxdrv is loaded",
-                                      next: "load vboxdrv first"))
             }
         }
         return result
