@@ -12,4 +12,15 @@ public protocol HostFileSource: Sendable {
     func exists(_ path: String) async -> Bool
     /// Names of the entries in a directory, sorted; empty when it is missing.
     func listDirectory(_ path: String) async -> [String]
+    /// Which of `paths` exist. Remote sources answer in one round trip, which
+    /// matters because every SSH command costs a few hundred milliseconds.
+    func existing(among paths: [String]) async -> Set<String>
+}
+
+extension HostFileSource {
+    public func existing(among paths: [String]) async -> Set<String> {
+        var found: Set<String> = []
+        for path in paths where await exists(path) { found.insert(path) }
+        return found
+    }
 }

@@ -19,8 +19,12 @@ public struct HostSystem: Sendable {
     }
 
     /// A remote host over OpenSSH.
-    public static func ssh(_ target: SSHTarget) -> HostSystem {
-        let runner = SSHCommandRunner(target: target)
+    public static func ssh(_ target: SSHTarget, configFile: String? = nil) -> HostSystem {
+        ssh(SSHCommandRunner(target: target, configFile: configFile))
+    }
+
+    /// A remote host reached through an already configured SSH runner.
+    public static func ssh(_ runner: SSHCommandRunner) -> HostSystem {
         return HostSystem(files: RemoteFileSource(runner: runner), commands: runner, devices: RemoteDeviceProber(runner: runner))
     }
 

@@ -32,7 +32,7 @@ public struct KVMProbe: Sendable {
         let libvirtPackage = await context.packages.firstInstalled(Self.libvirtPackages)
         let libvirtBinary = await context.firstExisting(Self.libvirtBinaries)
         let serviceProbe = ServiceProbe(system: context.system)
-        let services = [await serviceProbe.status(of: .libvirtd), await serviceProbe.status(of: .virtqemud)]
+        let services = await serviceProbe.statuses(of: [.libvirtd, .virtqemud])
         let running = services.contains { $0.running }
         let networks = await Self.definitionNames(in: Self.networkDirectory, files: files)
         let pools = await Self.definitionNames(in: Self.storageDirectory, files: files)

@@ -14,11 +14,9 @@ public struct KernelModules: Sendable, Equatable {
     /// Checks the given names; /sys/module is too large to list remotely for nothing.
     public static func detect(names: [String], files: any HostFileSource) async -> KernelModules {
         let fromProc = parseProcModules(await files.readFile("/proc/modules") ?? "")
-        var loaded = fromProc.intersection(names)
-        for name in names where !loaded.contains(name) {
-            if await files.exists("/sys/module/\(name)") { loaded.insert(name) }
-        }
-        return KernelModules(loaded: loaded)
+        let inSys = await files.existing(among: names.map { "/sys/module/\($0)" })
+        let fromSys = names.filter { inSys.contains("/sys/module/\($0)") }
+        return KernelModules(loaded: fromProc.intersection(names).union(fromSys))
     }
 
     public func contains(_ name: String) -> Bool { loaded.contains(name) }

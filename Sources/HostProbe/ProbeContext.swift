@@ -41,7 +41,7 @@ public struct ProbeContext: Sendable {
 
     /// The first of `paths` that exists on the host.
     func firstExisting(_ paths: [String]) async -> String? {
-        for path in paths where await system.files.exists(path) { return path }
-        return nil
+        let found = await system.files.existing(among: paths)
+        return paths.first(where: found.contains)
     }
 }

@@ -5,26 +5,29 @@
 /// paying for a new SSH handshake.
 public struct SSHCommandRunner: CommandRunner {
     public let target: SSHTarget
+    /// An ssh_config file to use instead of the user's (`ssh -F`).
+    public let configFile: String?
     let local: any CommandRunner
 
-    public init(target: SSHTarget, local: any CommandRunner = LocalCommandRunner()) {
+    public init(target: SSHTarget, configFile: String? = nil, local: any CommandRunner = LocalCommandRunner()) {
         self.target = target
+        self.configFile = configFile
         self.local = local
     }
 
     /// The local argv that runs `argv` on the target.
     public func sshArguments(for argv: [String]) -> [String] {
-        [
-            "ssh",
+        ["ssh"] + baseOptions + [target.destination, "--", ShellQuoting.join(argv)]
+    }
+
+    var baseOptions: [String] {
+        (configFile.map { ["-F", $0] } ?? []) + [
             "-o", "BatchMode=yes",
             "-o", "ConnectTimeout=10",
             "-o", "ControlMaster=auto",
             "-o", "ControlPath=/tmp/reconcile-ssh-%C",
             "-o", "ControlPersist=30",
             "-p", String(target.port),
-            target.destination,
-            "--",
-            ShellQuoting.join(argv),
         ]
     }
 
@@ -39,5 +42,10 @@ public struct SSHCommandRunner: CommandRunner {
     /// a misleading all-false host.
     public func checkConnection() async -> Bool {
         await local.run(sshArguments(for: ["true"]))?.succeeded == true
+    }
+
+    /// Ends the shared control connection instead of leaving it to linger.
+    public func close() async {
+        _ = await local.run(["ssh"] + baseOptions + ["-O", "exit", target.destination])
     }
 }

@@ -19,12 +19,22 @@ struct DetectCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Probe a remote host over SSH instead: user@host[:port].")
     var host: String?
 
+    @Option(name: .long, help: "ssh_config file for --host (passed to ssh -F).")
+    var sshConfig: String?
+
     @Option(name: .long, help: ArgumentHelp("Probe a fixture tree (with _probe/state.json) instead of this machine.", visibility: .hidden))
     var fixtureRoot: String?
 
     func run() async throws {
-        let system = try await makeSystem()
-        let report = await HostDetector(system: system).detect()
+        let report: DetectionReport
+        if let runner = try await sshRunner() {
+            report = await HostDetector(system: .ssh(runner)).detect()
+            await runner.close()
+        } else if let fixtureRoot {
+            report = await HostDetector(system: try HostSystem.fixture(root: fixtureRoot)).detect()
+        } else {
+            report = await HostDetector(system: .local()).detect()
+        }
         switch output {
         case .json:
             print(try report.jsonText())
@@ -37,15 +47,15 @@ struct DetectCommand: AsyncParsableCommand {
         }
     }
 
-    func makeSystem() async throws -> HostSystem {
-        if let fixtureRoot {
-            return try HostSystem.fixture(root: fixtureRoot)
-        }
-        guard let host else { return .local() }
+    /// The SSH connection for --host, checked before probing so an
+    /// unreachable host is an error rather than an all-"no" report.
+    func sshRunner() async throws -> SSHCommandRunner? {
+        guard let host else { return nil }
         let target = try SSHTarget(parsing: host)
-        guard await SSHCommandRunner(target: target).checkConnection() else {
+        let runner = SSHCommandRunner(target: target, configFile: sshConfig)
+        guard await runner.checkConnection() else {
             throw ValidationError("cannot reach \(target.destination) on port \(target.port) over SSH (BatchMode: key authentication must work without prompts)")
         }
-        return .ssh(target)
+        return runner
     }
 }

@@ -46,6 +46,40 @@ struct SSHTests {
         #expect(await files.listDirectory("/etc/apt") == (await local.listDirectory("/etc/apt")))
     }
 
+    /// Counts commands so tests can bound the SSH round trips a detection costs.
+    actor CommandCounter {
+        var count = 0
+        func increment() { count += 1 }
+    }
+
+    struct CountingRunner: CommandRunner {
+        let counter: CommandCounter
+        func run(_ argv: [String]) async -> CommandOutput? {
+            await counter.increment()
+            return await ShellRunner().run(argv)
+        }
+    }
+
+    @Test("batched existence checks agree with single checks")
+    func existingAmong() async {
+        let files = RemoteFileSource(runner: ShellRunner())
+        let paths = ["/etc/os-release", "/nonexistent", "/etc/with space", "/proc/cpuinfo"]
+        #expect(await files.existing(among: paths) == ["/etc/os-release", "/proc/cpuinfo"])
+    }
+
+    @Test("a detection through the remote implementations matches the local one in few commands")
+    func remoteDetectionMatchesLocal() async throws {
+        let counter = CommandCounter()
+        let runner = CountingRunner(counter: counter)
+        let remote = HostSystem(files: RemoteFileSource(runner: runner), commands: runner,
+                                devices: RemoteDeviceProber(runner: runner))
+        let viaShell = await HostDetector(system: remote).detect()
+        let local = await HostDetector(system: .local()).detect()
+        #expect(try viaShell.jsonText() == (try local.jsonText()))
+        // Each command is one SSH round trip on a real remote host.
+        #expect(await counter.count < 60)
+    }
+
     @Test("remote device prober agrees with the local one on this machine")
     func remoteDevices() async {
         let remote = RemoteDeviceProber(runner: ShellRunner())
