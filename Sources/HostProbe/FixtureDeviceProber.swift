@@ -7,17 +7,7 @@ public struct FixtureDeviceProber: DeviceProber {
     }
 
     public func probeKVMDevice(at path: String) async -> KVMDeviceProbe {
-        switch state.kvm {
-        case "missing": return .missing
-        case "denied": return .permissionDenied
-        case "api": return .answered(apiVersion: nil)
-        case let value where value.hasPrefix("api:"):
-            return .answered(apiVersion: Int(value.dropFirst(4)))
-        case let value where value.hasPrefix("error:"):
-            return .failed(String(value.dropFirst(6)))
-        default:
-            return .failed("fixture has unknown kvm state \"\(state.kvm)\"")
-        }
+        KVMDeviceProbe(recorded: state.kvm)
     }
 
     public func canConnect(unixSocket path: String) async -> Bool {

@@ -44,15 +44,3 @@ public struct HostSystem: Sendable {
         return HostSystem(files: files, commands: FixtureCommandRunner(state: state), devices: FixtureDeviceProber(state: state))
     }
 }
-
-public enum FixtureError: Error, CustomStringConvertible {
-    case missingState(String)
-    case invalidState(String, String)
-
-    public var description: String {
-        switch self {
-        case .missingState(let path): "fixture state file not found: \(path)"
-        case .invalidState(let path, let reason): "fixture state file \(path) is not valid: \(reason)"
-        }
-    }
-}

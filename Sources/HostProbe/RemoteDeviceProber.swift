@@ -30,9 +30,7 @@ public struct RemoteDeviceProber: DeviceProber {
 
     public func probeKVMDevice(at path: String) async -> KVMDeviceProbe {
         if let output = await runner.run(["python3", "-c", Self.kvmScript, path]), output.succeeded {
-            let answer = output.stdout.trimmingWhitespace
-            let state = FixtureState(kvm: answer)
-            return await FixtureDeviceProber(state: state).probeKVMDevice(at: path)
+            return KVMDeviceProbe(recorded: output.stdout.trimmingWhitespace)
         }
         let test = "test -e \"$1\" || exit 2; test -r \"$1\" && test -w \"$1\" || exit 3"
         switch await runner.run(["sh", "-c", test, "sh", path])?.exitCode {

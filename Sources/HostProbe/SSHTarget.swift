@@ -56,13 +56,3 @@ public struct SSHTarget: Sendable, Equatable {
         return host
     }
 }
-
-public enum SSHTargetError: Error, Equatable, CustomStringConvertible {
-    case invalid(String, String)
-
-    public var description: String {
-        switch self {
-        case .invalid(let text, let reason): "invalid SSH target \"\(text)\": \(reason) (expected user@host[:port])"
-        }
-    }
-}

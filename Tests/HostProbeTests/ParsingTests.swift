@@ -91,4 +91,16 @@ struct ParsingTests {
         let modules = KernelModules.parseProcModules("kvm_intel 372736 0 - Live 0x0\nkvm 1142784 1 kvm_intel, Live 0x0\n")
         #expect(modules == ["kvm_intel", "kvm"])
     }
+
+    @Test("recorded KVM device states", arguments: [
+        ("api:12", KVMDeviceProbe.answered(apiVersion: 12)),
+        ("api", .answered(apiVersion: nil)),
+        ("denied", .permissionDenied),
+        ("missing", .missing),
+        ("error:No such device", .failed("No such device")),
+        ("api:twelve", .failed("unreadable KVM API version \"twelve\"")),
+    ])
+    func recordedDeviceState(text: String, expected: KVMDeviceProbe) {
+        #expect(KVMDeviceProbe(recorded: text) == expected)
+    }
 }
