@@ -51,4 +51,18 @@ enum FixtureSupport {
         let expected = try String(contentsOf: url, encoding: .utf8)
         #expect(actual == expected, "output differs from golden \(relativePath)", sourceLocation: sourceLocation)
     }
+
+    /// A throwaway fixture tree built for one test.
+    static func makeTree(files: [String: String], state: FixtureState) throws -> HostSystem {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("hostprobe-\(UUID().uuidString)")
+        var all = files
+        let encoder = JSONEncoder()
+        all[FixtureState.relativePath] = String(decoding: try encoder.encode(state), as: UTF8.self)
+        for (path, content) in all {
+            let url = root.appendingPathComponent(String(path.dropFirst()))
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try content.write(to: url, atomically: true, encoding: .utf8)
+        }
+        return try HostSystem.fixture(root: root.path)
+    }
 }

@@ -117,4 +117,21 @@ struct LadderTests {
             #expect(positions == positions.sorted(), "blockers out of order in \(fixture)")
         }
     }
+
+    @Test("without a package database, versions come from the binaries' --version output")
+    func versionsFromBinaries() async throws {
+        let system = try FixtureSupport.makeTree(
+            files: ["/etc/os-release": "ID=gentoo\n", "/usr/bin/qemu-system-x86_64": "", "/usr/sbin/libvirtd": ""],
+            state: FixtureState(commands: [
+                "qemu-system-x86_64 --version": CommandOutput(exitCode: 0, stdout: "QEMU emulator version 7.2.22 (Debian 1:7.2+dfsg-7)\nCopyright (c) 2003-2022\n"),
+                "libvirtd --version": CommandOutput(exitCode: 0, stdout: "libvirtd (libvirt) 9.0.0\n"),
+            ])
+        )
+        let report = await HostDetector(system: system).detect()
+        #expect(report.distribution.packageManager == nil)
+        #expect(report.hypervisors.kvm.versions == KVMVersions(libvirt: "9.0.0", qemu: "7.2.22"))
+        #expect(report.hypervisors.kvm.installed)
+        // Unknown package manager: nothing can be installed automatically.
+        #expect(!report.hypervisors.kvm.canAutoInstall)
+    }
 }
