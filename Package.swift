@@ -51,12 +51,20 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "HostProbe",
+            dependencies: [
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "reconcile",
             dependencies: [
                 "Spec",
                 "Reconciler",
                 "LibvirtAdapter",
+                "HostProbe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -65,6 +73,12 @@ let package = Package(
         .testTarget(
             name: "ReconcilerTests",
             dependencies: ["Spec", "Reconciler", "LibvirtAdapter", "CLibvirt"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "HostProbeTests",
+            dependencies: ["HostProbe"],
+            resources: [.copy("Fixtures"), .copy("Golden")],
             swiftSettings: strictSettings
         ),
     ]

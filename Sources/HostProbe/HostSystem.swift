@@ -1,0 +1,46 @@
+import Foundation
+
+/// Everything the detection reads from a host, bundled so one detector can
+/// probe this machine, a fixture tree or a remote host alike.
+public struct HostSystem: Sendable {
+    public var files: any HostFileSource
+    public var commands: any CommandRunner
+    public var devices: any DeviceProber
+
+    public init(files: any HostFileSource, commands: any CommandRunner, devices: any DeviceProber) {
+        self.files = files
+        self.commands = commands
+        self.devices = devices
+    }
+
+    /// This machine, seen through its real root.
+    public static func local() -> HostSystem {
+        HostSystem(files: RootedFileSource(root: "/"), commands: LocalCommandRunner(), devices: LocalDeviceProber())
+    }
+
+    /// A remote host over OpenSSH.
+    public static func ssh(_ target: SSHTarget, configFile: String? = nil) -> HostSystem {
+        ssh(SSHCommandRunner(target: target, configFile: configFile))
+    }
+
+    /// A remote host reached through an already configured SSH runner.
+    public static func ssh(_ runner: SSHCommandRunner) -> HostSystem {
+        return HostSystem(files: RemoteFileSource(runner: runner), commands: runner, devices: RemoteDeviceProber(runner: runner))
+    }
+
+    /// A fixture tree: files below `root`, live answers from `root/_probe/state.json`.
+    public static func fixture(root: String) throws(FixtureError) -> HostSystem {
+        let files = RootedFileSource(root: root)
+        let statePath = files.localPath(FixtureState.relativePath)
+        guard let data = FileManager.default.contents(atPath: statePath) else {
+            throw .missingState(statePath)
+        }
+        let state: FixtureState
+        do {
+            state = try JSONDecoder().decode(FixtureState.self, from: data)
+        } catch {
+            throw .invalidState(statePath, String(describing: error))
+        }
+        return HostSystem(files: files, commands: FixtureCommandRunner(state: state), devices: FixtureDeviceProber(state: state))
+    }
+}

@@ -1,0 +1,3 @@
+public enum HypervisorKind: String, Sendable, Codable, CaseIterable {
+    case kvm, lxd, virtualbox
+}

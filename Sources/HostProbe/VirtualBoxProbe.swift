@@ -1,0 +1,80 @@
+/// Detects VirtualBox: binaries or package, the vboxdrv kernel module and its device.
+public struct VirtualBoxProbe: Sendable {
+    let context: ProbeContext
+
+    public init(context: ProbeContext) {
+        self.context = context
+    }
+
+    static let packages = ["virtualbox", "virtualbox-7.1", "virtualbox-7.0", "VirtualBox-7.1", "VirtualBox-7.0"]
+
+    public func detect() async -> VirtualBoxReport {
+        let files = context.system.files
+        let package = await context.packages.firstInstalled(Self.packages)
+        let binary = await context.firstExisting(["/usr/bin/VBoxManage", "/usr/lib/virtualbox"])
+        var service = await ServiceProbe(system: context.system).status(of: .vboxdrv)
+        let moduleLoaded = context.modules.contains("vboxdrv")
+        // vboxdrv is a one-shot service that loads the module: loaded means it ran.
+        service.running = moduleLoaded
+        service.runningEvidence = moduleLoaded ? "kernel module vboxdrv is loaded" : nil
+        let devicePresent = await files.exists("/dev/vboxdrv")
+        var version = package?.version
+        if version == nil, binary != nil, let output = await context.system.commands.run(["VBoxManage", "--version"]),
+           output.succeeded {
+            version = output.stdout.split(separator: "\n").last.map { $0.trimmingWhitespace }
+        }
+        let userMayUse = context.user.isRoot || context.user.groups.contains("vboxusers")
+        var report = VirtualBoxReport(
+            // VirtualBox 6.1+ requires VT-x/AMD-V.
+            available: context.isLinux && context.cpuFlags.hasHardwareVirtualization,
+            installed: package != nil || binary != nil,
+            enabled: service.enabled,
+            running: moduleLoaded,
+            initialized: moduleLoaded && devicePresent && userMayUse,
+            // Not in the default repositories of any distribution reconcile supports.
+            canAutoInstall: false,
+            version: version,
+            moduleLoaded: moduleLoaded,
+            devicePresent: devicePresent,
+            services: [service],
+            blockers: []
+        )
+        report.blockers = blockers(for: report, userMayUse: userMayUse)
+        return report
+    }
+
+    func blockers(for report: VirtualBoxReport, userMayUse: Bool) -> [Blocker] {
+        var result: [Blocker] = []
+        let manager = context.distribution.serviceManager
+        if !report.available {
+            result.append(Blocker(rung: .available, problem: "VirtualBox needs VT-x/AMD-V and the CPU reports neither vmx nor svm",
+                                  next: "enable Intel VT-x / AMD-V in the firmware, or nested virtualisation on the outer host"))
+        }
+        if !report.installed {
+            result.append(Blocker(rung: .installed, problem: "VirtualBox is not installed",
+                                  next: "install VirtualBox from Oracle's repository (it is not in the distribution's default repositories)"))
+        }
+        if !report.enabled {
+            let commands = ServiceCommands.enable("vboxdrv", with: manager)
+            result.append(Blocker(rung: .enabled, problem: "the vboxdrv service is not enabled",
+                                  next: commands.isEmpty ? "no service manager: load the module by hand after each boot (modprobe vboxdrv)"
+                                      : commands.map(\.rendered).joined(separator: " && ")))
+        }
+        if !report.running {
+            result.append(Blocker(rung: .running, problem: "the vboxdrv kernel module is not loaded",
+                                  next: "modprobe vboxdrv (or /sbin/vboxconfig to build it for this kernel)"))
+        }
+        if !report.initialized {
+            if !report.running {
+                result.append(Blocker(rung: .initialized, problem: "VirtualBox cannot create guests until vboxdrv is loaded",
+                                      next: "load vboxdrv first"))
+            } else if !report.devicePresent {
+                result.append(Blocker(rung: .initialized, problem: "/dev/vboxdrv is missing", next: "/sbin/vboxconfig"))
+            } else if !userMayUse {
+                result.append(Blocker(rung: .initialized, problem: "the user is not in the vboxusers group",
+                                      next: "usermod -aG vboxusers USER and log in again"))
+            }
+        }
+        return result
+    }
+}

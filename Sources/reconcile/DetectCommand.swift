@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import HostProbe
+
+/// `reconcile detect`: reports which hypervisors this (or a remote) host can run.
+struct DetectCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "detect",
+        abstract: "Detect the host's distribution and hypervisors (KVM, LXD, VirtualBox)."
+    )
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Option(name: .long, help: "Output format: text or json.")
+    var output: OutputFormat = .text
+
+    @Option(name: .long, help: "Probe a remote host over SSH instead: user@host[:port].")
+    var host: String?
+
+    @Option(name: .long, help: "ssh_config file for --host (passed to ssh -F).")
+    var sshConfig: String?
+
+    @Option(name: .long, help: ArgumentHelp("Probe a fixture tree (with _probe/state.json) instead of this machine.", visibility: .hidden))
+    var fixtureRoot: String?
+
+    func run() async throws {
+        let report: DetectionReport
+        if let runner = try await sshRunner() {
+            report = await HostDetector(system: .ssh(runner)).detect()
+            await runner.close()
+        } else if let fixtureRoot {
+            report = await HostDetector(system: try HostSystem.fixture(root: fixtureRoot)).detect()
+        } else {
+            report = await HostDetector(system: .local()).detect()
+        }
+        switch output {
+        case .json:
+            print(try report.jsonText())
+        case .text:
+            let style = TextStyle.forOutput(
+                isTerminal: isatty(STDOUT_FILENO) == 1,
+                environment: ProcessInfo.processInfo.environment
+            )
+            print(DetectionTextRenderer(style: style).render(report), terminator: "")
+        }
+    }
+
+    /// The SSH connection for --host, checked before probing so an
+    /// unreachable host is an error rather than an all-"no" report.
+    func sshRunner() async throws -> SSHCommandRunner? {
+        guard let host else { return nil }
+        let target = try SSHTarget(parsing: host)
+        let runner = SSHCommandRunner(target: target, configFile: sshConfig)
+        guard await runner.checkConnection() else {
+            throw ValidationError("cannot reach \(target.destination) on port \(target.port) over SSH (BatchMode: key authentication must work without prompts)")
+        }
+        return runner
+    }
+}

@@ -1,0 +1,92 @@
+import HostProbe
+import Testing
+
+@Suite("SSH targets and remote probing")
+struct SSHTests {
+    @Test("user@host:port parsing")
+    func parsing() throws {
+        #expect(try SSHTarget(parsing: "admin@kvm1.example:2222") == SSHTarget(user: "admin", host: "kvm1.example", port: 2222))
+        #expect(try SSHTarget(parsing: "kvm1") == SSHTarget(user: nil, host: "kvm1", port: 22))
+        #expect(try SSHTarget(parsing: "root@[::1]:2200") == SSHTarget(user: "root", host: "::1", port: 2200))
+    }
+
+    @Test("invalid targets are rejected with a reason", arguments: ["", "user@", "@host", "host:0", "host:abc", "-oProxyCommand=x", "[::1"])
+    func invalid(text: String) {
+        #expect(throws: SSHTargetError.self) { try SSHTarget(parsing: text) }
+    }
+
+    @Test("ssh argv uses BatchMode, the port and a quoted remote command")
+    func sshArguments() throws {
+        let runner = SSHCommandRunner(target: try SSHTarget(parsing: "ops@127.0.0.1:2022"))
+        let argv = runner.sshArguments(for: ["cat", "--", "/etc/my file"])
+        #expect(argv.first == "ssh")
+        #expect(argv.contains("BatchMode=yes"))
+        let port = try #require(argv.firstIndex(of: "-p"))
+        #expect(argv[port + 1] == "2022")
+        #expect(argv.suffix(3) == ["ops@127.0.0.1", "--", "cat -- '/etc/my file'"])
+    }
+
+    /// Runs the remote implementations' shell snippets on this machine, as
+    /// the remote shell would, to check them without an SSH server.
+    struct ShellRunner: CommandRunner {
+        func run(_ argv: [String]) async -> CommandOutput? {
+            guard let output = await LocalCommandRunner().run(argv) else { return nil }
+            return output.exitCode == 127 ? nil : output
+        }
+    }
+
+    @Test("remote file source reads, tests and lists through shell commands")
+    func remoteFiles() async {
+        let files = RemoteFileSource(runner: ShellRunner())
+        let local = RootedFileSource(root: "/")
+        #expect(await files.readFile("/etc/os-release") == (await local.readFile("/etc/os-release")))
+        #expect(await files.readFile("/nonexistent/file") == nil)
+        #expect(await files.exists("/etc/os-release"))
+        #expect(!(await files.exists("/nonexistent/file")))
+        #expect(await files.listDirectory("/etc/apt") == (await local.listDirectory("/etc/apt")))
+    }
+
+    /// Counts commands so tests can bound the SSH round trips a detection costs.
+    actor CommandCounter {
+        var count = 0
+        func increment() { count += 1 }
+    }
+
+    struct CountingRunner: CommandRunner {
+        let counter: CommandCounter
+        func run(_ argv: [String]) async -> CommandOutput? {
+            await counter.increment()
+            return await ShellRunner().run(argv)
+        }
+    }
+
+    @Test("batched existence checks agree with single checks")
+    func existingAmong() async {
+        let files = RemoteFileSource(runner: ShellRunner())
+        let paths = ["/etc/os-release", "/nonexistent", "/etc/with space", "/proc/cpuinfo"]
+        #expect(await files.existing(among: paths) == ["/etc/os-release", "/proc/cpuinfo"])
+    }
+
+    @Test("a detection through the remote implementations matches the local one in few commands")
+    func remoteDetectionMatchesLocal() async throws {
+        let counter = CommandCounter()
+        let runner = CountingRunner(counter: counter)
+        let remote = HostSystem(files: RemoteFileSource(runner: runner), commands: runner,
+                                devices: RemoteDeviceProber(runner: runner))
+        let viaShell = await HostDetector(system: remote).detect()
+        let local = await HostDetector(system: .local()).detect()
+        #expect(try viaShell.jsonText() == (try local.jsonText()))
+        // Each command is one SSH round trip on a real remote host.
+        #expect(await counter.count < 60)
+    }
+
+    @Test("remote device prober agrees with the local one on this machine")
+    func remoteDevices() async {
+        let remote = RemoteDeviceProber(runner: ShellRunner())
+        let local = LocalDeviceProber()
+        #expect(await remote.probeKVMDevice(at: "/dev/kvm") == (await local.probeKVMDevice(at: "/dev/kvm")))
+        #expect(await remote.probeKVMDevice(at: "/dev/does-not-exist") == .missing)
+        #expect(await remote.currentUser() == (await local.currentUser()))
+        #expect(await remote.isProcessAlive(pid: 1))
+    }
+}
