@@ -9,7 +9,7 @@ struct ExecutorTests {
         let set = try ManifestFixture(PlannerTests.manifests).load()
         let fake = FakeHypervisor(failing: [.createVolume])
         let plan = Planner().plan(manifests: set, observed: ["h": fake.current])
-        let report = await Executor().run(plan, on: ["h": fake])
+        let report = await Executor().run(plan, on: ["h": HostConnection(hypervisor: fake)])
         #expect(report.outcome(of: "create-volume:h/volume/images/web-root.qcow2") == .failed("injected failure of create-volume images/web-root.qcow2"))
         #expect(report.outcome(of: "define-domain:h/domain/web") == .skipped("create-volume:h/volume/images/web-root.qcow2"))
         #expect(report.outcome(of: "start-domain:h/domain/web") != .succeeded)
@@ -28,7 +28,7 @@ struct ExecutorTests {
         for limit in [1, 3] {
             let fake = FakeHypervisor(delay: .milliseconds(20))
             let plan = Planner().plan(manifests: set, observed: ["h": fake.current])
-            let report = await Executor(parallelism: limit).run(plan, on: ["h": fake])
+            let report = await Executor(parallelism: limit).run(plan, on: ["h": HostConnection(hypervisor: fake)])
             #expect(report.allSucceeded)
             #expect(fake.peakConcurrency == limit)
         }

@@ -9,27 +9,29 @@ public struct Engine: Sendable {
         self.connector = connector
     }
 
+    /// The open connections of one pass, by hypervisor name.
     public struct Connected: Sendable {
-        public var hypervisors: [String: any Hypervisor]
+        public var hosts: [String: HostConnection]
     }
 
     public func connect(_ manifests: ManifestSet) async throws -> Connected {
-        var hypervisors: [String: any Hypervisor] = [:]
+        var hosts: [String: HostConnection] = [:]
         for spec in manifests.hypervisors {
             do {
-                hypervisors[spec.name] = try await connector.connect(uri: spec.uri)
+                hosts[spec.name] = HostConnection(hypervisor: try await connector.connect(uri: spec.uri))
             } catch {
                 throw ReconcileError(.connectionFailed, "cannot connect to hypervisor '\(spec.name)' at \(spec.uri)",
                                      cause: SendableErrorText(error))
             }
         }
-        return Connected(hypervisors: hypervisors)
+        return Connected(hosts: hosts)
     }
 
     /// Observes all hosts concurrently; each pass starts from nothing remembered.
     public func observe(_ connected: Connected) async throws -> [String: HostState] {
         try await withThrowingTaskGroup(of: (String, HostState).self) { group in
-            for (name, hypervisor) in connected.hypervisors {
+            for (name, host) in connected.hosts {
+                let hypervisor = host.hypervisor
                 group.addTask {
                     do {
                         return (name, try await hypervisor.observe())
@@ -59,7 +61,7 @@ public struct Engine: Sendable {
 
     public func apply(_ plan: Plan, manifests: ManifestSet, connected: Connected, options: PlanOptions,
                       executor: Executor, events: @escaping @Sendable (ExecutionEvent) -> Void) async throws -> ApplyResult {
-        let report = await executor.run(plan, on: connected.hypervisors, events: events)
+        let report = await executor.run(plan, on: connected.hosts, events: events)
         let remaining = try await self.plan(manifests, connected: connected, options: options)
         return ApplyResult(report: report, remaining: remaining)
     }

@@ -9,7 +9,7 @@ public struct Executor: Sendable {
         self.shutdownTimeout = shutdownTimeout
     }
 
-    public func run(_ plan: Plan, on hypervisors: [String: any Hypervisor],
+    public func run(_ plan: Plan, on hosts: [String: HostConnection],
                     events: @escaping @Sendable (ExecutionEvent) -> Void = { _ in }) async -> ExecutionReport {
         var report = ExecutionReport()
         var pending = plan.steps
@@ -35,16 +35,16 @@ public struct Executor: Sendable {
                     let step = pending.remove(at: index)
                     running += 1
                     events(.started(step))
-                    let hypervisor = hypervisors[step.resource.hypervisor]
+                    let host = hosts[step.resource.hypervisor]
                     let timeout = shutdownTimeout
                     group.addTask {
                         let clock = ContinuousClock()
                         let start = clock.now
                         do {
-                            guard let hypervisor else {
+                            guard let host else {
                                 throw ReconcileError(.connectionFailed, "no connection to hypervisor '\(step.resource.hypervisor)'")
                             }
-                            let detail = try await StepRunner(hypervisor: hypervisor, shutdownTimeout: timeout).run(step.action)
+                            let detail = try await StepRunner(host: host, shutdownTimeout: timeout).run(step.action)
                             return (step, .success(detail), clock.now - start)
                         } catch {
                             return (step, .failure(error), clock.now - start)

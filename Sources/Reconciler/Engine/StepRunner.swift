@@ -1,7 +1,9 @@
 /// Carries out one action through the hypervisor protocol.
 struct StepRunner {
-    let hypervisor: any Hypervisor
+    let host: HostConnection
     let shutdownTimeout: Duration
+
+    var hypervisor: any Hypervisor { host.hypervisor }
 
     /// Returns a short detail worth showing next to the step (e.g. that a shutdown had to be forced).
     func run(_ action: Action) async throws -> String? {
