@@ -119,6 +119,18 @@ struct ManifestValidator {
                                                   "spec.networks[\(index)].mac: \(mac) is used twice in VM '\(vm.name)'"))
                 }
             }
+            if vm.agent != nil && vm.bootDistribution == nil {
+                diagnostics.append(Diagnostic(vm.metadata.location, field: "spec.agent",
+                                              "spec.agent: VM '\(vm.name)' installs an agent but boots no Distribution image (give a disk `from:`)"))
+            }
+            if vm.agent != nil && vm.networks.isEmpty {
+                diagnostics.append(Diagnostic(vm.metadata.location, field: "spec.networks",
+                                              "spec.networks: VM '\(vm.name)' installs an agent over SSH, so it needs a network"))
+            }
+            if vm.disks.filter({ $0.from != nil }).count > 1 {
+                diagnostics.append(Diagnostic(vm.metadata.location, field: "spec.disks",
+                                              "spec.disks: VM '\(vm.name)' may start only one disk from an image"))
+            }
             var diskNames: Set<String> = []
             for (index, disk) in vm.disks.enumerated() {
                 if !diskNames.insert(disk.name).inserted {

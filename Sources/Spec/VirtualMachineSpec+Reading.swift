@@ -22,10 +22,14 @@ extension VirtualMachineSpec {
             reader.rejectUnknownKeys()
         }
         let domainType = spec.choice("domainType", default: DomainType?.none)
+        let cloudInit = spec.mappingReader("cloudInit").map(CloudInitSpec.read)
+        let agent = spec.mappingReader("agent").flatMap(AgentSpec.read)
+        let bootTimeout = spec.positiveInt("bootTimeout", default: 600) ?? 600
         spec.rejectUnknownKeys()
         return VirtualMachineSpec(metadata: metadata, hypervisor: hypervisor, cpus: cpus, memory: memory,
                                   disks: disks, networks: networks, state: state, autostart: autostart,
-                                  console: console, domainType: domainType)
+                                  console: console, domainType: domainType, cloudInit: cloudInit, agent: agent,
+                                  bootTimeout: bootTimeout)
     }
 }
 

@@ -11,13 +11,18 @@ public struct VirtualMachineSpec: Sendable, Hashable, Codable {
     public var console: ConsoleSpec
     /// nil means the hypervisor's setting.
     public var domainType: DomainType?
+    public var cloudInit: CloudInitSpec?
+    public var agent: AgentSpec?
+    /// How long apply waits for the guest's address and SSH before failing.
+    public var bootTimeout: Int
 
     public var name: String { metadata.name }
 
     public init(
         metadata: ResourceMetadata, hypervisor: String, cpus: Int = 1, memory: ByteSize = ByteSize(bytes: 1 << 30),
         disks: [DiskSpec] = [], networks: [NetworkAttachment] = [], state: VMState = .running,
-        autostart: Bool = false, console: ConsoleSpec = ConsoleSpec(), domainType: DomainType? = nil
+        autostart: Bool = false, console: ConsoleSpec = ConsoleSpec(), domainType: DomainType? = nil,
+        cloudInit: CloudInitSpec? = nil, agent: AgentSpec? = nil, bootTimeout: Int = 600
     ) {
         self.metadata = metadata
         self.hypervisor = hypervisor
@@ -29,5 +34,11 @@ public struct VirtualMachineSpec: Sendable, Hashable, Codable {
         self.autostart = autostart
         self.console = console
         self.domainType = domainType
+        self.cloudInit = cloudInit
+        self.agent = agent
+        self.bootTimeout = bootTimeout
     }
+
+    /// The Distribution the first image-based disk boots, if any.
+    public var bootDistribution: String? { disks.lazy.compactMap(\.from).first }
 }

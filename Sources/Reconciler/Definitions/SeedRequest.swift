@@ -1,0 +1,21 @@
+import Spec
+
+/// A guest's seed as the plan describes it. It holds no private key: the guest's SSH host key is
+/// read from reconcile's state directory when the seed is rendered.
+public struct SeedRequest: Sendable, Hashable, Codable {
+    public var guest: String
+    public var hostname: String
+    public var cloudInit: CloudInitSpec
+    /// The user reconcile logs in as, with its own public key.
+    public var loginUser: String
+    /// MAC of the first NIC, for a static network-config match.
+    public var primaryMAC: String?
+
+    public init(guest: String, hostname: String, cloudInit: CloudInitSpec, loginUser: String, primaryMAC: String?) {
+        self.guest = guest
+        self.hostname = hostname
+        self.cloudInit = cloudInit
+        self.loginUser = loginUser
+        self.primaryMAC = primaryMAC
+    }
+}

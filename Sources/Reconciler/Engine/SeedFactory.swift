@@ -1,0 +1,9 @@
+import Foundation
+
+/// Renders and builds cloud-init NoCloud seeds. The digest is of the rendered content, so an
+/// unchanged manifest never makes a new seed.
+public protocol SeedFactory: Sendable {
+    func digest(of request: SeedRequest) async throws -> String
+    /// Builds the ISO (volume label `cidata`) into a local file readable only by its owner.
+    func build(_ request: SeedRequest) async throws -> URL
+}
