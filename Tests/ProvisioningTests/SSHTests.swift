@@ -181,11 +181,11 @@ struct SSHServerTests {
             let clock = ContinuousClock()
             let start = clock.now
             do {
-                _ = try await runner.run("sleep 30", on: server.target, timeout: .seconds(2))
+                _ = try await runner.run("sleep 6", on: server.target, timeout: .seconds(2))
                 Issue.record("expected a timeout")
             } catch let error as ProvisioningError {
                 #expect(error.code == .timeout)
-                #expect(error.message.contains("sleep 30"))
+                #expect(error.message.contains("sleep 6"))
             }
             #expect(clock.now - start < .seconds(15))
         }
