@@ -34,6 +34,7 @@ extension CloudInitSeed {
             ("fqdn", fqdn.map(y.string)),
         ]
         if let fqdn, !fqdn.isEmpty {
+            // The hostname stays the short name on every distribution; the fqdn goes to /etc/hosts.
             pairs.append(("prefer_fqdn_over_hostname", y.bool(false)))
         }
         if !users.isEmpty {
