@@ -32,15 +32,16 @@ if [[ -f $outdir/recipe.sha256 && $(cat "$outdir/recipe.sha256") == "$recipe_has
     exit 0
 fi
 
-for tool in debootstrap mke2fs qemu-img chroot; do
-    if ! command -v "$tool" >/dev/null 2>&1; then
-        echo "missing $tool: apt-get install -y debootstrap qemu-utils e2fsprogs" >&2
-        exit 1
-    fi
-done
 if [[ $(id -u) -ne 0 ]]; then
     echo "debootstrap needs root" >&2
     exit 1
+fi
+# A fresh machine (or CI) may lack the tools: install them from the Debian archive.
+if ! command -v debootstrap >/dev/null 2>&1 || ! command -v mke2fs >/dev/null 2>&1 ||
+    ! command -v qemu-img >/dev/null 2>&1; then
+    echo "installing debootstrap qemu-utils e2fsprogs"
+    apt-get install -y debootstrap qemu-utils e2fsprogs ||
+        { apt-get update && apt-get install -y debootstrap qemu-utils e2fsprogs; }
 fi
 
 # Use the mirror this machine's apt already uses, so the build needs no other host.
