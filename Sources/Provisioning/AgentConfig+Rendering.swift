@@ -1,0 +1,46 @@
+import Yams
+import Foundation
+
+extension AgentConfig {
+    /// Renders the YAML. `server.url` is what the config format documents; the
+    /// same value also goes to `server.hostname`, which the agent's own generator
+    /// writes. The token goes under `auto_approve.token`.
+    public func render() throws -> RenderedAgentConfig {
+        guard (1...65535).contains(port) else {
+            throw ProvisioningError(.invalidArgument, "agent server port \(port) is out of range")
+        }
+        guard !serverURL.isEmpty else {
+            throw ProvisioningError(.invalidArgument, "agent server URL is empty")
+        }
+        let y = YAMLBuilder.self
+        var pairs: [(String, Node?)] = [
+            ("server", y.mapping([
+                ("url", y.string(serverURL)),
+                ("hostname", y.string(serverURL)),
+                ("port", y.int(port)),
+                ("use_https", y.bool(useHTTPS)),
+            ])),
+        ]
+        let token = try readToken()
+        if let token {
+            pairs.append(("auto_approve", y.mapping([("token", y.string(token))])))
+        }
+        let content = try YAMLBuilder.emit(y.mapping(pairs))
+        return RenderedAgentConfig(path: configPath, content: content, hasToken: token != nil)
+    }
+
+    private func readToken() throws -> String? {
+        guard let registrationTokenFile else { return nil }
+        let text: String
+        do {
+            text = try String(contentsOf: registrationTokenFile, encoding: .utf8)
+        } catch {
+            throw ProvisioningError(.notFound, "cannot read the agent registration token file \(registrationTokenFile.path)")
+        }
+        let token = text.trimmed(of: " \n\r\t")
+        guard !token.isEmpty else {
+            throw ProvisioningError(.invalidArgument, "the agent registration token file \(registrationTokenFile.path) is empty")
+        }
+        return token
+    }
+}

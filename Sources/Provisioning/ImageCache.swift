@@ -1,0 +1,110 @@
+import Foundation
+import Logging
+
+/// A content-addressed store of verified cloud images.
+///
+/// Layout: `images/<alg>-<hex>.img` keyed by the published digest (of the `.xz`
+/// for compressed sources), `partial/<alg>-<hex>.partial` for downloads in
+/// progress. A file only enters `images/` after its digest matched, so a file
+/// there is trusted without rehashing.
+public struct ImageCache: Sendable {
+    public let directory: URL
+    private let logger: Logger
+    private let fetcher = HTTPFetcher()
+    private let runner = CommandRunner()
+
+    public init(directory: URL, logger: Logger = Logger(label: "reconcile.provisioning.images")) {
+        self.directory = directory
+        self.logger = logger
+    }
+
+    /// Where the image for `digest` lives (or will live) in the cache.
+    public func path(for digest: Digest) -> URL {
+        directory.appendingPathComponent("images").appendingPathComponent(digest.fileNameComponent + ".img")
+    }
+
+    /// The cached image for `digest`, if present.
+    public func cachedImage(for digest: Digest) -> URL? {
+        let url = path(for: digest)
+        return FileManager.default.fileExists(atPath: url.path) ? url : nil
+    }
+
+    func partialPath(for digest: Digest) -> URL {
+        directory.appendingPathComponent("partial").appendingPathComponent(digest.fileNameComponent + ".partial")
+    }
+
+    /// The digest the image must have: inline, or looked up in the published checksum file.
+    /// "latest" URLs change under the same name, so this is fetched anew each time.
+    public func expectedDigest(for source: ImageSource) async throws -> Digest {
+        switch source.checksum {
+        case .digest(let digest):
+            return digest
+        case .checksumURL(let checksumURL, let fileName):
+            let text = try await fetcher.text(checksumURL)
+            let name = fileName ?? source.fileName
+            do {
+                return try ChecksumFile(parsing: text).digest(for: name)
+            } catch let error as ProvisioningError {
+                throw ProvisioningError(error.code, "\(checksumURL): \(error.message)")
+            }
+        }
+    }
+
+    /// Returns the verified image, downloading it only when the cache lacks it.
+    public func fetch(_ source: ImageSource, progress: ProgressHandler? = nil) async throws -> CachedImage {
+        let expected = try await expectedDigest(for: source)
+        if let cached = cachedImage(for: expected) {
+            logger.debug("image cache hit", metadata: ["url": "\(source.url)", "digest": "\(expected)"])
+            return CachedImage(path: cached, digest: expected, downloaded: false)
+        }
+        let fileManager = FileManager.default
+        let partial = partialPath(for: expected)
+        try fileManager.createDirectory(at: partial.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try fileManager.createDirectory(at: path(for: expected).deletingLastPathComponent(), withIntermediateDirectories: true)
+
+        logger.info("downloading image", metadata: ["url": "\(source.url)", "expected": "\(expected)"])
+        let (actual, bytes) = try await fetcher.download(source.url, into: partial, algorithm: expected.algorithm, progress: progress)
+        guard actual == expected else {
+            try? fileManager.removeItem(at: partial)
+            throw ProvisioningError(
+                .checksumMismatch,
+                "\(source.url): expected \(expected), got \(actual) (\(bytes) bytes); the download was deleted"
+            )
+        }
+
+        let destination = path(for: expected)
+        switch source.compression {
+        case .none:
+            try moveIntoPlace(partial, destination)
+        case .xz:
+            try await decompressXZ(partial, into: destination, source: source)
+        }
+        logger.info("image verified", metadata: ["url": "\(source.url)", "digest": "\(expected)", "path": "\(destination.path)"])
+        return CachedImage(path: destination, digest: expected, downloaded: true)
+    }
+
+    /// The checksum covers the `.xz`, so decompression happens only after verification.
+    private func decompressXZ(_ partial: URL, into destination: URL, source: ImageSource) async throws {
+        let compressed = partial.deletingPathExtension().appendingPathExtension("xz")
+        let decompressed = partial.deletingPathExtension()
+        try? FileManager.default.removeItem(at: compressed)
+        try? FileManager.default.removeItem(at: decompressed)
+        try FileManager.default.moveItem(at: partial, to: compressed)
+        do {
+            try await runner.check("xz", ["-d", "-f", "-T1", compressed.path], timeout: .seconds(3600))
+        } catch {
+            try? FileManager.default.removeItem(at: compressed)
+            try? FileManager.default.removeItem(at: decompressed)
+            throw ProvisioningError(.commandFailed, "\(source.url): decompressing: \(error)")
+        }
+        try moveIntoPlace(decompressed, destination)
+    }
+
+    private func moveIntoPlace(_ file: URL, _ destination: URL) throws {
+        // rename(2) is atomic: a reader sees either no image or the whole verified one.
+        if rename(file.path, destination.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            throw ProvisioningError(.downloadFailed, "cannot move \(file.path) to \(destination.path): \(reason)")
+        }
+    }
+}

@@ -1,0 +1,26 @@
+/// The one error type of the Provisioning module.
+///
+/// `code` lets callers branch; `message` names what failed (URL, command, exit
+/// status, stderr) and never carries a secret.
+public struct ProvisioningError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Code: String, Sendable, Equatable {
+        case invalidArgument
+        case notFound
+        case checksumMismatch
+        case downloadFailed
+        case commandFailed
+        case toolMissing
+        case timeout
+        case hostKeyMismatch
+    }
+
+    public let code: Code
+    public let message: String
+
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { "\(code.rawValue): \(message)" }
+}

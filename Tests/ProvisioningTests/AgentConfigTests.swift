@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+import Yams
+@testable import Provisioning
+
+@Suite("sysmanage-agent config and service commands")
+struct AgentConfigTests {
+    @Test("renders server url, port and use_https with the documented defaults")
+    func render() throws {
+        let config = AgentConfig(serverURL: "sysmanage.example.test", port: 8443, useHTTPS: true)
+        #expect(config.configPath == "/etc/sysmanage-agent.yaml")
+        #expect(config.serviceName == "sysmanage-agent")
+        let rendered = try config.render()
+        #expect(rendered.path == "/etc/sysmanage-agent.yaml")
+        #expect(!rendered.hasToken)
+        let doc = try #require(try Yams.load(yaml: rendered.content) as? [String: Any])
+        let server = try #require(doc["server"] as? [String: Any])
+        #expect(server["url"] as? String == "sysmanage.example.test")
+        #expect(server["port"] as? Int == 8443)
+        #expect(server["use_https"] as? Bool == true)
+        #expect(doc["auto_approve"] == nil)
+    }
+
+    @Test("the registration token is read from its file and never shown in descriptions")
+    func token() throws {
+        let scratch = try TemporaryDirectory("agent")
+        defer { scratch.remove() }
+        let tokenFile = scratch.file("token")
+        try "  0b9e3c1d-SECRET-TOKEN \n".write(to: tokenFile, atomically: true, encoding: .utf8)
+        let rendered = try AgentConfig(serverURL: "10.0.0.1", port: 8080, useHTTPS: false, registrationTokenFile: tokenFile).render()
+        let doc = try #require(try Yams.load(yaml: rendered.content) as? [String: Any])
+        #expect((doc["auto_approve"] as? [String: String])?["token"] == "0b9e3c1d-SECRET-TOKEN")
+        #expect(rendered.hasToken)
+        for text in [String(describing: rendered), String(reflecting: rendered), String(describing: rendered.seedFile)] {
+            #expect(!text.contains("SECRET"))
+        }
+        #expect(rendered.seedFile.permissions == "0600")
+    }
+
+    @Test("a missing or empty token file is an error that does not echo content")
+    func tokenErrors() throws {
+        let scratch = try TemporaryDirectory("agent")
+        defer { scratch.remove() }
+        let missing = AgentConfig(serverURL: "h", port: 1, useHTTPS: false, registrationTokenFile: scratch.file("absent"))
+        #expect(throws: ProvisioningError.self) { try missing.render() }
+        try "\n".write(to: scratch.file("empty"), atomically: true, encoding: .utf8)
+        let empty = AgentConfig(serverURL: "h", port: 1, useHTTPS: false, registrationTokenFile: scratch.file("empty"))
+        #expect(throws: ProvisioningError.self) { try empty.render() }
+        #expect(throws: ProvisioningError.self) { try AgentConfig(serverURL: "h", port: 70000, useHTTPS: false).render() }
+    }
+
+    @Test("systemd commands enable --now and check is-active")
+    func systemd() {
+        let commands = AgentConfig(serverURL: "h", port: 1, useHTTPS: false).commands(for: .systemd)
+        #expect(commands.enableAndStart == ["systemctl enable --now sysmanage-agent"])
+        #expect(commands.checkActive == "systemctl is-active sysmanage-agent")
+        #expect(commands.all.count == 3)
+    }
+
+    @Test("OpenRC commands use rc-update and rc-service")
+    func openrc() {
+        let commands = AgentConfig(serverURL: "h", port: 1, useHTTPS: false, serviceName: "my agent").commands(for: .openrc)
+        #expect(commands.enableAndStart == ["rc-update add 'my agent' default", "rc-service 'my agent' start"])
+        #expect(commands.checkActive == "rc-service 'my agent' status")
+    }
+
+    @Test("the write command installs stdin as the config file, mode 0600, under sh")
+    func writeConfigRuns() async throws {
+        let scratch = try TemporaryDirectory("agent")
+        defer { scratch.remove() }
+        let path = scratch.url.path + "/etc dir/it's/sysmanage-agent.yaml"
+        let config = AgentConfig(serverURL: "h", port: 1, useHTTPS: false, configPath: path)
+        let rendered = try config.render()
+        let command = config.commands(for: .systemd).writeConfig
+        #expect(!command.contains(rendered.content))
+        let result = try await CommandRunner().run("/bin/sh", ["-c", command], input: rendered.content)
+        #expect(result.succeeded, "\(result.standardError)")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == rendered.content)
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber
+        #expect(mode?.intValue == 0o600)
+        #expect(!FileManager.default.fileExists(atPath: path + ".tmp"))
+    }
+
+    @Test("service manager detection reads the probe's output")
+    func detection() async throws {
+        #expect(ServiceManager(detectionOutput: "systemd\n") == .systemd)
+        #expect(ServiceManager(detectionOutput: "openrc") == .openrc)
+        #expect(ServiceManager(detectionOutput: "") == nil)
+        // The probe is valid POSIX sh (this machine has neither init system running).
+        let probe = try await CommandRunner().run("/bin/sh", ["-n", "-c", ServiceManager.detectionCommand])
+        #expect(probe.succeeded)
+    }
+}
