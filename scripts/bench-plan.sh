@@ -314,28 +314,30 @@ fi
 echo "    binary: $BIN"
 
 # ---------------------------------------------------------------------------------------------
-# measure LABEL CMD...: runs CMD $RUNS times; appends "wall_seconds peak_rss_kib" per run to $TMP/LABEL.runs.
+# measure LABEL CMD...: runs CMD $RUNS times; appends "wall_s peak_rss_kib cpu_s" per run to $TMP/LABEL.runs.
 # Wall time is taken around /usr/bin/time with bash's microsecond clock (time's %e has 10 ms steps);
-# peak RSS is time's %M.
+# peak RSS is time's %M; CPU is user + system time (%U + %S), which other load on the machine
+# inflates much less than wall time.
 measure() {
     local label="$1"; shift
-    local run start end status
+    local run start end status elapsed rss user sys wall cpu
     : >"$TMP/$label.runs"
     for ((run = 1; run <= RUNS; run++)); do
         start=$EPOCHREALTIME
         status=0
-        /usr/bin/time -f '%e %M' -o "$TMP/$label.time" "$@" >"$TMP/$label.out" 2>"$TMP/$label.err" || status=$?
+        /usr/bin/time -f '%e %M %U %S' -o "$TMP/$label.time" "$@" >"$TMP/$label.out" 2>"$TMP/$label.err" || status=$?
         end=$EPOCHREALTIME
         if [[ $status -ne 0 ]]; then
             echo "error: $label run $run exited with status $status:" >&2
             sed 's/^/    /' "$TMP/$label.err" >&2
             exit 1
         fi
-        read -r elapsed rss <"$TMP/$label.time"
-        python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.3f} {sys.argv[3]}')" \
-            "$start" "$end" "$rss" >>"$TMP/$label.runs"
-        printf '    %-14s run %d/%d: %s s wall (time: %s s), %s MiB peak RSS\n' "$label" "$run" "$RUNS" \
-            "$(tail -n 1 "$TMP/$label.runs" | cut -d' ' -f1)" "$elapsed" "$((rss / 1024))"
+        read -r elapsed rss user sys <"$TMP/$label.time"
+        python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.3f} {sys.argv[3]} {float(sys.argv[4]) + float(sys.argv[5]):.2f}')" \
+            "$start" "$end" "$rss" "$user" "$sys" >>"$TMP/$label.runs"
+        read -r wall _ cpu < <(tail -n 1 "$TMP/$label.runs")
+        printf '    %-10s run %d/%d: %6s s wall (time %%e: %s s), %5s s CPU, %4d MiB peak RSS\n' \
+            "$label" "$run" "$RUNS" "$wall" "$elapsed" "$cpu" "$((rss / 1024))"
     done
 }
 
@@ -355,11 +357,14 @@ for resource in plan["resources"]:
 PY
 
 echo "==> Timing: reconcile plan ($RUNS runs)"
-measure reconcile "$BIN" plan "$MANIFESTS" --connect "$URI" --output json
+measure plan "$BIN" plan "$MANIFESTS" --connect "$URI" --output json
+echo "==> Timing: reconcile validate, manifest loading only, no connection ($RUNS runs)"
+measure validate "$BIN" validate "$MANIFESTS"
 echo "==> Timing: bare C-API observe ($RUNS runs)"
 measure bare "$TMP/bare" "$URI"
-echo "==> Timing: connect only ($RUNS runs)"
+echo "==> Timing: bare connect only (test driver parses the node XML) ($RUNS runs)"
 measure connect "$TMP/bare" "$URI" connect-only
+echo "==> Load average after measuring: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 
 # ---------------------------------------------------------------------------------------------
 python3 - "$TMP" "$TARGET_WALL_S" "$TARGET_RSS_MB" "$VMS" "$NETWORKS" "$RUNS" <<'PY'
@@ -368,22 +373,29 @@ tmp, target_wall, target_rss, vms, nets, runs = sys.argv[1], float(sys.argv[2]),
 
 def load(label):
     rows = [line.split() for line in open(f"{tmp}/{label}.runs")]
-    walls = [float(r[0]) for r in rows]
+    wall = [float(r[0]) for r in rows]
     rss = [int(r[1]) / 1024 for r in rows]
-    return statistics.median(walls), max(walls), statistics.median(rss), max(rss)
+    cpu = [float(r[2]) for r in rows]
+    return {"wall": (statistics.median(wall), max(wall)), "rss": (statistics.median(rss), max(rss)),
+            "cpu": (statistics.median(cpu), max(cpu))}
 
-rec, bare, conn = load("reconcile"), load("bare"), load("connect")
-ok = lambda good: "ok" if good else "MISSED"
+rows = [("reconcile plan", load("plan")), ("reconcile validate (YAML only)", load("validate")),
+        ("bare C-API observe", load("bare")), ("bare connect only", load("connect"))]
+plan, bare = rows[0][1], rows[2][1]
 print()
-print(f"reconcile plan: {vms} VMs, {nets} networks, 1 pool; {runs} runs each; wall in seconds, RSS in MiB")
-print(f"{'measure':34} {'median':>9} {'max':>9}   target")
-print(f"{'reconcile plan wall (s)':34} {rec[0]:9.3f} {rec[1]:9.3f}   < {target_wall:g} s   {ok(rec[1] < target_wall)}")
-print(f"{'reconcile plan peak RSS (MiB)':34} {rec[2]:9.1f} {rec[3]:9.1f}   < {target_rss:g} MiB {ok(rec[3] < target_rss)}")
-print(f"{'bare C-API observe wall (s)':34} {bare[0]:9.3f} {bare[1]:9.3f}")
-print(f"{'bare C-API observe peak RSS (MiB)':34} {bare[2]:9.1f} {bare[3]:9.1f}")
-print(f"{'connect only wall (s)':34} {conn[0]:9.3f} {conn[1]:9.3f}")
-print(f"{'connect only peak RSS (MiB)':34} {conn[2]:9.1f} {conn[3]:9.1f}")
-print(f"{'ratio reconcile / bare (wall)':34} {rec[0] / bare[0]:9.1f}x")
-print(f"{'ratio reconcile / bare (RSS)':34} {rec[2] / bare[2]:9.1f}x")
-print(f"{'reconcile beyond bare (wall, s)':34} {rec[0] - bare[0]:9.3f}")
+print(f"reconcile plan on a test-driver host: {vms} VMs, {nets} networks, 1 pool; median and max of {runs} runs")
+print(f"{'':32} {'wall s':>15} {'CPU s':>15} {'peak RSS MiB':>15}")
+print(f"{'':32} {'median':>7} {'max':>7} {'median':>7} {'max':>7} {'median':>7} {'max':>7}")
+for name, m in rows:
+    print(f"{name:32} {m['wall'][0]:7.3f} {m['wall'][1]:7.3f} {m['cpu'][0]:7.2f} {m['cpu'][1]:7.2f} "
+          f"{m['rss'][0]:7.1f} {m['rss'][1]:7.1f}")
+print()
+ok = lambda good: "met" if good else "MISSED"
+print(f"target: plan wall < {target_wall:g} s      -> median {plan['wall'][0]:.3f} s: {ok(plan['wall'][0] < target_wall)}; "
+      f"max {plan['wall'][1]:.3f} s: {ok(plan['wall'][1] < target_wall)}")
+print(f"target: plan peak RSS < {target_rss:g} MiB -> max {plan['rss'][1]:.1f} MiB: {ok(plan['rss'][1] < target_rss)}")
+print(f"ratio reconcile plan / bare observe: wall {plan['wall'][0] / bare['wall'][0]:.1f}x, "
+      f"CPU {plan['cpu'][0] / max(bare['cpu'][0], 0.01):.1f}x, peak RSS {plan['rss'][0] / bare['rss'][0]:.1f}x")
+print(f"reconcile's own share beyond bare observe: {plan['wall'][0] - bare['wall'][0]:.3f} s wall, "
+      f"{plan['cpu'][0] - bare['cpu'][0]:.2f} s CPU, {plan['rss'][0] - bare['rss'][0]:.0f} MiB")
 PY
