@@ -15,10 +15,14 @@ final class ApplyProgress: Sendable {
     private let style: TerminalStyle
     private let start = ContinuousClock.now
     private let records = Mutex<[Record]>([])
+    private let lastProgress = Mutex<[String: ContinuousClock.Instant]>([:])
+    /// A terminal gets a fresh line every second, logs one every five.
+    private let progressInterval: Duration
 
     init(text: Bool, style: TerminalStyle) {
         self.text = text
         self.style = style
+        self.progressInterval = style.enabled ? .seconds(1) : .seconds(5)
     }
 
     var recorded: [Record] { records.withLock { $0 } }
@@ -37,6 +41,14 @@ final class ApplyProgress: Sendable {
             switch event {
             case .started(let step):
                 emit("[\(elapsed)] \(step.kind.rawValue) \(step.resource) ...")
+            case .progress(let step, let message):
+                let now = ContinuousClock.now
+                let due = lastProgress.withLock { last in
+                    guard last[step.id].map({ now - $0 >= progressInterval }) ?? true else { return false }
+                    last[step.id] = now
+                    return true
+                }
+                if due { emit("[\(elapsed)]   \(step.kind.rawValue) \(step.resource): \(message)") }
             case .succeeded(let step, let duration, let detail):
                 let note = detail.map { ": \($0)" } ?? ""
                 emit("[\(elapsed)] \(style.green("done")) \(step.kind.rawValue) \(step.resource) in \(Self.format(duration))\(note)")

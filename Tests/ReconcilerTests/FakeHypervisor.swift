@@ -145,6 +145,19 @@ final class FakeHypervisor: Hypervisor {
         try await perform(.undefineDomain, name) { $0.domains.removeAll { $0.name == name } }
     }
 
+    func uploadVolume(_ definition: VolumeDefinition, from file: URL,
+                      progress: @escaping @Sendable (UInt64, UInt64) -> Void) async throws {
+        try await createVolume(definition)
+    }
+
+    func guestAddresses(domain name: String) async throws -> GuestAddressReport {
+        GuestAddressReport(addresses: [], sourceNotes: [:])
+    }
+
+    func recordOwnership(_ ownership: Ownership, onDomain name: String) async throws {
+        try await updateDomain(name, .installAgent) { $0.ownership = ownership }
+    }
+
     /// Changes the host behind the engine's back, as `virsh` would.
     func drift(_ change: @Sendable (inout HostState) -> Void) {
         state.withLock { change(&$0) }

@@ -139,7 +139,9 @@ struct TestDriverTests {
         #expect(empty.domain(named: "test") != nil, "the test driver's own domain is not reconcile's to delete")
 
         let executed = Set(harness.executed.withLock { $0 })
-        #expect(executed == Set(StepKind.allCases).subtracting([.resizeVolume]), "never executed: \(Set(StepKind.allCases).subtracting(executed).map(\.rawValue).sorted())")
+        // Guest provisioning steps need a booting guest: the real end-to-end test covers them.
+        let provisioning: Set<StepKind> = [.downloadImage, .uploadImage, .createSeed, .waitForIP, .waitForSSH, .installAgent]
+        #expect(executed == Set(StepKind.allCases).subtracting(provisioning).subtracting([.resizeVolume]), "never executed: \(Set(StepKind.allCases).subtracting(provisioning).subtracting(executed).map(\.rawValue).sorted())")
     }
 
     @Test("existing objects reconcile did not create are conflicts until adopted")

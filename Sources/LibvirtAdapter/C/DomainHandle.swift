@@ -77,6 +77,34 @@ final class DomainHandle: @unchecked Sendable {
         try Libvirt.check(virDomainUndefine(pointer), "virDomainUndefine")
     }
 
+    /// Addresses one source knows for the domain's NICs, as (MAC, address) pairs.
+    func interfaceAddresses(source: virDomainInterfaceAddressesSource) throws(LibvirtError) -> [(mac: String, address: String)] {
+        var list: UnsafeMutablePointer<virDomainInterfacePtr?>?
+        let count = try Libvirt.check(virDomainInterfaceAddresses(pointer, &list, source.rawValue, 0), "virDomainInterfaceAddresses")
+        guard let list else { return [] }
+        defer {
+            for index in 0..<Int(count) { virDomainInterfaceFree(list[index]) }
+            free(list)
+        }
+        var result: [(String, String)] = []
+        for index in 0..<Int(count) {
+            guard let interface = list[index]?.pointee, let mac = interface.hwaddr.map({ String(cString: $0).lowercased() }) else { continue }
+            for addressIndex in 0..<Int(interface.naddrs) {
+                guard let address = interface.addrs?[addressIndex], address.type == Int32(VIR_IP_ADDR_TYPE_IPV4.rawValue),
+                      let text = address.addr.map({ String(cString: $0) }) else { continue }
+                result.append((mac, text))
+            }
+        }
+        return result
+    }
+
+    func setMetadata(xml: String, key: String, uri: String, live: Bool) throws(LibvirtError) {
+        let type = Int32(VIR_DOMAIN_METADATA_ELEMENT.rawValue)
+        var flags = UInt32(VIR_DOMAIN_AFFECT_CONFIG.rawValue)
+        if live { flags |= UInt32(VIR_DOMAIN_AFFECT_LIVE.rawValue) }
+        try Libvirt.check(virDomainSetMetadata(pointer, type, xml, key, uri, flags), "virDomainSetMetadata")
+    }
+
     func blockResize(disk: String, bytes: UInt64) throws(LibvirtError) {
         let flags = UInt32(VIR_DOMAIN_BLOCK_RESIZE_BYTES.rawValue)
         try Libvirt.check(virDomainBlockResize(pointer, disk, bytes, flags), "virDomainBlockResize")

@@ -44,6 +44,21 @@ final class NetworkHandle: @unchecked Sendable {
         try Libvirt.check(virNetworkSetAutostart(pointer, enabled ? 1 : 0), "virNetworkSetAutostart")
     }
 
+    /// DHCP leases with their expiry, newest information libvirt has for each MAC.
+    func dhcpLeases() throws(LibvirtError) -> [(mac: String, address: String, expiry: Int64)] {
+        var list: UnsafeMutablePointer<virNetworkDHCPLeasePtr?>?
+        let count = try Libvirt.check(virNetworkGetDHCPLeases(pointer, nil, &list, 0), "virNetworkGetDHCPLeases")
+        guard let list else { return [] }
+        defer {
+            for index in 0..<Int(count) { virNetworkDHCPLeaseFree(list[index]) }
+            free(list)
+        }
+        return (0..<Int(count)).compactMap { index in
+            guard let lease = list[index]?.pointee, let mac = lease.mac, let address = lease.ipaddr else { return nil }
+            return (String(cString: mac).lowercased(), String(cString: address), lease.expirytime)
+        }
+    }
+
     func create() throws(LibvirtError) {
         try Libvirt.check(virNetworkCreate(pointer), "virNetworkCreate")
     }

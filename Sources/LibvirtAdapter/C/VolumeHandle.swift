@@ -1,4 +1,5 @@
 import CLibvirt
+import Foundation
 
 /// Owns a `virStorageVolPtr`.
 final class VolumeHandle: @unchecked Sendable {
@@ -26,6 +27,23 @@ final class VolumeHandle: @unchecked Sendable {
 
     func xml() throws(LibvirtError) -> String {
         try Libvirt.takeString(virStorageVolGetXMLDesc(pointer, 0), "virStorageVolGetXMLDesc")
+    }
+
+    /// Bytes the file takes on the host (for a qcow2, less than its virtual capacity).
+    func physicalSize() throws(LibvirtError) -> UInt64 {
+        var info = virStorageVolInfo()
+        let flags = UInt32(VIR_STORAGE_VOL_GET_PHYSICAL.rawValue)
+        if virStorageVolGetInfoFlags(pointer, &info, flags) == 0 { return info.allocation }
+        let error = LibvirtError.last(function: "virStorageVolGetInfoFlags")
+        guard error.isUnsupportedFlag else { throw error }
+        try Libvirt.check(virStorageVolGetInfo(pointer, &info), "virStorageVolGetInfo")
+        return info.allocation
+    }
+
+    func upload(from file: URL, length: UInt64, connection: LibvirtConnection, progress: (UInt64) -> Void) throws {
+        let stream = try StreamHandle(connection: connection)
+        try Libvirt.check(virStorageVolUpload(pointer, stream.pointer, 0, length, 0), "virStorageVolUpload")
+        try stream.send(file: file, progress: progress)
     }
 
     func resize(to capacity: UInt64) throws(LibvirtError) {

@@ -14,10 +14,16 @@ enum DomainXML {
         domain.add(XMLElementBuilder("memory", [("unit", "KiB")], text: "\(definition.memoryKiB)"))
         domain.add(XMLElementBuilder("currentMemory", [("unit", "KiB")], text: "\(definition.memoryKiB)"))
         domain.add(XMLElementBuilder("vcpu", text: "\(definition.vcpus)"))
-        domain.add(XMLElementBuilder("os", children: [
-            XMLElementBuilder("type", [("arch", arch)], text: "hvm"),
-            XMLElementBuilder("boot", [("dev", "hd")]),
-        ]))
+        var os = XMLElementBuilder("os", children: [XMLElementBuilder("type", [("arch", arch)], text: "hvm")])
+        if let kernel = definition.kernelPath {
+            // Direct kernel boot: images without a bootloader, or Ubuntu's published kernels.
+            os.add(XMLElementBuilder("kernel", text: kernel))
+            if let initrd = definition.initrdPath { os.add(XMLElementBuilder("initrd", text: initrd)) }
+            if let cmdline = definition.cmdline { os.add(XMLElementBuilder("cmdline", text: cmdline)) }
+        } else {
+            os.add(XMLElementBuilder("boot", [("dev", "hd")]))
+        }
+        domain.add(os)
         var features = XMLElementBuilder("features", children: [XMLElementBuilder("acpi"), XMLElementBuilder("apic")])
         if definition.type == "qemu" {
             // Emulated (TCG) guests otherwise reserve a 1 GiB translation cache; 128 MiB is plenty.
@@ -36,6 +42,16 @@ enum DomainXML {
                 XMLElementBuilder("driver", [("name", "qemu"), ("type", disk.format.rawValue)]),
                 XMLElementBuilder("source", [("file", disk.path)]),
                 XMLElementBuilder("target", [("dev", disk.target), ("bus", disk.bus.rawValue)]),
+            ]))
+        }
+        if let seed = definition.seedPath {
+            // IDE, not SATA: cloud kernels without AHCI never see a SATA CD-ROM, and cloud-init
+            // then finds no datasource.
+            devices.add(XMLElementBuilder("disk", [("type", "file"), ("device", "cdrom")], children: [
+                XMLElementBuilder("driver", [("name", "qemu"), ("type", "raw")]),
+                XMLElementBuilder("source", [("file", seed)]),
+                XMLElementBuilder("target", [("dev", "hdc"), ("bus", "ide")]),
+                XMLElementBuilder("readonly"),
             ]))
         }
         for interface in definition.interfaces {
@@ -96,6 +112,9 @@ enum DomainXML {
             disks: disks,
             interfaces: interfaces,
             vnc: vnc,
+            kernel: root.at("os", "kernel")?.text,
+            initrd: root.at("os", "initrd")?.text,
+            cmdline: root.at("os", "cmdline")?.text,
             state: state,
             autostart: autostart,
             persistent: persistent,

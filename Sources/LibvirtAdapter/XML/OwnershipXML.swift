@@ -10,15 +10,28 @@ enum OwnershipXML {
     static let prefix = "reconcile"
 
     static func element(_ ownership: Ownership) -> XMLElementBuilder {
-        var resource = XMLElementBuilder("\(prefix):resource", [
-            ("xmlns:\(prefix)", namespace), ("name", ownership.name), ("specHash", ownership.specHash),
-        ])
+        XMLElementBuilder("metadata", children: [resource(ownership, prefixed: true)])
+    }
+
+    /// The element alone, for `virDomainSetMetadata`, which adds the namespace itself.
+    static func bareElement(_ ownership: Ownership) -> String {
+        resource(ownership, prefixed: false).render()
+    }
+
+    private static func resource(_ ownership: Ownership, prefixed: Bool) -> XMLElementBuilder {
+        let tag = prefixed ? "\(prefix):" : ""
+        var attributes = [("name", ownership.name), ("specHash", ownership.specHash)]
+        if prefixed { attributes.insert(("xmlns:\(prefix)", namespace), at: 0) }
+        for (key, value) in [("baseImage", ownership.baseImage), ("seed", ownership.seed), ("agent", ownership.agent)] {
+            if let value { attributes.append((key, value)) }
+        }
+        var resource = XMLElementBuilder("\(tag)resource", attributes)
         for volume in ownership.volumes {
-            resource.add(XMLElementBuilder("\(prefix):volume", [
+            resource.add(XMLElementBuilder("\(tag)volume", [
                 ("pool", volume.pool), ("name", volume.name), ("deleteWithVM", volume.deleteWithVM ? "true" : "false"),
             ]))
         }
-        return XMLElementBuilder("metadata", children: [resource])
+        return resource
     }
 
     /// Finds reconcile's element under `<metadata>` by namespace, whatever prefix libvirt kept.
@@ -32,7 +45,9 @@ enum OwnershipXML {
                       let pool = volume.attribute("pool"), let volumeName = volume.attribute("name") else { return nil }
                 return OwnedVolume(pool: pool, name: volumeName, deleteWithVM: volume.attribute("deleteWithVM") == "true")
             }
-            return Ownership(name: name, specHash: element.attribute("specHash") ?? "", volumes: volumes)
+            return Ownership(name: name, specHash: element.attribute("specHash") ?? "", volumes: volumes,
+                             baseImage: element.attribute("baseImage"), seed: element.attribute("seed"),
+                             agent: element.attribute("agent"))
         }
         return nil
     }

@@ -14,7 +14,7 @@ enum StorageXML {
     }
 
     static func render(_ volume: VolumeDefinition) -> String {
-        XMLElementBuilder("volume", children: [
+        var element = XMLElementBuilder("volume", children: [
             XMLElementBuilder("name", text: volume.name),
             XMLElementBuilder("capacity", [("unit", "bytes")], text: "\(volume.capacity)"),
             XMLElementBuilder("allocation", [("unit", "bytes")], text: "0"),
@@ -22,7 +22,14 @@ enum StorageXML {
                 XMLElementBuilder("format", [("type", volume.format.rawValue)]),
                 XMLElementBuilder("permissions", children: [XMLElementBuilder("mode", text: "0600")]),
             ]),
-        ]).render()
+        ])
+        if let backing = volume.backingPath {
+            element.add(XMLElementBuilder("backingStore", children: [
+                XMLElementBuilder("path", text: backing),
+                XMLElementBuilder("format", [("type", (volume.backingFormat ?? .qcow2).rawValue)]),
+            ]))
+        }
+        return element.render()
     }
 
     static func parsePool(_ text: String, active: Bool, autostart: Bool, persistent: Bool) throws -> ObservedPool {

@@ -41,9 +41,20 @@ public struct DomainDefinition: Sendable, Hashable, Codable {
     public var interfaces: [Interface]
     public var vnc: Bool
     public var ownership: Ownership
+    /// The cloud-init seed ISO, attached as a read-only CD-ROM.
+    public var seedPath: String?
+    /// Direct kernel boot, for images without a bootloader.
+    public var kernelPath: String?
+    public var initrdPath: String?
+    public var cmdline: String?
 
     public init(name: String, uuid: String? = nil, type: String, vcpus: Int, memoryKiB: UInt64, disks: [Disk],
-                interfaces: [Interface], vnc: Bool, ownership: Ownership) {
+                interfaces: [Interface], vnc: Bool, ownership: Ownership, seedPath: String? = nil,
+                kernelPath: String? = nil, initrdPath: String? = nil, cmdline: String? = nil) {
+        self.seedPath = seedPath
+        self.kernelPath = kernelPath
+        self.initrdPath = initrdPath
+        self.cmdline = cmdline
         self.name = name
         self.uuid = uuid
         self.type = type

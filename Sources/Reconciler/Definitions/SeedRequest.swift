@@ -19,3 +19,12 @@ public struct SeedRequest: Sendable, Hashable, Codable {
         self.primaryMAC = primaryMAC
     }
 }
+
+extension SeedRequest {
+    /// The seed a VM's manifest asks for; the same manifest always gives the same request.
+    public init(for spec: VirtualMachineSpec) {
+        self.init(guest: spec.name, hostname: spec.cloudInit?.hostname ?? spec.name,
+                  cloudInit: spec.cloudInit ?? CloudInitSpec(), loginUser: ProvisioningFacts.loginUser,
+                  primaryMAC: spec.networks.first.map { $0.mac ?? DefinitionBuilder.generatedMAC(vm: spec.name, index: 0) })
+    }
+}

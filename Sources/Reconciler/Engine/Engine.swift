@@ -4,9 +4,12 @@ import Spec
 /// execute and observe again to tell whether the hosts converged.
 public struct Engine: Sendable {
     public let connector: any HypervisorConnector
+    /// Images, seeds and SSH for guests built from a Distribution; nil when not available.
+    public let provisioning: ProvisioningServices?
 
-    public init(connector: any HypervisorConnector) {
+    public init(connector: any HypervisorConnector, provisioning: ProvisioningServices? = nil) {
         self.connector = connector
+        self.provisioning = provisioning
     }
 
     /// The open connections of one pass, by hypervisor name.
@@ -18,7 +21,8 @@ public struct Engine: Sendable {
         var hosts: [String: HostConnection] = [:]
         for spec in manifests.hypervisors {
             do {
-                hosts[spec.name] = HostConnection(hypervisor: try await connector.connect(uri: spec.uri))
+                hosts[spec.name] = HostConnection(hypervisor: try await connector.connect(uri: spec.uri),
+                                                  provisioning: provisioning)
             } catch {
                 throw ReconcileError(.connectionFailed, "cannot connect to hypervisor '\(spec.name)' at \(spec.uri)",
                                      cause: SendableErrorText(error))
@@ -49,7 +53,37 @@ public struct Engine: Sendable {
 
     public func plan(_ manifests: ManifestSet, connected: Connected, options: PlanOptions) async throws -> Plan {
         let observed = try await observe(connected)
-        return Planner(options: options).plan(manifests: manifests, observed: observed)
+        let facts = await provisioningFacts(manifests)
+        return Planner(options: options).plan(manifests: manifests, observed: observed, facts: facts)
+    }
+
+    /// Resolves image digests (reading checksum files), checks the cache and renders seeds, so the
+    /// planner itself stays free of I/O.
+    public func provisioningFacts(_ manifests: ManifestSet) async -> ProvisioningFacts {
+        var facts = ProvisioningFacts()
+        guard let provisioning else { return facts }
+        let provisioned = manifests.virtualMachines.filter { $0.bootDistribution != nil && $0.state != .absent }
+        let names = Set(provisioned.compactMap(\.bootDistribution))
+        for distribution in manifests.distributions where names.contains(distribution.name) {
+            let image = distribution.cloudImage
+            for (role, source) in [(ImageTransfer.Role.disk, Optional(image.image)), (.kernel, image.kernel), (.initrd, image.initrd)] {
+                guard let source else { continue }
+                let key = ProvisioningFacts.key(distribution: distribution.name, role: role)
+                do {
+                    let digest = try await provisioning.images.resolveDigest(source)
+                    facts.digests[key] = digest
+                    if provisioning.images.cachedFile(digest: digest) != nil { facts.cached.insert(digest) }
+                } catch {
+                    facts.failures[key] = "\(error)"
+                }
+            }
+        }
+        for vm in provisioned {
+            if let digest = try? await provisioning.seeds.digest(of: SeedRequest(for: vm)) {
+                facts.seedDigests["\(vm.hypervisor)/\(vm.name)"] = digest
+            }
+        }
+        return facts
     }
 
     public struct ApplyResult: Sendable {

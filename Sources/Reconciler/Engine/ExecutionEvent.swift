@@ -1,6 +1,8 @@
 /// Progress of an apply, reported as it happens so long steps are visible.
 public enum ExecutionEvent: Sendable {
     case started(Step)
+    /// A long step's progress (bytes downloaded, what the last SSH attempt saw).
+    case progress(Step, String)
     case succeeded(Step, duration: Duration, detail: String?)
     case failed(Step, duration: Duration, error: String)
     case skipped(Step, becauseOf: String)

@@ -44,7 +44,8 @@ public struct Executor: Sendable {
                             guard let host else {
                                 throw ReconcileError(.connectionFailed, "no connection to hypervisor '\(step.resource.hypervisor)'")
                             }
-                            let detail = try await StepRunner(host: host, shutdownTimeout: timeout).run(step.action)
+                            let runner = StepRunner(host: host, shutdownTimeout: timeout) { events(.progress(step, $0)) }
+                            let detail = try await runner.run(step.action)
                             return (step, .success(detail), clock.now - start)
                         } catch {
                             return (step, .failure(error), clock.now - start)

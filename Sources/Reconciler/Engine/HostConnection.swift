@@ -2,8 +2,10 @@
 /// hypervisor here as the features that need them arrive.
 public struct HostConnection: Sendable {
     public var hypervisor: any Hypervisor
+    public var provisioning: ProvisioningServices?
 
-    public init(hypervisor: any Hypervisor) {
+    public init(hypervisor: any Hypervisor, provisioning: ProvisioningServices? = nil) {
         self.hypervisor = hypervisor
+        self.provisioning = provisioning
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One libvirt host as the engine sees it. The libvirt adapter implements it over the C API;
 /// tests implement it in memory. Every call reads or changes the host directly: nothing is cached.
 public protocol Hypervisor: Sendable {
@@ -27,6 +29,14 @@ public protocol Hypervisor: Sendable {
     func destroyDomain(named name: String) async throws
     func setDomainAutostart(named name: String, _ enabled: Bool) async throws
     func undefineDomain(named name: String) async throws
+
+    /// Creates a volume and streams a local file into it through libvirt, so remote hosts work.
+    func uploadVolume(_ definition: VolumeDefinition, from file: URL,
+                      progress: @escaping @Sendable (_ sent: UInt64, _ total: UInt64) -> Void) async throws
+    /// Every address libvirt can find for a domain's NICs: DHCP leases (with expiry), the guest agent, ARP.
+    func guestAddresses(domain name: String) async throws -> GuestAddressReport
+    /// Rewrites reconcile's metadata on a domain, in its live and persistent definitions.
+    func recordOwnership(_ ownership: Ownership, onDomain name: String) async throws
 }
 
 /// Opens hypervisors by URI; the CLI passes the libvirt one, tests pass fakes.

@@ -2,6 +2,8 @@
 struct StepRunner {
     let host: HostConnection
     let shutdownTimeout: Duration
+    /// Reports progress of the running step.
+    var progress: @Sendable (String) -> Void = { _ in }
 
     var hypervisor: any Hypervisor { host.hypervisor }
 
@@ -31,6 +33,12 @@ struct StepRunner {
         case .destroyDomain(let name): try await hypervisor.destroyDomain(named: name)
         case .setDomainAutostart(let name, let enabled): try await hypervisor.setDomainAutostart(named: name, enabled)
         case .undefineDomain(let name): try await hypervisor.undefineDomain(named: name)
+        case .downloadImage(let transfer): return try await download(transfer)
+        case .uploadImage(let transfer): return try await upload(transfer)
+        case .createSeed(let seed): return try await createSeed(seed)
+        case .waitForIP(let wait): return try await waitForIP(wait)
+        case .waitForSSH(let wait): return try await waitForSSH(wait)
+        case .installAgent(let wait, let request): return try await installAgent(wait, request)
         }
         return nil
     }

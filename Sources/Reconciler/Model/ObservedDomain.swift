@@ -43,13 +43,17 @@ public struct ObservedDomain: Sendable, Hashable, Codable {
     public var disks: [Disk]
     public var interfaces: [Interface]
     public var vnc: Bool
+    public var kernel: String?
+    public var initrd: String?
+    public var cmdline: String?
     public var state: DomainRunState
     public var autostart: Bool
     public var persistent: Bool
     public var ownership: Ownership?
 
     public init(name: String, uuid: String? = nil, type: String, vcpus: Int, memoryKiB: UInt64, disks: [Disk] = [],
-                interfaces: [Interface] = [], vnc: Bool = false, state: DomainRunState, autostart: Bool,
+                interfaces: [Interface] = [], vnc: Bool = false, kernel: String? = nil, initrd: String? = nil,
+                cmdline: String? = nil, state: DomainRunState, autostart: Bool,
                 persistent: Bool = true, ownership: Ownership? = nil) {
         self.name = name
         self.uuid = uuid
@@ -59,9 +63,19 @@ public struct ObservedDomain: Sendable, Hashable, Codable {
         self.disks = disks
         self.interfaces = interfaces
         self.vnc = vnc
+        self.kernel = kernel
+        self.initrd = initrd
+        self.cmdline = cmdline
         self.state = state
         self.autostart = autostart
         self.persistent = persistent
         self.ownership = ownership
+    }
+}
+
+extension ObservedDomain {
+    /// The CD-ROM reconcile attaches for cloud-init, if any.
+    public var seedSource: String? {
+        disks.first { $0.device == "cdrom" }?.source
     }
 }

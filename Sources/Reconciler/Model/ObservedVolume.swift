@@ -4,12 +4,15 @@ public struct ObservedVolume: Sendable, Hashable, Codable {
     public var path: String
     public var capacity: UInt64
     public var format: String?
+    /// Bytes the file takes on the host, to tell a complete upload from an interrupted one.
+    public var physicalSize: UInt64?
 
-    public init(pool: String, name: String, path: String, capacity: UInt64, format: String?) {
+    public init(pool: String, name: String, path: String, capacity: UInt64, format: String?, physicalSize: UInt64? = nil) {
         self.pool = pool
         self.name = name
         self.path = path
         self.capacity = capacity
         self.format = format
+        self.physicalSize = physicalSize
     }
 }

@@ -7,11 +7,21 @@ public struct Ownership: Sendable, Hashable, Codable {
     public var specHash: String
     /// Volumes this VM owns, and whether they go when the VM goes.
     public var volumes: [OwnedVolume]
+    /// The digest of the cloud image the VM was built from; a newer image never changes it.
+    public var baseImage: String?
+    /// The digest of the cloud-init seed the VM first booted with.
+    public var seed: String?
+    /// The hash of the agent installation, written once the agent is active.
+    public var agent: String?
 
-    public init(name: String, specHash: String, volumes: [OwnedVolume] = []) {
+    public init(name: String, specHash: String, volumes: [OwnedVolume] = [], baseImage: String? = nil,
+                seed: String? = nil, agent: String? = nil) {
         self.name = name
         self.specHash = specHash
         self.volumes = volumes
+        self.baseImage = baseImage
+        self.seed = seed
+        self.agent = agent
     }
 }
 

@@ -6,6 +6,8 @@ public struct ResourceAddress: Sendable, Hashable, Codable, Comparable, CustomSt
         case pool
         case volume
         case domain
+        /// A cloud image in reconcile's local cache.
+        case image
 
         /// Words for plan output, which a user reads before anything changes.
         public var displayName: String {
@@ -15,6 +17,7 @@ public struct ResourceAddress: Sendable, Hashable, Codable, Comparable, CustomSt
             case .pool: "storage pool"
             case .volume: "volume"
             case .domain: "virtual machine"
+            case .image: "cloud image"
             }
         }
 

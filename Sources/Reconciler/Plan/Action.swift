@@ -20,6 +20,12 @@ public enum Action: Sendable, Hashable {
     case destroyDomain(String)
     case setDomainAutostart(String, Bool)
     case undefineDomain(String)
+    case downloadImage(ImageTransfer)
+    case uploadImage(ImageTransfer)
+    case createSeed(SeedUpload)
+    case waitForIP(GuestWait)
+    case waitForSSH(GuestWait)
+    case installAgent(GuestWait, AgentInstallRequest)
 
     public var kind: StepKind {
         switch self {
@@ -43,6 +49,12 @@ public enum Action: Sendable, Hashable {
         case .destroyDomain: .destroyDomain
         case .setDomainAutostart: .setDomainAutostart
         case .undefineDomain: .undefineDomain
+        case .downloadImage: .downloadImage
+        case .uploadImage: .uploadImage
+        case .createSeed: .createSeed
+        case .waitForIP: .waitForIP
+        case .waitForSSH: .waitForSSH
+        case .installAgent: .installAgent
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Spec
 
 /// Turns manifest specs into the definitions the adapter writes, resolving what depends on the host
@@ -43,7 +44,7 @@ struct DefinitionBuilder {
 
     /// The domain as declared; MACs libvirt generated earlier are filled in afterwards, so they do not
     /// enter the hash (a VM re-created from the same manifest hashes the same).
-    func domain(_ spec: VirtualMachineSpec, observed: ObservedDomain?) -> DomainDefinition {
+    func domain(_ spec: VirtualMachineSpec, observed: ObservedDomain?, image: GuestImagePlan? = nil) -> DomainDefinition {
         var used: [String: Int] = [:]
         let disks = spec.disks.map { disk -> DomainDefinition.Disk in
             let prefix = disk.bus.devicePrefix
@@ -55,14 +56,22 @@ struct DefinitionBuilder {
                                          target: prefix + Self.driveLetters(index), bus: disk.bus, format: disk.format)
         }
         let interfaces = spec.networks.map { DomainDefinition.Interface(network: $0.network, mac: $0.mac) }
-        let ownedVolumes = spec.disks.map {
+        var ownedVolumes = spec.disks.map {
             OwnedVolume(pool: $0.pool, name: $0.volumeName(vm: spec.name), deleteWithVM: $0.deleteWithVM)
+        }
+        if let image, let seedPath = image.seedPath {
+            let seedName = (seedPath as NSString).lastPathComponent
+            ownedVolumes.append(OwnedVolume(pool: image.pool, name: seedName, deleteWithVM: true))
         }
         var definition = DomainDefinition(name: spec.name, type: resolvedDomainType(spec), vcpus: spec.cpus,
                                           memoryKiB: spec.memory.kibibytes, disks: disks, interfaces: interfaces,
                                           vnc: spec.console.vnc,
-                                          ownership: Ownership(name: spec.name, specHash: "", volumes: ownedVolumes))
+                                          ownership: Ownership(name: spec.name, specHash: "", volumes: ownedVolumes,
+                                                               baseImage: image?.baseDigest, seed: image?.seedDigest),
+                                          seedPath: image?.seedPath, kernelPath: image?.kernelPath,
+                                          initrdPath: image?.initrdPath, cmdline: image?.cmdline)
         definition.ownership.specHash = SpecHash.of(definition)
+        definition.ownership.agent = observed?.ownership?.agent
         if let observed {
             definition.uuid = observed.uuid
             for index in definition.interfaces.indices where definition.interfaces[index].mac == nil {
@@ -70,8 +79,24 @@ struct DefinitionBuilder {
                       observed.interfaces[index].source == definition.interfaces[index].network else { continue }
                 definition.interfaces[index].mac = observed.interfaces[index].mac
             }
+        } else if image != nil {
+            // A provisioned guest's MACs are known before it is defined, so its seed and its
+            // address lookups can name them.
+            for index in definition.interfaces.indices where definition.interfaces[index].mac == nil {
+                definition.interfaces[index].mac = Self.generatedMAC(vm: spec.name, index: index)
+            }
         }
         return definition
+    }
+
+    /// A locally administered address under QEMU's 52:54:00 prefix, stable for a VM name and NIC.
+    static func generatedMAC(vm: String, index: Int) -> String {
+        let hex = SpecHash.of("\(vm)#\(index)")
+        let bytes = stride(from: 0, to: 6, by: 2).map { offset -> String in
+            let start = hex.index(hex.startIndex, offsetBy: offset)
+            return String(hex[start..<hex.index(start, offsetBy: 2)])
+        }
+        return "52:54:00:" + bytes.joined(separator: ":")
     }
 
     /// `a`…`z`, then `aa`, `ab`…, the way Linux names the 27th disk.

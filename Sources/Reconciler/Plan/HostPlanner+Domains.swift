@@ -18,25 +18,55 @@ extension HostPlanner {
                 }
                 continue
             }
-            let volumeSteps = planVolumes(for: spec)
-            planDomain(spec, observed: observed, volumeSteps: volumeSteps)
+            var current = observed
+            var deletions: [String] = []
+            var recreated: Set<String> = []
+            if let observed, options.replace.contains(spec.name) {
+                // Rebuilt from its image: the image disk and the seed go, data disks stay.
+                recreated = Set(spec.disks.filter { $0.from != nil }.map { $0.volumeName(vm: spec.name) })
+                recreated.formUnion((observed.ownership?.volumes ?? []).map(\.name).filter { $0.hasPrefix("\(spec.name)-seed-") })
+                deletions = planDomainDeletion(observed, reason: "rebuilt from its image (--replace)", alsoDeleting: recreated)
+                current = nil
+            }
+            var image: GuestImagePlan?
+            let distribution = spec.bootDistribution.flatMap { manifests.distribution(named: $0) }
+            if let distribution {
+                image = planGuestImage(spec, distribution: distribution, observed: current, after: deletions)
+                if image == nil { continue }
+            }
+            let volumeSteps = planVolumes(for: spec, image: image, recreated: recreated, after: deletions)
+            let desired = planDomain(spec, observed: current, volumeSteps: volumeSteps + (image?.readySteps ?? []) + deletions,
+                                     image: image)
+            if let distribution {
+                planGuestReadiness(spec, distribution: distribution, observed: current, desired: desired)
+            }
         }
     }
 
     /// Creates missing volumes and grows small ones; returns the ids the domain must wait for.
-    private mutating func planVolumes(for spec: VirtualMachineSpec) -> [String] {
+    private mutating func planVolumes(for spec: VirtualMachineSpec, image: GuestImagePlan?, recreated: Set<String>,
+                                      after deletions: [String]) -> [String] {
         var ids: [String] = []
-        for definition in builder.volumes(spec) {
+        for var definition in builder.volumes(spec) {
             let resource = ResourceAddress.volume(hypervisor: name, pool: definition.pool, name: definition.name)
             let first = steps.count
-            guard let observed = state.volume(pool: definition.pool, name: definition.name) else {
-                if definition.capacity == 0 { continue }
-                ids.append(add(resource, .createVolume(definition), after: [poolReadyStep(definition.pool)],
-                               reason: "disk of virtual machine '\(spec.name)' does not exist"))
-                record(resource, .create, fields: [
-                    FieldChange(field: "capacity", before: nil, after: ByteSize(bytes: definition.capacity).description),
+            let fromImage = spec.disks.first { $0.volumeName(vm: spec.name) == definition.name }?.from != nil
+            if fromImage, let image {
+                definition.backingPath = image.basePath
+                definition.backingFormat = image.baseFormat
+            }
+            guard let observed = state.volume(pool: definition.pool, name: definition.name), !recreated.contains(definition.name) else {
+                if definition.capacity == 0 && definition.backingPath == nil { continue }
+                let reason = fromImage ? "copy-on-write overlay on \(image?.distribution.name ?? "its") image for '\(spec.name)'"
+                    : "disk of virtual machine '\(spec.name)' does not exist"
+                ids.append(add(resource, .createVolume(definition), after: [poolReadyStep(definition.pool)] + (image?.readySteps ?? []) + deletions,
+                               reason: reason))
+                var fields = [
+                    FieldChange(field: "capacity", before: nil, after: definition.capacity == 0 ? "the image's size" : ByteSize(bytes: definition.capacity).description),
                     FieldChange(field: "format", before: nil, after: definition.format.rawValue),
-                ], sinceStep: first)
+                ]
+                if let backing = definition.backingPath { fields.append(FieldChange(field: "backing", before: nil, after: backing)) }
+                record(resource, .create, fields: fields, sinceStep: first)
                 continue
             }
             if let user = state.domains.first(where: { domain in
@@ -60,10 +90,12 @@ extension HostPlanner {
         return ids
     }
 
-    private mutating func planDomain(_ spec: VirtualMachineSpec, observed: ObservedDomain?, volumeSteps: [String]) {
+    @discardableResult
+    private mutating func planDomain(_ spec: VirtualMachineSpec, observed: ObservedDomain?, volumeSteps: [String],
+                                     image: GuestImagePlan?) -> DomainDefinition {
         let resource = address(.domain, spec.name)
         let first = steps.count
-        let desired = builder.domain(spec, observed: observed)
+        let desired = builder.domain(spec, observed: observed, image: image)
         let networkSteps = spec.networks.map { stepID(.startNetwork, address(.network, $0.network)) }
         let poolSteps = spec.disks.map { poolReadyStep($0.pool) }
         guard let observed else {
@@ -76,7 +108,7 @@ extension HostPlanner {
                 add(resource, .setDomainAutostart(spec.name, true), after: [define], reason: "virtual machine should start on boot")
             }
             record(resource, .create, fields: Self.domainFields(desired, spec: spec), sinceStep: first)
-            return
+            return desired
         }
         var fields = Self.domainDiff(desired, observed)
         var notes: [String] = []
@@ -105,10 +137,13 @@ extension HostPlanner {
             fields.append(FieldChange(field: "autostart", before: "\(observed.autostart)", after: "\(spec.autostart)"))
         }
         record(resource, .update, fields: fields, sinceStep: first, notes: notes)
+        return desired
     }
 
     /// Stops and undefines a managed domain, then deletes the volumes it owns with `deleteWithVM`.
-    mutating func planDomainDeletion(_ observed: ObservedDomain, reason: String, alsoDeleting extra: Set<String> = []) {
+    @discardableResult
+    mutating func planDomainDeletion(_ observed: ObservedDomain, reason: String, alsoDeleting extra: Set<String> = []) -> [String] {
+        let firstStep = steps.count
         let resource = address(.domain, observed.name)
         let first = steps.count
         var destroy: String?
@@ -136,6 +171,7 @@ extension HostPlanner {
         if !kept.isEmpty {
             notice("volumes of '\(observed.name)' are kept (deleteWithVM is false): \(kept.map { "\($0.pool)/\($0.name)" }.joined(separator: ", "))")
         }
+        return steps[firstStep...].map(\.id)
     }
 
     static func memory(_ kib: UInt64) -> String { ByteSize(bytes: kib * 1024).description }

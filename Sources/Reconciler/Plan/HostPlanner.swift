@@ -7,6 +7,7 @@ struct HostPlanner {
     let manifests: ManifestSet
     let state: HostState
     let options: PlanOptions
+    let facts: ProvisioningFacts
     let builder: DefinitionBuilder
 
     private(set) var steps: [Step] = []
@@ -14,11 +15,13 @@ struct HostPlanner {
     private(set) var conflicts: [Conflict] = []
     private(set) var notices: [String] = []
 
-    init(hypervisor: HypervisorSpec, manifests: ManifestSet, state: HostState, options: PlanOptions) {
+    init(hypervisor: HypervisorSpec, manifests: ManifestSet, state: HostState, options: PlanOptions,
+         facts: ProvisioningFacts = ProvisioningFacts()) {
         self.hypervisor = hypervisor
         self.manifests = manifests
         self.state = state
         self.options = options
+        self.facts = facts
         self.builder = DefinitionBuilder(hypervisor: hypervisor, manifests: manifests, state: state)
     }
 
@@ -55,7 +58,22 @@ struct HostPlanner {
                          sinceStep firstStep: Int, notes: [String] = []) {
         let added = steps[firstStep...].filter { $0.resource == resource }.map(\.id)
         guard !added.isEmpty else { return }
+        // Deleted and created again in one plan: one `-/+` block, as Terraform shows a replacement.
+        if change == .create, let index = resources.firstIndex(where: { $0.address == resource && $0.change == .delete }) {
+            resources[index].change = .replace
+            resources[index].fields = fields
+            resources[index].stepIDs += added
+            resources[index].notes += notes
+            return
+        }
         resources.append(ResourceChange(address: resource, change: change, fields: fields, stepIDs: added, notes: notes))
+    }
+
+    /// Adds the steps planned since `firstStep` to the resource's existing block.
+    mutating func appendSteps(to resource: ResourceAddress, since firstStep: Int) {
+        let added = steps[firstStep...].filter { $0.resource == resource }.map(\.id)
+        guard let index = resources.lastIndex(where: { $0.address == resource }) else { return }
+        resources[index].stepIDs += added
     }
 
     mutating func conflict(_ resource: ResourceAddress, _ message: String, hint: String) {

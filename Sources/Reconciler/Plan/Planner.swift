@@ -8,12 +8,13 @@ public struct Planner: Sendable {
         self.options = options
     }
 
-    public func plan(manifests: ManifestSet, observed: [String: HostState]) -> Plan {
+    public func plan(manifests: ManifestSet, observed: [String: HostState],
+                     facts: ProvisioningFacts = ProvisioningFacts()) -> Plan {
         var plan = Plan(observedFingerprint: ObservedFingerprint.of(observed))
         for hypervisor in manifests.hypervisors {
             plan.targets.append(Plan.Target(name: hypervisor.name, uri: hypervisor.uri))
             guard let state = observed[hypervisor.name] else { continue }
-            var host = HostPlanner(hypervisor: hypervisor, manifests: manifests, state: state, options: options)
+            var host = HostPlanner(hypervisor: hypervisor, manifests: manifests, state: state, options: options, facts: facts)
             host.plan()
             plan.steps += host.steps
             plan.resources += host.resources

@@ -20,4 +20,10 @@ public enum StepKind: String, Sendable, Codable, CaseIterable {
     case destroyDomain = "destroy-domain"
     case setDomainAutostart = "set-domain-autostart"
     case undefineDomain = "undefine-domain"
+    case downloadImage = "download-image"
+    case uploadImage = "upload-image"
+    case createSeed = "create-seed"
+    case waitForIP = "wait-for-ip"
+    case waitForSSH = "wait-for-ssh"
+    case installAgent = "install-agent"
 }

@@ -1,0 +1,109 @@
+import Foundation
+
+extension StepRunner {
+    func services() throws -> ProvisioningServices {
+        guard let services = host.provisioning else {
+            throw ReconcileError(.unsupported, "provisioning steps need the image cache, seed builder and SSH, which this run was not given")
+        }
+        return services
+    }
+
+    func download(_ transfer: ImageTransfer) async throws -> String? {
+        let services = try services()
+        if services.images.cachedFile(digest: transfer.digest) != nil { return "already in the cache" }
+        let file = try await services.images.fetch(transfer.source, digest: transfer.digest, progress: progress)
+        let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? UInt64) ?? 0
+        return "verified \(transfer.digest.prefix(19))…, \(Self.mebibytes(size))"
+    }
+
+    func upload(_ transfer: ImageTransfer) async throws -> String? {
+        let services = try services()
+        guard let file = services.images.cachedFile(digest: transfer.digest) else {
+            throw ReconcileError(.stepFailed, "\(transfer.distribution) \(transfer.role.rawValue) image \(transfer.digest) is not in the local cache")
+        }
+        let size = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? UInt64) ?? 0
+        var volume = transfer.volume
+        volume.capacity = size
+        try await hypervisor.uploadVolume(volume, from: file) { sent, total in
+            progress("uploaded \(Self.mebibytes(sent)) of \(Self.mebibytes(total))")
+        }
+        return "\(Self.mebibytes(size)) into \(volume.pool)/\(volume.name)"
+    }
+
+    func createSeed(_ seed: SeedUpload) async throws -> String? {
+        let services = try services()
+        let file = try await services.seeds.build(seed.request)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let size = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? UInt64) ?? 0
+        let volume = VolumeDefinition(pool: seed.pool, name: seed.volume, capacity: size, format: .raw)
+        try await hypervisor.uploadVolume(volume, from: file) { _, _ in }
+        return "\(seed.pool)/\(seed.volume)"
+    }
+
+    /// Polls every address source until each NIC has an address. The newest lease comes first:
+    /// libvirt keeps the leases of earlier guests with the same MAC.
+    func waitForIP(_ wait: GuestWait) async throws -> String? {
+        let services = try services()
+        let clock = ContinuousClock()
+        let deadline = clock.now + .seconds(wait.timeoutSeconds)
+        var last = GuestAddressReport(addresses: [], sourceNotes: [:])
+        while true {
+            last = try await hypervisor.guestAddresses(domain: wait.guest)
+            let found = Set(last.addresses.map(\.mac))
+            let ordered = Self.ordered(last.addresses)
+            if !ordered.isEmpty && wait.macs.allSatisfy(found.contains) {
+                await services.addresses.record(candidates: ordered.map(\.address), for: wait.guest)
+                return ordered.map { "\($0.address) (\($0.source.rawValue))" }.joined(separator: ", ")
+            }
+            if clock.now >= deadline { break }
+            progress("no address yet on \(wait.macs.filter { !found.contains($0) }.joined(separator: ", "))")
+            try await Task.sleep(for: .seconds(2))
+        }
+        let seen = GuestAddress.Source.allCases.map { source in
+            "\(source.rawValue): \(last.sourceNotes[source] ?? "nothing")"
+        }.joined(separator: "; ")
+        throw ReconcileError(.timeout, "no IP address for every NIC of '\(wait.guest)' within \(wait.timeoutSeconds) s; sources tried, in order: \(seen)")
+    }
+
+    static func ordered(_ addresses: [GuestAddress]) -> [GuestAddress] {
+        let rank: [GuestAddress.Source: Int] = [.lease: 0, .agent: 1, .arp: 2]
+        var seen: Set<String> = []
+        return addresses
+            .sorted { ($0.expiry ?? 0, -(rank[$0.source] ?? 3)) > ($1.expiry ?? 0, -(rank[$1.source] ?? 3)) }
+            .filter { seen.insert($0.address).inserted }
+    }
+
+    func waitForSSH(_ wait: GuestWait) async throws -> String? {
+        let services = try services()
+        var candidates = await services.addresses.candidates(for: wait.guest)
+        if candidates.isEmpty {
+            candidates = Self.ordered(try await hypervisor.guestAddresses(domain: wait.guest).addresses).map(\.address)
+        }
+        guard !candidates.isEmpty else {
+            throw ReconcileError(.stepFailed, "'\(wait.guest)' has no known address: wait-for-ip must succeed first")
+        }
+        let address = try await services.guests.waitForSSH(guest: wait.guest, user: wait.loginUser, addresses: candidates,
+                                                           timeout: .seconds(wait.timeoutSeconds))
+        await services.addresses.confirm(address, for: wait.guest)
+        return "\(wait.loginUser)@\(address), host key verified"
+    }
+
+    func installAgent(_ wait: GuestWait, _ request: AgentInstallRequest) async throws -> String? {
+        let services = try services()
+        var address = await services.addresses.confirmed(for: wait.guest)
+        if address == nil {
+            _ = try await waitForSSH(wait)
+            address = await services.addresses.confirmed(for: wait.guest)
+        }
+        guard let address else { throw ReconcileError(.stepFailed, "'\(wait.guest)' is not reachable over SSH") }
+        let summary = try await services.guests.installAgent(request, guest: wait.guest, user: wait.loginUser, address: address)
+        var ownership = request.ownership
+        ownership.agent = request.hash
+        try await hypervisor.recordOwnership(ownership, onDomain: wait.guest)
+        return summary
+    }
+
+    static func mebibytes(_ bytes: UInt64) -> String {
+        String(format: "%.1f MiB", Double(bytes) / 1_048_576)
+    }
+}

@@ -1,0 +1,151 @@
+import Spec
+
+extension HostPlanner {
+    /// Makes sure the VM's base image (and kernel and initrd) are in its pool and plans its seed.
+    /// An existing VM keeps the image and seed it was built with: a newer image behind the same URL
+    /// only reaches new VMs, and a changed seed needs `--replace`, since cloud-init runs once.
+    mutating func planGuestImage(_ spec: VirtualMachineSpec, distribution: DistributionSpec, observed: ObservedDomain?,
+                                 after deletions: [String]) -> GuestImagePlan? {
+        let resource = address(.domain, spec.name)
+        guard let disk = spec.disks.first(where: { $0.from != nil }) else { return nil }
+        let seedKey = "\(name)/\(spec.name)"
+        guard let seedDigest = facts.seedDigests[seedKey] else {
+            conflict(resource, "cannot prepare the cloud-init seed of '\(spec.name)'", hint: "run apply with provisioning available (an ISO builder and ssh-keygen on this machine)")
+            return nil
+        }
+        if let observed, let recorded = observed.ownership?.baseImage {
+            // Built before: keep its base, kernel and seed exactly as they are.
+            let current = facts.digests[ProvisioningFacts.key(distribution: distribution.name, role: .disk)]
+            if let current, current != recorded {
+                notice("a newer image of \(distribution.name) is available (\(current.prefix(23))…); '\(spec.name)' keeps the one it was built from (\(recorded.prefix(23))…) until `reconcile apply --replace \(spec.name)`")
+            }
+            if let seed = observed.ownership?.seed, seed != seedDigest {
+                notice("the cloud-init settings of '\(spec.name)' changed, but cloud-init runs only on first boot: `reconcile apply --replace \(spec.name)` rebuilds it from its image")
+            }
+            let basePath = builder.volumePath(pool: disk.pool, volume: ImageTransfer.volumeName(role: .disk, digest: recorded, format: distribution.cloudImage.format))
+            return GuestImagePlan(distribution: distribution, pool: disk.pool, baseDigest: recorded, basePath: basePath,
+                                  baseFormat: distribution.cloudImage.format, kernelPath: observed.kernel,
+                                  initrdPath: observed.initrd, cmdline: observed.cmdline,
+                                  seedDigest: observed.ownership?.seed ?? seedDigest, seedPath: observed.seedSource)
+        }
+        var plan: GuestImagePlan?
+        var ready: [String] = []
+        var paths: [ImageTransfer.Role: String] = [:]
+        var digests: [ImageTransfer.Role: String] = [:]
+        let sources: [(ImageTransfer.Role, ImageSource?, DiskFormat)] = [
+            (.disk, distribution.cloudImage.image, distribution.cloudImage.format),
+            (.kernel, distribution.cloudImage.kernel, .raw),
+            (.initrd, distribution.cloudImage.initrd, .raw),
+        ]
+        for (role, source, format) in sources {
+            guard let source else { continue }
+            let key = ProvisioningFacts.key(distribution: distribution.name, role: role)
+            guard let digest = facts.digests[key] else {
+                conflict(resource, "cannot resolve the \(role.rawValue) image of \(distribution.name): \(facts.failures[key] ?? "no digest")",
+                         hint: "check cloudImage in Distribution '\(distribution.name)' and that its checksum file is reachable")
+                return nil
+            }
+            digests[role] = digest
+            let volumeName = ImageTransfer.volumeName(role: role, digest: digest, format: format)
+            paths[role] = builder.volumePath(pool: disk.pool, volume: volumeName)
+            if let step = planImageTransfer(distribution: distribution, role: role, source: source, digest: digest,
+                                            pool: disk.pool, volume: volumeName, format: format) {
+                ready.append(step)
+            }
+        }
+        guard let baseDigest = digests[.disk], let basePath = paths[.disk] else { return nil }
+        let seedVolume = SeedUpload.volumeName(guest: spec.name, digest: seedDigest)
+        plan = GuestImagePlan(distribution: distribution, pool: disk.pool, baseDigest: baseDigest, basePath: basePath,
+                              baseFormat: distribution.cloudImage.format, kernelPath: paths[.kernel],
+                              initrdPath: paths[.initrd], cmdline: distribution.cloudImage.cmdline,
+                              seedDigest: seedDigest, seedPath: builder.volumePath(pool: disk.pool, volume: seedVolume),
+                              seedVolume: seedVolume)
+        if state.volume(pool: disk.pool, name: seedVolume) == nil || !deletions.isEmpty {
+            let seedResource = ResourceAddress.volume(hypervisor: name, pool: disk.pool, name: seedVolume)
+            let first = steps.count
+            let request = SeedRequest(for: spec)
+            ready.append(add(seedResource, .createSeed(SeedUpload(request: request, digest: seedDigest, pool: disk.pool, volume: seedVolume)),
+                             after: [poolReadyStep(disk.pool)] + deletions,
+                             reason: "cloud-init NoCloud seed of '\(spec.name)' (instance-id from its content)"))
+            record(seedResource, .create, fields: [
+                FieldChange(field: "seed", before: nil, after: "\(seedDigest.prefix(23))… (secrets redacted)"),
+            ], sinceStep: first)
+        }
+        plan?.readySteps = ready
+        return plan
+    }
+
+    /// Download (when not cached) and upload (when not in the pool) of one image file; returns the
+    /// step the VM waits for, if any.
+    private mutating func planImageTransfer(distribution: DistributionSpec, role: ImageTransfer.Role, source: ImageSource,
+                                            digest: String, pool: String, volume: String, format: DiskFormat) -> String? {
+        let volumeResource = ResourceAddress.volume(hypervisor: name, pool: pool, name: volume)
+        if let existing = stepID(.uploadImage, volumeResource) { return existing }
+        if state.volume(pool: pool, name: volume) != nil { return nil }
+        let transfer = ImageTransfer(distribution: distribution.name, role: role, source: source, digest: digest,
+                                     volume: VolumeDefinition(pool: pool, name: volume, capacity: 0, format: format))
+        let imageResource = address(.image, "\(distribution.name)/\(role.rawValue)")
+        var download: String? = stepID(.downloadImage, imageResource)
+        if download == nil && !facts.cached.contains(digest) {
+            let first = steps.count
+            download = add(imageResource, .downloadImage(transfer), reason: "\(role.rawValue) image \(digest.prefix(23))… is not in the local cache")
+            record(imageResource, .create, fields: [
+                FieldChange(field: "url", before: nil, after: source.url),
+                FieldChange(field: "digest", before: nil, after: digest),
+            ], sinceStep: first)
+        }
+        let first = steps.count
+        let upload = add(volumeResource, .uploadImage(transfer), after: [download, poolReadyStep(pool)],
+                         reason: "base \(role.rawValue) image of \(distribution.name), shared by every VM built from it")
+        record(volumeResource, .create, fields: [
+            FieldChange(field: "from", before: nil, after: source.url),
+            FieldChange(field: "digest", before: nil, after: digest),
+        ], sinceStep: first)
+        return upload
+    }
+
+    /// For a guest that should run: wait for its address and SSH, then install the agent, unless the
+    /// domain's metadata says this exact agent installation already succeeded.
+    mutating func planGuestReadiness(_ spec: VirtualMachineSpec, distribution: DistributionSpec, observed: ObservedDomain?,
+                                     desired: DomainDefinition) {
+        let resource = address(.domain, spec.name)
+        let agent = spec.agent.map { agentRequest($0, distribution: distribution, observed: observed, desired: desired) }
+        let created = stepID(.defineDomain, resource) != nil
+        let needsAgent = agent != nil && (created || observed?.ownership?.agent != agent?.hash)
+        guard spec.state == .running else {
+            if needsAgent { notice("the agent of '\(spec.name)' will be installed when it runs (it is declared stopped)") }
+            return
+        }
+        guard created || needsAgent else { return }
+        let first = steps.count
+        let wait = GuestWait(guest: spec.name, macs: desired.interfaces.compactMap(\.mac), loginUser: ProvisioningFacts.loginUser,
+                             timeoutSeconds: spec.bootTimeout)
+        let start = stepID(.startDomain, resource)
+        let ip = add(resource, .waitForIP(wait), after: [start], reason: "the guest's address, from DHCP leases, the guest agent or ARP")
+        let ssh = add(resource, .waitForSSH(wait), after: [ip], reason: "an SSH login checked against the host key reconcile generated")
+        var fields: [FieldChange] = []
+        if needsAgent, let agent {
+            let what = agent.installCommands.isEmpty ? "agent configuration changed: re-configure only" : "install and start the agent"
+            add(resource, .installAgent(wait, agent), after: [ssh], reason: what)
+            fields.append(FieldChange(field: "agent", before: observed?.ownership?.agent == nil ? nil : "configured differently",
+                                      after: "\(agent.agent.service) → \(agent.agent.serverURL):\(agent.agent.port)"))
+        }
+        if created {
+            appendSteps(to: resource, since: first)
+        } else {
+            record(resource, .update, fields: fields, sinceStep: first)
+        }
+    }
+
+    private func agentRequest(_ agent: AgentSpec, distribution: DistributionSpec, observed: ObservedDomain?,
+                              desired: DomainDefinition) -> AgentInstallRequest {
+        let installHash = SpecHash.of(distribution.agentInstall)
+        let configHash = SpecHash.of(agent)
+        let hash = "\(installHash.prefix(16)).\(configHash.prefix(16))"
+        let installedBefore = observed?.ownership?.agent?.hasPrefix("\(installHash.prefix(16)).") == true
+        var ownership = desired.ownership
+        ownership.agent = hash
+        return AgentInstallRequest(agent: agent, installCommands: installedBefore ? [] : distribution.agentInstall,
+                                   usesOpenRC: distribution.family == .alpine, hash: hash, ownership: ownership)
+    }
+}

@@ -1,0 +1,20 @@
+/// What planning guests needs from outside libvirt, gathered before the (pure) planner runs:
+/// the digests image sources resolve to now, what the local cache holds, and seed digests.
+public struct ProvisioningFacts: Sendable, Hashable {
+    /// The user reconcile creates in every guest it provisions and logs in as.
+    public static let loginUser = "reconcile"
+
+    /// By `ProvisioningFacts.key(distribution:role:)`.
+    public var digests: [String: String] = [:]
+    /// Why a source could not be resolved, by the same key.
+    public var failures: [String: String] = [:]
+    public var cached: Set<String> = []
+    /// Seed digest by `hypervisor/vm`.
+    public var seedDigests: [String: String] = [:]
+
+    public init() {}
+
+    public static func key(distribution: String, role: ImageTransfer.Role) -> String {
+        "\(distribution)/\(role.rawValue)"
+    }
+}
