@@ -58,6 +58,11 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "ProvisioningAdapter",
+            dependencies: ["Provisioning", "Reconciler", "Spec"],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "reconcile",
             dependencies: [
@@ -65,6 +70,7 @@ let package = Package(
                 "Reconciler",
                 "LibvirtAdapter",
                 "HostProbe",
+                "ProvisioningAdapter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -28,6 +28,10 @@ struct ApplyCommand: AsyncParsableCommand {
     var plan: String?
 
     @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var provisioning: ProvisioningOptions
+
+    @Option(name: .customLong("replace"), help: ArgumentHelp("Rebuild this VM from its image: its image disk and seed are recreated, data disks kept (repeatable).", valueName: "vm"))
+    var replace: [String] = []
 
     @Flag(help: "Also delete objects reconcile created that no manifest declares any more.")
     var prune = false
@@ -42,6 +46,7 @@ struct ApplyCommand: AsyncParsableCommand {
         if plan == nil && paths.isEmpty { throw ValidationError("give manifest paths, or --plan FILE") }
         if plan != nil && !paths.isEmpty { throw ValidationError("give either manifest paths or --plan FILE, not both") }
         if parallel < 1 { throw ValidationError("--parallel must be at least 1") }
+        if plan != nil && !replace.isEmpty { throw ValidationError("--replace changes the plan: make a new one with `plan --replace`") }
         if shutdownTimeout < 0 { throw ValidationError("--shutdown-timeout must not be negative") }
     }
 
@@ -49,9 +54,9 @@ struct ApplyCommand: AsyncParsableCommand {
         let saved = try plan.map(PlanFile.load)
         let paths = saved?.paths ?? self.paths
         let connect = saved?.connect ?? connection.connect
-        let options = PlanOptions(prune: saved?.prune ?? prune)
+        let options = PlanOptions(prune: saved?.prune ?? prune, replace: Set(saved?.replace ?? replace))
         let manifests = try ManifestLoading.load(paths, connect: connect)
-        let engine = Engine(connector: LibvirtConnector())
+        let engine = Engine(connector: LibvirtConnector(), provisioning: provisioning.services)
         let text = connection.output == .text
         do {
             let connected = try await engine.connect(manifests)

@@ -25,6 +25,10 @@ struct PlanCommand: AsyncParsableCommand {
     var paths: [String]
 
     @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var provisioning: ProvisioningOptions
+
+    @Option(name: .customLong("replace"), help: ArgumentHelp("Show the plan to rebuild this VM from its image (repeatable).", valueName: "vm"))
+    var replace: [String] = []
 
     @Flag(help: "Also delete objects reconcile created that no manifest declares any more.")
     var prune = false
@@ -37,11 +41,11 @@ struct PlanCommand: AsyncParsableCommand {
 
     func run() async throws {
         let manifests = try ManifestLoading.load(paths, connect: connection.connect)
-        let engine = Engine(connector: LibvirtConnector())
+        let engine = Engine(connector: LibvirtConnector(), provisioning: provisioning.services)
         let plan: Plan
         do {
             let connected = try await engine.connect(manifests)
-            plan = try await engine.plan(manifests, connected: connected, options: PlanOptions(prune: prune))
+            plan = try await engine.plan(manifests, connected: connected, options: PlanOptions(prune: prune, replace: Set(replace)))
         } catch {
             Terminal.error("error: \(error)")
             throw ExitCode.failure
@@ -52,7 +56,7 @@ struct PlanCommand: AsyncParsableCommand {
         }
         if let out {
             try PlanFile.save(SavedPlan(plan: plan, manifests: manifests, paths: paths, connect: connection.connect,
-                                        prune: prune), to: out)
+                                        prune: prune, replace: replace), to: out)
             if connection.output == .text { Terminal.write("Saved the plan to \(out); apply it with: reconcile apply --plan \(out)\n") }
         }
         if detailedExitcode && plan.hasChanges { throw ExitCode(2) }

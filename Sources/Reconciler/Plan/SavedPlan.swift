@@ -12,10 +12,12 @@ public struct SavedPlan: Sendable, Codable {
     public var paths: [String]
     public var connect: String?
     public var prune: Bool
+    public var replace: [String]
     public var observedFingerprint: String
     public var stepIDs: [String]
 
-    public init(plan: Plan, manifests: ManifestSet, paths: [String], connect: String?, prune: Bool) {
+    public init(plan: Plan, manifests: ManifestSet, paths: [String], connect: String?, prune: Bool, replace: [String] = []) {
+        self.replace = replace.sorted()
         self.formatVersion = Self.currentFormat
         self.createdAt = Date()
         self.manifests = manifests.sources

@@ -1,0 +1,50 @@
+import Foundation
+import Provisioning
+import Reconciler
+import Spec
+
+/// The engine's `ImageStore` over the content-addressed `ImageCache`.
+public struct CachedImageStore: ImageStore {
+    let cache: ImageCache
+
+    public init(directory: URL) {
+        cache = ImageCache(directory: directory)
+    }
+
+    public func resolveDigest(_ source: Spec.ImageSource) async throws -> String {
+        try await cache.expectedDigest(for: try Self.convert(source)).description
+    }
+
+    public func cachedFile(digest: String) -> URL? {
+        guard let parsed = try? Digest(parsing: digest) else { return nil }
+        return cache.cachedImage(for: parsed)
+    }
+
+    public func fetch(_ source: Spec.ImageSource, digest: String,
+                      progress: @escaping @Sendable (String) -> Void) async throws -> URL {
+        let converted = try Self.convert(source)
+        let image = try await cache.fetch(converted) { update in
+            progress("downloaded \(update.formatted(barWidth: 20))")
+        }
+        // The checksum file may have moved on between plan and apply: apply exactly what was planned.
+        guard image.digest.description == digest else {
+            throw ReconcileError(.planOutdated, "\(source.url) now has digest \(image.digest), but the plan was made for \(digest); run plan again")
+        }
+        return image.path
+    }
+
+    static func convert(_ source: Spec.ImageSource) throws -> Provisioning.ImageSource {
+        guard let url = URL(string: source.url) else {
+            throw ReconcileError(.invalidPlanFile, "'\(source.url)' is not a URL")
+        }
+        switch source.checksum {
+        case .inline(let algorithm, let hex):
+            return Provisioning.ImageSource(url: url, checksum: .digest(try Digest(parsing: "\(algorithm):\(hex)")))
+        case .file(let checksumURL):
+            guard let checksum = URL(string: checksumURL) else {
+                throw ReconcileError(.invalidPlanFile, "'\(checksumURL)' is not a URL")
+            }
+            return Provisioning.ImageSource(url: url, checksum: .checksumURL(checksum, fileName: nil))
+        }
+    }
+}

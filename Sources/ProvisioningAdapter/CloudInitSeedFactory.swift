@@ -1,0 +1,71 @@
+import Foundation
+import Provisioning
+import Reconciler
+import Spec
+
+/// Renders a VM's NoCloud seed from its manifest, reconcile's login key and the host key reconcile
+/// keeps for the guest, and builds the ISO.
+public struct CloudInitSeedFactory: SeedFactory {
+    let stateDirectory: URL
+
+    public init(stateDirectory: URL) {
+        self.stateDirectory = stateDirectory
+    }
+
+    public func digest(of request: SeedRequest) async throws -> String {
+        try await render(request).digest.description
+    }
+
+    public func build(_ request: SeedRequest) async throws -> URL {
+        let rendered = try await render(request)
+        let output = FileManager.default.temporaryDirectory
+            .appendingPathComponent("reconcile-seed-\(request.guest)-\(UUID().uuidString).iso")
+        try await SeedISOBuilder().build(rendered, at: output)
+        return output
+    }
+
+    func render(_ request: SeedRequest) async throws -> RenderedSeed {
+        let keys = SSHKeyGenerator()
+        let client = try await keys.ensureClientKey(stateDirectory: stateDirectory)
+        let hostKey = try await keys.ensureGuestHostKey(stateDirectory: stateDirectory, guest: request.guest)
+        let spec = request.cloudInit
+        var users = [SeedUser(name: request.loginUser, sshAuthorizedKeys: [client.publicKey], sudo: "ALL=(ALL) NOPASSWD:ALL")]
+        for user in spec.users {
+            users.append(SeedUser(name: user.name, sshAuthorizedKeys: user.sshAuthorizedKeys,
+                                  passwordHash: try user.passwordHash.map(Self.resolve), sudo: user.sudo))
+        }
+        var network = SeedNetwork.dhcp
+        if let address = spec.network.address {
+            let parts = address.split(separator: "/")
+            guard parts.count == 2, let prefix = Int(parts[1]), let mac = request.primaryMAC else {
+                throw ReconcileError(.unsupported, "a static address for '\(request.guest)' needs address/prefix and a network")
+            }
+            network = SeedNetwork(match: .macAddress(mac), addressing: .staticAddress(
+                StaticAddress(address: String(parts[0]), prefixLength: prefix, gateway: spec.network.gateway,
+                              dnsServers: spec.network.dns)))
+        }
+        let seed = CloudInitSeed(
+            hostname: request.hostname, fqdn: spec.fqdn, users: users, packages: spec.packages, runcmd: spec.runcmd,
+            writeFiles: spec.writeFiles.map { SeedFile(path: $0.path, content: $0.content, permissions: $0.permissions, owner: $0.owner) },
+            network: network, hostKey: hostKey, extraUserData: spec.userData)
+        return try seed.render()
+    }
+
+    /// Reads a password hash where the manifest says it is; the value itself is never shown.
+    static func resolve(_ source: SecretSource) throws -> String {
+        switch source {
+        case .inline(let hash):
+            return hash
+        case .file(let path):
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw ReconcileError(.unsupported, "cannot read the password hash file \(path)")
+            }
+            return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        case .environment(let name):
+            guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else {
+                throw ReconcileError(.unsupported, "environment variable \(name) (a password hash) is not set")
+            }
+            return value
+        }
+    }
+}

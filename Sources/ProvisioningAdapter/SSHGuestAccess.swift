@@ -1,0 +1,80 @@
+import Foundation
+import Provisioning
+import Reconciler
+import Spec
+
+/// Reaches guests with OpenSSH, using reconcile's own key and known_hosts under the state directory.
+public struct SSHGuestAccess: GuestAccess {
+    let stateDirectory: URL
+
+    public init(stateDirectory: URL) {
+        self.stateDirectory = stateDirectory
+    }
+
+    var knownHosts: KnownHostsFile { KnownHostsFile(url: stateDirectory.appendingPathComponent("ssh/known_hosts")) }
+
+    func runner() async throws -> SSHRunner {
+        let client = try await SSHKeyGenerator().ensureClientKey(stateDirectory: stateDirectory)
+        return SSHRunner(identityFile: client.privateKeyPath, knownHosts: knownHosts, connectTimeout: 5)
+    }
+
+    /// Pins this guest's key for each candidate address before trying it: an address still leased
+    /// to an earlier guest then answers with the wrong key and is passed over, never trusted.
+    public func waitForSSH(guest: String, user: String, addresses: [String], timeout: Duration) async throws -> String {
+        let runner = try await runner()
+        let hostKey = try await SSHKeyGenerator().ensureGuestHostKey(stateDirectory: stateDirectory, guest: guest)
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        var lastSeen: [String: String] = [:]
+        while true {
+            for address in addresses {
+                try knownHosts.pin(host: address, publicKey: hostKey.publicKey)
+                let target = Provisioning.SSHTarget(host: address, user: user)
+                do {
+                    _ = try await runner.waitForSSH(target, timeout: .seconds(8), interval: .seconds(2))
+                    return address
+                } catch {
+                    lastSeen[address] = "\(error)"
+                }
+            }
+            if clock.now >= deadline { break }
+            try await Task.sleep(for: .seconds(2))
+        }
+        let seen = addresses.map { "\($0): \(lastSeen[$0] ?? "not tried")" }.joined(separator: "; ")
+        throw ReconcileError(.timeout, "no SSH login to '\(guest)' as \(user) with its pinned host key within \(timeout); \(seen)")
+    }
+
+    public func installAgent(_ request: AgentInstallRequest, guest: String, user: String, address: String) async throws -> String {
+        let runner = try await runner()
+        let target = Provisioning.SSHTarget(host: address, user: user)
+        func sudo(_ command: String, input: String? = nil, timeout: Duration = .seconds(900)) async throws -> CommandResult {
+            try await runner.run("sudo -n sh -c \(ShellQuote.quote(command))", on: target, input: input, timeout: timeout)
+        }
+        func check(_ result: CommandResult, _ what: String, hint: String) throws {
+            guard result.succeeded else {
+                let output = (result.standardError + result.standardOutput).trimmingCharacters(in: .whitespacesAndNewlines)
+                throw ReconcileError(.stepFailed, "\(what) on '\(guest)' exited \(result.exitStatus): \(output.suffix(600)); \(hint)")
+            }
+        }
+        for command in request.installCommands {
+            let result = try await sudo(command)
+            try check(result, "agent install command `\(command.prefix(100))`",
+                      hint: "check the Distribution's agentInstall commands and that the package repository exists for this release")
+        }
+        let config = AgentConfig(serverURL: request.agent.serverURL, port: request.agent.port, useHTTPS: request.agent.https,
+                                 registrationTokenFile: request.agent.registrationTokenFile.map { URL(fileURLWithPath: $0) },
+                                 configPath: request.agent.configPath, serviceName: request.agent.service)
+        let rendered = try config.render()
+        let commands = config.commands(for: request.usesOpenRC ? .openrc : .systemd)
+        try check(try await sudo(commands.writeConfig, input: rendered.content), "writing \(request.agent.configPath)",
+                  hint: "the login user needs passwordless sudo")
+        let logHint = request.usesOpenRC ? "see /var/log/messages in the guest" : "run `journalctl -u \(request.agent.service)` in the guest"
+        for command in commands.enableAndStart {
+            try check(try await sudo(command), "`\(command)`", hint: logHint)
+        }
+        try check(try await sudo(commands.checkActive, timeout: .seconds(60)), "service \(request.agent.service) is not active",
+                  hint: logHint)
+        let installed = request.installCommands.isEmpty ? "re-configured" : "installed with \(request.installCommands.count) commands"
+        return "\(request.agent.service) \(installed), configured and active"
+    }
+}
