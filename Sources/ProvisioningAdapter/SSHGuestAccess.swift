@@ -18,30 +18,38 @@ public struct SSHGuestAccess: GuestAccess {
         return SSHRunner(identityFile: client.privateKeyPath, knownHosts: knownHosts, connectTimeout: 5)
     }
 
-    /// Pins this guest's key for each candidate address before trying it: an address still leased
-    /// to an earlier guest then answers with the wrong key and is passed over, never trusted.
-    public func waitForSSH(guest: String, user: String, addresses: [String], timeout: Duration) async throws -> String {
-        let runner = try await runner()
-        let hostKey = try await SSHKeyGenerator().ensureGuestHostKey(stateDirectory: stateDirectory, guest: guest)
-        let clock = ContinuousClock()
-        let deadline = clock.now + timeout
-        var lastSeen: [String: String] = [:]
-        while true {
-            for address in addresses {
-                try knownHosts.pin(host: address, publicKey: hostKey.publicKey)
-                let target = Provisioning.SSHTarget(host: address, user: user)
-                do {
-                    _ = try await runner.waitForSSH(target, timeout: .seconds(8), interval: .seconds(2))
-                    return address
-                } catch {
-                    lastSeen[address] = "\(error)"
-                }
+    /// Pins this guest's key for the address before trying it: an address still leased to an earlier
+    /// guest then answers with the wrong key and is passed over, never trusted.
+    public func probeSSH(guest: String, user: String, address: String) async -> SSHProbe {
+        do {
+            let runner = try await runner()
+            let hostKey = try await SSHKeyGenerator().ensureGuestHostKey(stateDirectory: stateDirectory, guest: guest)
+            try knownHosts.pin(host: address, publicKey: hostKey.publicKey)
+            let result = try await runner.run("true", on: Provisioning.SSHTarget(host: address, user: user), timeout: .seconds(15))
+            let detail = result.standardError.trimmingCharacters(in: .whitespacesAndNewlines)
+            switch SSHAttempt.classify(result) {
+            case .connected: return SSHProbe(.connected, "connected")
+            case .hostKeyMismatch: return SSHProbe(.wrongHostKey, detail)
+            case let other: return SSHProbe(.unreachable, "\(other.rawValue): \(detail.suffix(160))")
             }
-            if clock.now >= deadline { break }
-            try await Task.sleep(for: .seconds(2))
+        } catch {
+            return SSHProbe(.unreachable, String("\(error)".suffix(200)))
         }
-        let seen = addresses.map { "\($0): \(lastSeen[$0] ?? "not tried")" }.joined(separator: "; ")
-        throw ReconcileError(.timeout, "no SSH login to '\(guest)' as \(user) with its pinned host key within \(timeout); \(seen)")
+    }
+
+    /// `cloud-init status --wait` can return before the final stage when a module failed, so the
+    /// long status decides: `done` is success, anything else is reported with cloud-init's errors.
+    public func waitForCloudInit(guest: String, user: String, address: String, timeout: Duration) async throws -> String {
+        let runner = try await runner()
+        let target = Provisioning.SSHTarget(host: address, user: user)
+        let result = try await runner.run("cloud-init status --wait --long", on: target, timeout: timeout)
+        let output = result.standardOutput + result.standardError
+        let status = output.split(separator: "\n").first { $0.hasPrefix("status:") }?
+            .dropFirst("status:".count).trimmingCharacters(in: .whitespaces) ?? "unknown"
+        guard status == "done" else {
+            throw ReconcileError(.stepFailed, "cloud-init in '\(guest)' ended with status '\(status)': \(output.trimmingCharacters(in: .whitespacesAndNewlines).suffix(800)); see /var/log/cloud-init.log in the guest")
+        }
+        return "cloud-init done"
     }
 
     public func installAgent(_ request: AgentInstallRequest, guest: String, user: String, address: String) async throws -> String {

@@ -1,9 +1,28 @@
 /// Reaches a guest over SSH with reconcile's own key, trusting only the host key reconcile
 /// generated for that guest and passed in its seed (never trust on first use).
 public protocol GuestAccess: Sendable {
-    /// Tries each address until an SSH handshake with the pinned key succeeds; returns that address.
-    /// A host-key mismatch means a stale lease pointing at another guest: that address is skipped.
-    func waitForSSH(guest: String, user: String, addresses: [String], timeout: Duration) async throws -> String
+    /// One SSH handshake with the guest's pinned host key at `address`.
+    func probeSSH(guest: String, user: String, address: String) async -> SSHProbe
+    /// Waits for cloud-init to finish; a module error is an error, with cloud-init's own report.
+    func waitForCloudInit(guest: String, user: String, address: String, timeout: Duration) async throws -> String
     /// Installs, configures, enables and checks the agent; returns a short summary for the progress line.
     func installAgent(_ request: AgentInstallRequest, guest: String, user: String, address: String) async throws -> String
+}
+
+/// What one SSH attempt saw.
+public struct SSHProbe: Sendable, Hashable {
+    public enum Outcome: String, Sendable {
+        case connected
+        /// Another machine answered at that address: typically a stale DHCP lease of an earlier guest.
+        case wrongHostKey
+        case unreachable
+    }
+
+    public var outcome: Outcome
+    public var detail: String
+
+    public init(_ outcome: Outcome, _ detail: String) {
+        self.outcome = outcome
+        self.detail = detail
+    }
 }

@@ -73,19 +73,40 @@ extension StepRunner {
             .filter { seen.insert($0.address).inserted }
     }
 
+    /// Tries every address the guest might have, asking libvirt afresh each round: a recreated guest
+    /// often gets a new address while the old lease is still listed. Only the pinned host key counts.
+    /// Then waits for cloud-init to finish, so the guest is really ready.
     func waitForSSH(_ wait: GuestWait) async throws -> String? {
         let services = try services()
-        var candidates = await services.addresses.candidates(for: wait.guest)
-        if candidates.isEmpty {
-            candidates = Self.ordered(try await hypervisor.guestAddresses(domain: wait.guest).addresses).map(\.address)
+        let clock = ContinuousClock()
+        let deadline = clock.now + .seconds(wait.timeoutSeconds)
+        var seen: [String: SSHProbe] = [:]
+        while true {
+            var candidates = await services.addresses.candidates(for: wait.guest)
+            if let report = try? await hypervisor.guestAddresses(domain: wait.guest) {
+                candidates = Self.ordered(report.addresses).map(\.address) + candidates.filter { address in
+                    !report.addresses.contains { $0.address == address }
+                }
+            }
+            for address in candidates {
+                let probe = await services.guests.probeSSH(guest: wait.guest, user: wait.loginUser, address: address)
+                seen[address] = probe
+                guard probe.outcome == .connected else { continue }
+                await services.addresses.confirm(address, for: wait.guest)
+                let remaining = max(deadline - clock.now, .seconds(60))
+                let cloudInit = try await services.guests.waitForCloudInit(guest: wait.guest, user: wait.loginUser,
+                                                                           address: address, timeout: remaining)
+                return "\(wait.loginUser)@\(address), host key verified; \(cloudInit)"
+            }
+            if clock.now >= deadline { break }
+            if !seen.isEmpty {
+                progress(seen.map { "\($0.key): \($0.value.outcome.rawValue)" }.sorted().joined(separator: ", "))
+            }
+            try await Task.sleep(for: .seconds(3))
         }
-        guard !candidates.isEmpty else {
-            throw ReconcileError(.stepFailed, "'\(wait.guest)' has no known address: wait-for-ip must succeed first")
-        }
-        let address = try await services.guests.waitForSSH(guest: wait.guest, user: wait.loginUser, addresses: candidates,
-                                                           timeout: .seconds(wait.timeoutSeconds))
-        await services.addresses.confirm(address, for: wait.guest)
-        return "\(wait.loginUser)@\(address), host key verified"
+        let summary = seen.isEmpty ? "libvirt reported no address at all"
+            : seen.map { "\($0.key): \($0.value.outcome.rawValue) (\($0.value.detail))" }.sorted().joined(separator: "; ")
+        throw ReconcileError(.timeout, "no SSH login to '\(wait.guest)' as \(wait.loginUser) with its pinned host key within \(wait.timeoutSeconds) s; \(summary)")
     }
 
     func installAgent(_ wait: GuestWait, _ request: AgentInstallRequest) async throws -> String? {
