@@ -15,7 +15,9 @@ ns=$1
 bin=$(readlink -f "$2")
 image_dir=${RECONCILE_GUEST_IMAGE_DIR:-/var/tmp/reconcile-guest}
 work=$(mktemp -d /tmp/reconcile-e2e.XXXXXX)
-port=8099
+port=$((20000 + RANDOM % 20000))
+# Debian's interpreter, not a version-manager shim whose pid is not the server's.
+python=/usr/bin/python3
 passed=0
 failed=0
 server_pid=""
@@ -52,10 +54,10 @@ head -c 1048576 "$image_dir/base.qcow2" > "$work/www/bad/base.qcow2"
 published=$(printf 'the image that should have been served' | sha256sum | cut -d' ' -f1)
 { grep -v ' base.qcow2$' "$image_dir/SHA256SUMS"; echo "$published  base.qcow2"; } > "$work/www/bad/SHA256SUMS"
 
-in_ns python3 -m http.server "$port" --bind 127.0.0.1 --directory "$work/www" > "$work/http.log" 2>&1 &
+in_ns "$python" -m http.server "$port" --bind 127.0.0.1 --directory "$work/www" > "$work/http.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 50); do
-    in_ns python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/good/SHA256SUMS')" 2>/dev/null && break
+    in_ns "$python" -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/good/SHA256SUMS')" 2>/dev/null && break
     sleep 0.2
 done
 
