@@ -7,13 +7,31 @@ final class FieldReader {
     let path: String
     let location: SourceLocation
     private let mapping: Node.Mapping
+    /// The mapping's values by key. `Node.Mapping`'s string subscript builds a node for the key, resolves
+    /// its tag with regular expressions and compares nodes one by one, on every read; this is built once.
+    private let fields: [String: Node]
     private var readKeys: Set<String> = []
 
     init(context: DocumentContext, path: String, mapping: Node.Mapping, location: SourceLocation) {
         self.context = context
         self.path = path
         self.mapping = mapping
+        self.fields = Self.fields(of: mapping)
         self.location = location
+    }
+
+    /// What `mapping[key]` finds for every key reconcile reads. Those keys are plain identifiers, which
+    /// resolve to `!!str`, and `Node.Mapping` matches string and resolved tag, so only scalar keys that
+    /// resolve to `!!str` can match them; of equal keys the last one wins, as in `Node.Mapping`.
+    private static func fields(of mapping: Node.Mapping) -> [String: Node] {
+        var fields: [String: Node] = [:]
+        fields.reserveCapacity(mapping.count)
+        for (key, value) in mapping {
+            // The parser already resolved key tags when it checked for duplicate keys: no regex here.
+            guard case .scalar(let scalar) = key, key.tag.rawValue == Tag.Name.str.rawValue else { continue }
+            fields[scalar.string] = value
+        }
+        return fields
     }
 
     /// A reader for a node that must be a mapping; reports and returns nil otherwise.
@@ -33,7 +51,7 @@ final class FieldReader {
     /// The raw node for `key`, marking it as known.
     func node(_ key: String) -> Node? {
         readKeys.insert(key)
-        guard let node = mapping[key] else { return nil }
+        guard let node = fields[key] else { return nil }
         context.mark(fieldPath(key), at: node.location(in: context.file))
         return node
     }
@@ -66,7 +84,7 @@ final class FieldReader {
     }
 
     func requiredString(_ key: String, hint: String = "") -> String? {
-        let present = mapping[key] != nil
+        let present = fields[key] != nil
         let value = string(key)
         if value == nil && !present { missing(key, hint: hint) }
         if value == nil && present { error(key, "must not be empty") }
@@ -94,7 +112,7 @@ final class FieldReader {
     }
 
     func positiveInt(_ key: String, default defaultValue: Int?) -> Int? {
-        guard mapping[key] != nil else { _ = node(key); return defaultValue }
+        guard fields[key] != nil else { _ = node(key); return defaultValue }
         guard let value = int(key) else { return defaultValue }
         guard value > 0 else {
             error(key, "must be greater than zero, got \(value)")
@@ -119,7 +137,7 @@ final class FieldReader {
 
     func choice<Value: RawRepresentable & CaseIterable>(_ key: String, default defaultValue: Value?) -> Value?
     where Value.RawValue == String {
-        guard mapping[key] != nil else { _ = node(key); return defaultValue }
+        guard fields[key] != nil else { _ = node(key); return defaultValue }
         guard let raw = string(key) else { return defaultValue }
         if let value = Value(rawValue: raw) { return value }
         let options = Value.allCases.map(\.rawValue)

@@ -1,8 +1,5 @@
 import Foundation
 import Reconciler
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 enum CapabilitiesXML {
     /// The host's architecture and the domain types libvirt offers for it.

@@ -1,8 +1,5 @@
 import Foundation
 import Reconciler
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// Domain XML: written from a `DomainDefinition`, read back into an `ObservedDomain`.
 enum DomainXML {
@@ -122,8 +119,8 @@ enum DomainXML {
     }
 
     /// libvirt writes KiB, but accepts and may echo other units.
-    static func memoryKiB(_ element: XMLElement?) -> UInt64 {
-        guard let element, let value = UInt64(element.text ?? "") else { return 0 }
+    static func memoryKiB(_ element: ParsedElement?) -> UInt64 {
+        guard let element, let value = UInt64(element.text) else { return 0 }
         let factors: [String: Double] = [
             "b": 1.0 / 1024, "bytes": 1.0 / 1024, "k": 1, "kib": 1, "kb": 1000.0 / 1024,
             "m": 1024, "mib": 1024, "mb": 1_000_000.0 / 1024, "g": 1_048_576, "gib": 1_048_576, "gb": 1e9 / 1024,

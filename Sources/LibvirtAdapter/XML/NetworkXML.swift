@@ -1,9 +1,6 @@
 import Foundation
 import Reconciler
 import Spec
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// Network XML for the four modes reconcile manages.
 enum NetworkXML {
@@ -58,7 +55,7 @@ enum NetworkXML {
                                ownership: OwnershipXML.parse(root.child("metadata")))
     }
 
-    private static func parseIPv4(_ ip: XMLElement) -> IPv4Config? {
+    private static func parseIPv4(_ ip: ParsedElement) -> IPv4Config? {
         guard let address = ip.attribute("address") else { return nil }
         var prefix = ip.attribute("prefix").flatMap { Int($0) }
         if prefix == nil, let netmask = ip.attribute("netmask").flatMap(IPv4Address.init) {

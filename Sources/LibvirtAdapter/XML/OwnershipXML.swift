@@ -1,8 +1,5 @@
 import Foundation
 import Reconciler
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// reconcile's `<metadata>` element, in its own namespace so other tools' metadata is left alone.
 enum OwnershipXML {
@@ -35,13 +32,13 @@ enum OwnershipXML {
     }
 
     /// Finds reconcile's element under `<metadata>` by namespace, whatever prefix libvirt kept.
-    static func parse(_ metadata: XMLElement?) -> Ownership? {
+    static func parse(_ metadata: ParsedElement?) -> Ownership? {
         guard let metadata else { return nil }
-        for case let element as XMLElement in metadata.children ?? [] {
-            guard element.uri == namespace || element.name == "\(prefix):resource",
+        for element in metadata.elements {
+            guard element.namespaceURI == namespace || element.qualifiedName == "\(prefix):resource",
                   element.localName == "resource", let name = element.attribute("name") else { continue }
-            let volumes = (element.children ?? []).compactMap { node -> OwnedVolume? in
-                guard let volume = node as? XMLElement, volume.localName == "volume",
+            let volumes = element.elements.compactMap { volume -> OwnedVolume? in
+                guard volume.localName == "volume",
                       let pool = volume.attribute("pool"), let volumeName = volume.attribute("name") else { return nil }
                 return OwnedVolume(pool: pool, name: volumeName, deleteWithVM: volume.attribute("deleteWithVM") == "true")
             }

@@ -3,44 +3,25 @@ import Foundation
 import FoundationXML
 #endif
 
-/// Read-only helpers over FoundationXML's tree, for the few elements reconcile reads back.
+/// An XML document from libvirt, read with FoundationXML's event parser into a value tree.
+///
+/// Not `XMLDocument`: on Linux its node objects retain themselves and are never freed, so every
+/// document `observe` read stayed in memory until the process exited.
 struct ParsedXML {
-    let root: XMLElement
+    let root: ParsedElement
 
     init(_ text: String, what: String) throws {
-        do {
-            let document = try XMLDocument(xmlString: text, options: [])
-            guard let root = document.rootElement() else {
-                throw LibvirtAdapterError("libvirt returned \(what) XML without a root element")
-            }
-            self.root = root
-        } catch let error as LibvirtAdapterError {
-            throw error
-        } catch {
-            throw LibvirtAdapterError("cannot parse \(what) XML from libvirt: \(error)")
+        let builder = ParsedXMLBuilder()
+        let parser = XMLParser(data: Data(text.utf8))
+        // Namespace processing gives every element its namespace URI, so reconcile's metadata is found
+        // by namespace whatever prefix libvirt kept.
+        parser.shouldProcessNamespaces = true
+        parser.delegate = builder
+        let parsed = parser.parse()
+        guard parsed, builder.isComplete, let root = builder.root else {
+            let reason = parser.parserError.map { "\($0)" } ?? "the document is incomplete or has no root element"
+            throw LibvirtAdapterError("cannot parse \(what) XML from libvirt: \(reason)")
         }
-    }
-}
-
-extension XMLElement {
-    func child(_ name: String) -> XMLElement? {
-        elements(forName: name).first
-    }
-
-    func children(_ name: String) -> [XMLElement] {
-        elements(forName: name)
-    }
-
-    func attribute(_ name: String) -> String? {
-        attribute(forName: name)?.stringValue
-    }
-
-    var text: String? { stringValue?.trimmingCharacters(in: .whitespacesAndNewlines) }
-
-    /// Walks a path of child names: `element.at("devices", "disk")`.
-    func at(_ path: String...) -> XMLElement? {
-        var current: XMLElement? = self
-        for name in path { current = current?.child(name) }
-        return current
+        self.root = root
     }
 }

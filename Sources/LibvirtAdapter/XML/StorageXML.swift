@@ -1,8 +1,5 @@
 import Foundation
 import Reconciler
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// Storage pool and volume XML.
 enum StorageXML {

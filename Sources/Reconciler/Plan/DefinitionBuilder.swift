@@ -6,7 +6,7 @@ import Spec
 struct DefinitionBuilder {
     let hypervisor: HypervisorSpec
     let manifests: ManifestSet
-    let state: HostState
+    let state: IndexedHostState
 
     func network(_ spec: NetworkSpec) -> NetworkDefinition {
         var definition = NetworkDefinition(name: spec.name, mode: spec.mode, bridge: spec.bridge,

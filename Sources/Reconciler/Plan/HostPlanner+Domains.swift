@@ -69,9 +69,7 @@ extension HostPlanner {
                 record(resource, .create, fields: fields, sinceStep: first)
                 continue
             }
-            if let user = state.domains.first(where: { domain in
-                domain.name != spec.name && domain.disks.contains { $0.source == observed.path }
-            }) {
+            if let user = state.domain(usingDiskSource: observed.path, except: spec.name) {
                 conflict(resource, "volume \(definition.pool)/\(definition.name) is already used by virtual machine '\(user.name)'",
                          hint: "rename the disk or the VM so that the volume name is free")
                 continue

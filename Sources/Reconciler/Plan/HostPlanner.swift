@@ -5,7 +5,7 @@ import Spec
 struct HostPlanner {
     let hypervisor: HypervisorSpec
     let manifests: ManifestSet
-    let state: HostState
+    let state: IndexedHostState
     let options: PlanOptions
     let facts: ProvisioningFacts
     let builder: DefinitionBuilder
@@ -14,15 +14,16 @@ struct HostPlanner {
     private(set) var resources: [ResourceChange] = []
     private(set) var conflicts: [Conflict] = []
     private(set) var notices: [String] = []
+    private var stepIDs: Set<String> = []
 
     init(hypervisor: HypervisorSpec, manifests: ManifestSet, state: HostState, options: PlanOptions,
          facts: ProvisioningFacts = ProvisioningFacts()) {
         self.hypervisor = hypervisor
         self.manifests = manifests
-        self.state = state
+        self.state = IndexedHostState(state)
         self.options = options
         self.facts = facts
-        self.builder = DefinitionBuilder(hypervisor: hypervisor, manifests: manifests, state: state)
+        self.builder = DefinitionBuilder(hypervisor: hypervisor, manifests: manifests, state: self.state)
     }
 
     var name: String { hypervisor.name }
@@ -45,11 +46,11 @@ struct HostPlanner {
     @discardableResult
     mutating func add(_ resource: ResourceAddress, _ action: Action, after dependencies: [String?] = [],
                       reason: String) -> String {
-        let known = Set(steps.map(\.id))
         let step = Step(resource: resource, action: action,
-                        dependsOn: dependencies.compactMap { $0 }.filter { known.contains($0) },
+                        dependsOn: dependencies.compactMap { $0 }.filter { stepIDs.contains($0) },
                         reason: reason)
         steps.append(step)
+        stepIDs.insert(step.id)
         return step.id
     }
 
@@ -87,7 +88,7 @@ struct HostPlanner {
     /// The id of `kind` on `resource` if this plan has such a step.
     func stepID(_ kind: StepKind, _ resource: ResourceAddress) -> String? {
         let id = Step.id(kind, resource)
-        return steps.contains { $0.id == id } ? id : nil
+        return stepIDs.contains(id) ? id : nil
     }
 
     static func ownershipReason(observed: Ownership?, desiredHash: String) -> String {
