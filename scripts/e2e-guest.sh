@@ -43,6 +43,15 @@ check() {
 in_ns() { ip netns exec "$ns" "$@"; }
 reconcile() { in_ns "$bin" "$@" --cache-dir "$work/cache" --state-dir "$work/state"; }
 
+pool_dir=/var/lib/libvirt/images/reconcile-e2e
+remove_pool() {
+    virsh -c qemu:///system pool-destroy e2e-pool >/dev/null 2>&1 || true
+    virsh -c qemu:///system pool-undefine e2e-pool >/dev/null 2>&1 || true
+    rm -rf "$pool_dir"
+}
+# Start from nothing: a base image left in the pool by an earlier run would skip the upload.
+remove_pool
+
 echo "== guest image (cached between runs in $image_dir)"
 scripts/build-guest-image.sh "$image_dir"
 
@@ -99,7 +108,7 @@ spec:
 apiVersion: reconcile/v1
 kind: StoragePool
 metadata: {name: e2e-pool}
-spec: {type: dir, path: /var/lib/libvirt/images/reconcile-e2e}
+spec: {type: dir, path: $pool_dir}
 YAML
 }
 
@@ -198,8 +207,7 @@ check "the next apply converged" grep -q "Converged: the hosts match the manifes
 echo "== clean up (prune)"
 { infrastructure; } > "$work/manifests/lab.yaml"
 reconcile apply "$work/manifests" --prune --shutdown-timeout 5 > "$work/prune.log" 2>&1 || cat "$work/prune.log"
-virsh -c qemu:///system pool-destroy e2e-pool >/dev/null 2>&1 || true
-virsh -c qemu:///system pool-undefine e2e-pool >/dev/null 2>&1 || true
+remove_pool
 virsh -c qemu:///system net-destroy e2e-nat >/dev/null 2>&1 || true
 virsh -c qemu:///system net-undefine e2e-nat >/dev/null 2>&1 || true
 
