@@ -58,6 +58,16 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "HostSystemAdapter",
+            dependencies: [
+                "Reconciler",
+                "HostProbe",
+                "Spec",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "reconcile",
             dependencies: [
@@ -65,6 +75,7 @@ let package = Package(
                 "Reconciler",
                 "LibvirtAdapter",
                 "HostProbe",
+                "HostSystemAdapter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -79,6 +90,11 @@ let package = Package(
             name: "HostProbeTests",
             dependencies: ["HostProbe"],
             resources: [.copy("Fixtures"), .copy("Golden")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "HostSystemAdapterTests",
+            dependencies: ["Spec", "Reconciler", "HostProbe", "HostSystemAdapter"],
             swiftSettings: strictSettings
         ),
     ]

@@ -4,6 +4,8 @@ import Spec
 /// execute and observe again to tell whether the hosts converged.
 public struct Engine: Sendable {
     public let connector: any HypervisorConnector
+    /// Reaches the machines of `state: ready` hypervisors; without it their host is not managed.
+    public var systems: (any HostSystemConnector)? = nil
 
     public init(connector: any HypervisorConnector) {
         self.connector = connector
@@ -12,25 +14,37 @@ public struct Engine: Sendable {
     /// The open connections of one pass, by hypervisor name.
     public struct Connected: Sendable {
         public var hosts: [String: HostConnection]
+        /// `state: ready` hypervisors whose libvirt did not answer, with the reason.
+        public var unreachable: [String: String] = [:]
     }
 
     public func connect(_ manifests: ManifestSet) async throws -> Connected {
         var hosts: [String: HostConnection] = [:]
+        var unreachable: [String: String] = [:]
         for spec in manifests.hypervisors {
             do {
                 hosts[spec.name] = HostConnection(hypervisor: try await connector.connect(uri: spec.uri))
             } catch {
+                if spec.state == .ready {
+                    // Expected before the daemon is installed or started: the host steps come first.
+                    unreachable[spec.name] = "\(error)"
+                    hosts[spec.name] = HostConnection(hypervisor: UnreachableHypervisor(uri: spec.uri, reason: "\(error)"))
+                    hosts[spec.name]?.system = try await system(for: spec)
+                    continue
+                }
                 throw ReconcileError(.connectionFailed, "cannot connect to hypervisor '\(spec.name)' at \(spec.uri)",
                                      cause: SendableErrorText(error))
             }
+            hosts[spec.name]?.system = try await system(for: spec)
         }
-        return Connected(hosts: hosts)
+        return Connected(hosts: hosts, unreachable: unreachable)
     }
 
     /// Observes all hosts concurrently; each pass starts from nothing remembered.
     public func observe(_ connected: Connected) async throws -> [String: HostState] {
         try await withThrowingTaskGroup(of: (String, HostState).self) { group in
             for (name, host) in connected.hosts {
+                if connected.unreachable[name] != nil { continue }
                 let hypervisor = host.hypervisor
                 group.addTask {
                     do {
@@ -49,21 +63,21 @@ public struct Engine: Sendable {
 
     public func plan(_ manifests: ManifestSet, connected: Connected, options: PlanOptions) async throws -> Plan {
         let observed = try await observe(connected)
-        return Planner(options: options).plan(manifests: manifests, observed: observed)
+        let hosts = try await observeHosts(manifests, connected: connected)
+        return Planner(options: options).plan(manifests: manifests, observed: observed, hosts: hosts)
     }
 
     public struct ApplyResult: Sendable {
         public var report: ExecutionReport
         /// The plan made after applying: empty when the hosts converged.
         public var remaining: Plan
-        public var converged: Bool { report.allSucceeded && !remaining.hasChanges }
+        public var converged: Bool { report.allSucceeded && !remaining.hasChanges && remaining.blockers.isEmpty }
     }
 
     public func apply(_ plan: Plan, manifests: ManifestSet, connected: Connected, options: PlanOptions,
                       executor: Executor, events: @escaping @Sendable (ExecutionEvent) -> Void) async throws -> ApplyResult {
-        let report = await executor.run(plan, on: connected.hosts, events: events)
-        let remaining = try await self.plan(manifests, connected: connected, options: options)
-        return ApplyResult(report: report, remaining: remaining)
+        try await applyInPasses(plan, manifests: manifests, connected: connected, options: options,
+                                executor: executor, events: events)
     }
 }
 

@@ -2,6 +2,8 @@
 /// hypervisor here as the features that need them arrive.
 public struct HostConnection: Sendable {
     public var hypervisor: any Hypervisor
+    /// The machine below libvirt, for hypervisors with `state: ready`; nil for `observed` ones.
+    public var system: (any HostSystem)?
 
     public init(hypervisor: any Hypervisor) {
         self.hypervisor = hypervisor

@@ -31,6 +31,10 @@ struct StepRunner {
         case .destroyDomain(let name): try await hypervisor.destroyDomain(named: name)
         case .setDomainAutostart(let name, let enabled): try await hypervisor.setDomainAutostart(named: name, enabled)
         case .undefineDomain(let name): try await hypervisor.undefineDomain(named: name)
+        case .installPackages(let packages): try await system().installPackages(packages)
+        case .enableService(let name): try await system().enableService(name)
+        case .startService(let name): try await system().startService(name)
+        case .addUserToGroup(let user, let group): try await system().addUserToGroup(user: user, group: group)
         }
         return nil
     }

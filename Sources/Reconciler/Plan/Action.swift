@@ -20,6 +20,10 @@ public enum Action: Sendable, Hashable {
     case destroyDomain(String)
     case setDomainAutostart(String, Bool)
     case undefineDomain(String)
+    case installPackages([String])
+    case enableService(String)
+    case startService(String)
+    case addUserToGroup(user: String, group: String)
 
     public var kind: StepKind {
         switch self {
@@ -43,6 +47,10 @@ public enum Action: Sendable, Hashable {
         case .destroyDomain: .destroyDomain
         case .setDomainAutostart: .setDomainAutostart
         case .undefineDomain: .undefineDomain
+        case .installPackages: .installPackages
+        case .enableService: .enableService
+        case .startService: .startService
+        case .addUserToGroup: .addUserToGroup
         }
     }
 }

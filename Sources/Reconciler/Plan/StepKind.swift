@@ -20,4 +20,8 @@ public enum StepKind: String, Sendable, Codable, CaseIterable {
     case destroyDomain = "destroy-domain"
     case setDomainAutostart = "set-domain-autostart"
     case undefineDomain = "undefine-domain"
+    case installPackages = "install-packages"
+    case enableService = "enable-service"
+    case startService = "start-service"
+    case addUserToGroup = "add-user-to-group"
 }
