@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import LibvirtAdapter
 import Reconciler
 import Spec
 
@@ -51,7 +50,7 @@ struct ApplyCommand: AsyncParsableCommand {
         let connect = saved?.connect ?? connection.connect
         let options = PlanOptions(prune: saved?.prune ?? prune)
         let manifests = try ManifestLoading.load(paths, connect: connect)
-        let engine = Engine(connector: LibvirtConnector())
+        let engine = HostWiring.engine(sshConfig: connection.sshConfig)
         let text = connection.output == .text
         do {
             let connected = try await engine.connect(manifests)
@@ -63,6 +62,7 @@ struct ApplyCommand: AsyncParsableCommand {
             if text { Terminal.write(PlanTextRenderer(style: Terminal.style()).render(fresh)) }
             guard fresh.hasChanges else {
                 if !text { Terminal.write(ApplyReportJSON.render(plan: fresh, result: nil, events: [])) }
+                if !fresh.blockers.isEmpty { throw ExitCode.failure }
                 return
             }
             let progress = ApplyProgress(text: text, style: Terminal.style(forStandardError: !text))

@@ -91,14 +91,12 @@ struct HostBootstrapPlanner {
         let first = steps.count
         var fields: [FieldChange] = []
         var enable: String?
-        if !facts.serviceEnabled {
-            if facts.serviceManager == .none {
-                notice("no init system runs on '\(name)' (\(observationTarget)): nothing starts \(service) at boot, so no enable-service step is planned; after a reboot, apply starts it again")
-            } else {
-                enable = add(resource, .enableService(service), after: [install],
-                             reason: "\(service) does not start at boot (\(facts.serviceManager.rawValue))")
-                fields.append(FieldChange(field: "enabled", before: "false", after: "true"))
-            }
+        if facts.serviceManager == .none {
+            notice("no init system runs on '\(name)' (\(observationTarget)): nothing starts \(service) at boot, so no enable-service step is planned; after a reboot, apply starts it again")
+        } else if !facts.serviceEnabled {
+            enable = add(resource, .enableService(service), after: [install],
+                         reason: "\(service) does not start at boot (\(facts.serviceManager.rawValue))")
+            fields.append(FieldChange(field: "enabled", before: "false", after: "true"))
         }
         var start: String?
         if !facts.serviceRunning {

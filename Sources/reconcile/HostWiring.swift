@@ -1,0 +1,11 @@
+import HostSystemAdapter
+import LibvirtAdapter
+import Reconciler
+
+/// Builds the engine the way every command needs it: libvirt through its C API, and the hosts of
+/// `state: ready` hypervisors through local commands or OpenSSH.
+enum HostWiring {
+    static func engine(sshConfig: String?) -> Engine {
+        Engine(connector: LibvirtConnector(), systems: ProbedHostSystemConnector(sshConfig: sshConfig))
+    }
+}
