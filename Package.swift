@@ -63,6 +63,16 @@ let package = Package(
             dependencies: ["Provisioning", "Reconciler", "Spec"],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "HostSystemAdapter",
+            dependencies: [
+                "Reconciler",
+                "HostProbe",
+                "Spec",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "reconcile",
             dependencies: [
@@ -71,6 +81,7 @@ let package = Package(
                 "LibvirtAdapter",
                 "HostProbe",
                 "ProvisioningAdapter",
+                "HostSystemAdapter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -104,6 +115,11 @@ let package = Package(
             name: "HostProbeTests",
             dependencies: ["HostProbe"],
             resources: [.copy("Fixtures"), .copy("Golden")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "HostSystemAdapterTests",
+            dependencies: ["Spec", "Reconciler", "HostProbe", "HostSystemAdapter"],
             swiftSettings: strictSettings
         ),
     ]

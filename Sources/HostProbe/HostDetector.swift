@@ -1,8 +1,8 @@
 /// Runs every probe against one host and assembles the report.
 public struct HostDetector: Sendable {
-    public let system: HostSystem
+    public let system: HostAccess
 
-    public init(system: HostSystem) {
+    public init(system: HostAccess) {
         self.system = system
     }
 

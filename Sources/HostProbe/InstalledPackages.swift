@@ -14,7 +14,7 @@ public struct InstalledPackages: Sendable {
         self.source = source
     }
 
-    public static func load(for manager: PackageManager?, system: HostSystem) async -> InstalledPackages {
+    public static func load(for manager: PackageManager?, system: HostAccess) async -> InstalledPackages {
         switch manager {
         case .apt:
             let text = await system.files.readFile("/var/lib/dpkg/status") ?? ""

@@ -1,6 +1,6 @@
 /// Facts every hypervisor probe needs, gathered once per detection.
 public struct ProbeContext: Sendable {
-    public var system: HostSystem
+    public var system: HostAccess
     public var platform: String
     public var distribution: Distribution
     public var user: UserIdentity
@@ -13,7 +13,7 @@ public struct ProbeContext: Sendable {
 
     static let moduleNames = ["kvm", "kvm_intel", "kvm_amd", "kvm_pvm", "vboxdrv"]
 
-    public static func gather(system: HostSystem) async -> ProbeContext {
+    public static func gather(system: HostAccess) async -> ProbeContext {
         let files = system.files
         let ostype = (await files.readFile("/proc/sys/kernel/ostype") ?? "").trimmingWhitespace
         let distribution = await Distribution.detect(files: files)

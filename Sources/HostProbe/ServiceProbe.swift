@@ -1,9 +1,9 @@
 /// Finds out whether services are enabled and running, without asking the
 /// service manager (which may not run at all, e.g. in a container).
 public struct ServiceProbe: Sendable {
-    let system: HostSystem
+    let system: HostAccess
 
-    public init(system: HostSystem) {
+    public init(system: HostAccess) {
         self.system = system
     }
 

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import LibvirtAdapter
 import Reconciler
 import Spec
 
@@ -56,7 +55,7 @@ struct ApplyCommand: AsyncParsableCommand {
         let connect = saved?.connect ?? connection.connect
         let options = PlanOptions(prune: saved?.prune ?? prune, replace: Set(saved?.replace ?? replace))
         let manifests = try ManifestLoading.load(paths, connect: connect)
-        let engine = Engine(connector: LibvirtConnector(), provisioning: provisioning.services)
+        let engine = HostWiring.engine(sshConfig: connection.sshConfig, provisioning: provisioning.services)
         let text = connection.output == .text
         do {
             let connected = try await engine.connect(manifests)
@@ -68,6 +67,7 @@ struct ApplyCommand: AsyncParsableCommand {
             if text { Terminal.write(PlanTextRenderer(style: Terminal.style()).render(fresh)) }
             guard fresh.hasChanges else {
                 if !text { Terminal.write(ApplyReportJSON.render(plan: fresh, result: nil, events: [])) }
+                if !fresh.blockers.isEmpty { throw ExitCode.failure }
                 return
             }
             let progress = ApplyProgress(text: text, style: Terminal.style(forStandardError: !text))

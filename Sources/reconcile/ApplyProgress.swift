@@ -70,6 +70,9 @@ final class ApplyProgress: Sendable {
         for failure in report.failed {
             lines.append("  \(style.red("failed")): \(failure.id): \(failure.message)")
         }
+        for blocker in result.remaining.blockers {
+            lines.append("  \(style.red("blocked")): \(blocker.hypervisor): \(blocker.message)\n      hint: \(blocker.hint)")
+        }
         if result.converged {
             lines.append(style.green("Converged: the hosts match the manifests."))
         } else {

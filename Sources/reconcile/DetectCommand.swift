@@ -31,7 +31,7 @@ struct DetectCommand: AsyncParsableCommand {
             report = await HostDetector(system: .ssh(runner)).detect()
             await runner.close()
         } else if let fixtureRoot {
-            report = await HostDetector(system: try HostSystem.fixture(root: fixtureRoot)).detect()
+            report = await HostDetector(system: try HostAccess.fixture(root: fixtureRoot)).detect()
         } else {
             report = await HostDetector(system: .local()).detect()
         }

@@ -15,4 +15,8 @@ struct ConnectionOptions: ParsableArguments {
 
     @Option(name: .long, help: "Output format: text for people, json for programs.")
     var output: OutputFormat = .text
+
+    @Option(name: .long, help: ArgumentHelp(
+        "ssh_config file for Hypervisors with spec.ssh (passed to ssh -F).", valueName: "file"))
+    var sshConfig: String?
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import LibvirtAdapter
 import Reconciler
 import Spec
 
@@ -41,7 +40,7 @@ struct PlanCommand: AsyncParsableCommand {
 
     func run() async throws {
         let manifests = try ManifestLoading.load(paths, connect: connection.connect)
-        let engine = Engine(connector: LibvirtConnector(), provisioning: provisioning.services)
+        let engine = HostWiring.engine(sshConfig: connection.sshConfig, provisioning: provisioning.services)
         let plan: Plan
         do {
             let connected = try await engine.connect(manifests)
@@ -58,6 +57,10 @@ struct PlanCommand: AsyncParsableCommand {
             try PlanFile.save(SavedPlan(plan: plan, manifests: manifests, paths: paths, connect: connection.connect,
                                         prune: prune, replace: replace), to: out)
             if connection.output == .text { Terminal.write("Saved the plan to \(out); apply it with: reconcile apply --plan \(out)\n") }
+        }
+        if !plan.blockers.isEmpty {
+            Terminal.error("error: \(plan.blockers.count) preflight blocker\(plan.blockers.count == 1 ? "" : "s"): apply would not change the affected hosts")
+            throw ExitCode.failure
         }
         if detailedExitcode && plan.hasChanges { throw ExitCode(2) }
     }

@@ -21,8 +21,8 @@ enum FixtureSupport {
         return url.appendingPathComponent(name).path
     }
 
-    static func system(_ name: String) throws -> HostSystem {
-        try HostSystem.fixture(root: fixtureRoot(name))
+    static func system(_ name: String) throws -> HostAccess {
+        try HostAccess.fixture(root: fixtureRoot(name))
     }
 
     static func report(_ name: String) async throws -> DetectionReport {
@@ -53,7 +53,7 @@ enum FixtureSupport {
     }
 
     /// A throwaway fixture tree built for one test.
-    static func makeTree(files: [String: String], state: FixtureState) throws -> HostSystem {
+    static func makeTree(files: [String: String], state: FixtureState) throws -> HostAccess {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("hostprobe-\(UUID().uuidString)")
         var all = files
         let encoder = JSONEncoder()
@@ -63,6 +63,6 @@ enum FixtureSupport {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try content.write(to: url, atomically: true, encoding: .utf8)
         }
-        return try HostSystem.fixture(root: root.path)
+        return try HostAccess.fixture(root: root.path)
     }
 }

@@ -71,7 +71,7 @@ struct SSHTests {
     func remoteDetectionMatchesLocal() async throws {
         let counter = CommandCounter()
         let runner = CountingRunner(counter: counter)
-        let remote = HostSystem(files: RemoteFileSource(runner: runner), commands: runner,
+        let remote = HostAccess(files: RemoteFileSource(runner: runner), commands: runner,
                                 devices: RemoteDeviceProber(runner: runner))
         let viaShell = await HostDetector(system: remote).detect()
         let local = await HostDetector(system: .local()).detect()

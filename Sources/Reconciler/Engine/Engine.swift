@@ -6,6 +6,8 @@ public struct Engine: Sendable {
     public let connector: any HypervisorConnector
     /// Images, seeds and SSH for guests built from a Distribution; nil when not available.
     public let provisioning: ProvisioningServices?
+    /// Reaches the machines of `state: ready` hypervisors; without it their host is not managed.
+    public var systems: (any HostSystemConnector)? = nil
 
     public init(connector: any HypervisorConnector, provisioning: ProvisioningServices? = nil) {
         self.connector = connector
@@ -15,26 +17,38 @@ public struct Engine: Sendable {
     /// The open connections of one pass, by hypervisor name.
     public struct Connected: Sendable {
         public var hosts: [String: HostConnection]
+        /// `state: ready` hypervisors whose libvirt did not answer, with the reason.
+        public var unreachable: [String: String] = [:]
     }
 
     public func connect(_ manifests: ManifestSet) async throws -> Connected {
         var hosts: [String: HostConnection] = [:]
+        var unreachable: [String: String] = [:]
         for spec in manifests.hypervisors {
             do {
                 hosts[spec.name] = HostConnection(hypervisor: try await connector.connect(uri: spec.uri),
                                                   provisioning: provisioning)
             } catch {
+                if spec.state == .ready {
+                    // Expected before the daemon is installed or started: the host steps come first.
+                    unreachable[spec.name] = "\(error)"
+                    hosts[spec.name] = HostConnection(hypervisor: UnreachableHypervisor(uri: spec.uri, reason: "\(error)"))
+                    hosts[spec.name]?.system = try await system(for: spec)
+                    continue
+                }
                 throw ReconcileError(.connectionFailed, "cannot connect to hypervisor '\(spec.name)' at \(spec.uri)",
                                      cause: SendableErrorText(error))
             }
+            hosts[spec.name]?.system = try await system(for: spec)
         }
-        return Connected(hosts: hosts)
+        return Connected(hosts: hosts, unreachable: unreachable)
     }
 
     /// Observes all hosts concurrently; each pass starts from nothing remembered.
     public func observe(_ connected: Connected) async throws -> [String: HostState] {
         try await withThrowingTaskGroup(of: (String, HostState).self) { group in
             for (name, host) in connected.hosts {
+                if connected.unreachable[name] != nil { continue }
                 let hypervisor = host.hypervisor
                 group.addTask {
                     do {
@@ -53,8 +67,9 @@ public struct Engine: Sendable {
 
     public func plan(_ manifests: ManifestSet, connected: Connected, options: PlanOptions) async throws -> Plan {
         let observed = try await observe(connected)
+        let hosts = try await observeHosts(manifests, connected: connected)
         let facts = await provisioningFacts(manifests)
-        return Planner(options: options).plan(manifests: manifests, observed: observed, facts: facts)
+        return Planner(options: options).plan(manifests: manifests, observed: observed, hosts: hosts, facts: facts)
     }
 
     /// Resolves image digests (reading checksum files), checks the cache and renders seeds, so the
@@ -90,14 +105,13 @@ public struct Engine: Sendable {
         public var report: ExecutionReport
         /// The plan made after applying: empty when the hosts converged.
         public var remaining: Plan
-        public var converged: Bool { report.allSucceeded && !remaining.hasChanges }
+        public var converged: Bool { report.allSucceeded && !remaining.hasChanges && remaining.blockers.isEmpty }
     }
 
     public func apply(_ plan: Plan, manifests: ManifestSet, connected: Connected, options: PlanOptions,
                       executor: Executor, events: @escaping @Sendable (ExecutionEvent) -> Void) async throws -> ApplyResult {
-        let report = await executor.run(plan, on: connected.hosts, events: events)
-        let remaining = try await self.plan(manifests, connected: connected, options: options)
-        return ApplyResult(report: report, remaining: remaining)
+        try await applyInPasses(plan, manifests: manifests, connected: connected, options: options,
+                                executor: executor, events: events)
     }
 }
 

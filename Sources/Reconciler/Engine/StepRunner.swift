@@ -39,6 +39,10 @@ struct StepRunner {
         case .waitForIP(let wait): return try await waitForIP(wait)
         case .waitForSSH(let wait): return try await waitForSSH(wait)
         case .installAgent(let wait, let request): return try await installAgent(wait, request)
+        case .installPackages(let packages): try await system().installPackages(packages)
+        case .enableService(let name): try await system().enableService(name)
+        case .startService(let name): try await system().startService(name)
+        case .addUserToGroup(let user, let group): try await system().addUserToGroup(user: user, group: group)
         }
         return nil
     }

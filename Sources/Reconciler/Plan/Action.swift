@@ -26,6 +26,10 @@ public enum Action: Sendable, Hashable {
     case waitForIP(GuestWait)
     case waitForSSH(GuestWait)
     case installAgent(GuestWait, AgentInstallRequest)
+    case installPackages([String])
+    case enableService(String)
+    case startService(String)
+    case addUserToGroup(user: String, group: String)
 
     public var kind: StepKind {
         switch self {
@@ -55,6 +59,10 @@ public enum Action: Sendable, Hashable {
         case .waitForIP: .waitForIP
         case .waitForSSH: .waitForSSH
         case .installAgent: .installAgent
+        case .installPackages: .installPackages
+        case .enableService: .enableService
+        case .startService: .startService
+        case .addUserToGroup: .addUserToGroup
         }
     }
 }

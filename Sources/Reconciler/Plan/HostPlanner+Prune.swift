@@ -13,7 +13,7 @@ extension HostPlanner {
                 notice("virtual machine '\(domain.name)' on \(name) is managed by reconcile but declared in no manifest; `--prune` would delete it")
             }
         }
-        let declaredNetworks = Set(networks.map(\.name))
+        let declaredNetworks = Set(networks.map(\.name) + implicitNetworkNames)
         for network in state.networks where network.ownership != nil && !declaredNetworks.contains(network.name) {
             guard options.prune else {
                 notice("network '\(network.name)' on \(name) is managed by reconcile but declared in no manifest; `--prune` would delete it")

@@ -19,6 +19,8 @@ public struct Plan: Sendable, Hashable {
     public var notices: [String]
     /// SHA-256 of the observed state the plan was made from.
     public var observedFingerprint: String
+    /// What must be fixed before `apply` may change the affected hosts.
+    public var blockers: [PreflightBlocker] = []
 
     public init(targets: [Target] = [], steps: [Step] = [], resources: [ResourceChange] = [],
                 conflicts: [Conflict] = [], notices: [String] = [], observedFingerprint: String = "") {

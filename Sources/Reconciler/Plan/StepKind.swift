@@ -26,4 +26,8 @@ public enum StepKind: String, Sendable, Codable, CaseIterable {
     case waitForIP = "wait-for-ip"
     case waitForSSH = "wait-for-ssh"
     case installAgent = "install-agent"
+    case installPackages = "install-packages"
+    case enableService = "enable-service"
+    case startService = "start-service"
+    case addUserToGroup = "add-user-to-group"
 }

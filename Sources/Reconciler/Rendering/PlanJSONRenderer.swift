@@ -39,10 +39,11 @@ public struct PlanJSONRenderer: Sendable {
         var notices: [String]
         var summary: Plan.Summary
         var observedFingerprint: String
+        var blockers: [PreflightBlocker] = []
     }
 
     public func render(_ plan: Plan) -> String {
-        let document = Document(
+        var document = Document(
             targets: plan.targets,
             steps: plan.steps.map {
                 .init(id: $0.id, kind: $0.kind.rawValue, resource: $0.resource.description,
@@ -57,6 +58,7 @@ public struct PlanJSONRenderer: Sendable {
             notices: plan.notices,
             summary: plan.summary,
             observedFingerprint: plan.observedFingerprint)
+        document.blockers = plan.blockers
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(document), let text = String(data: data, encoding: .utf8) else {

@@ -27,6 +27,7 @@ public struct PlanTextRenderer: Sendable {
             }
             lines.append("")
         }
+        lines += blockerLines(plan)
         if !plan.notices.isEmpty {
             lines.append(style.bold("Notices:"))
             lines += plan.notices.map { "  - \($0)" }
@@ -35,8 +36,10 @@ public struct PlanTextRenderer: Sendable {
         if plan.hasChanges {
             let summary = plan.summary
             lines.append("Plan: \(summary.create) to create, \(summary.update) to update, \(summary.delete) to delete.")
-        } else {
+        } else if plan.blockers.isEmpty {
             lines.append("No changes. The hosts match the manifests.")
+        } else {
+            lines.append("No changes planned, but the blockers above must be fixed first.")
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Everything the detection reads from a host, bundled so one detector can
 /// probe this machine, a fixture tree or a remote host alike.
-public struct HostSystem: Sendable {
+public struct HostAccess: Sendable {
     public var files: any HostFileSource
     public var commands: any CommandRunner
     public var devices: any DeviceProber
@@ -14,22 +14,22 @@ public struct HostSystem: Sendable {
     }
 
     /// This machine, seen through its real root.
-    public static func local() -> HostSystem {
-        HostSystem(files: RootedFileSource(root: "/"), commands: LocalCommandRunner(), devices: LocalDeviceProber())
+    public static func local() -> HostAccess {
+        HostAccess(files: RootedFileSource(root: "/"), commands: LocalCommandRunner(), devices: LocalDeviceProber())
     }
 
     /// A remote host over OpenSSH.
-    public static func ssh(_ target: SSHTarget, configFile: String? = nil) -> HostSystem {
+    public static func ssh(_ target: SSHTarget, configFile: String? = nil) -> HostAccess {
         ssh(SSHCommandRunner(target: target, configFile: configFile))
     }
 
     /// A remote host reached through an already configured SSH runner.
-    public static func ssh(_ runner: SSHCommandRunner) -> HostSystem {
-        return HostSystem(files: RemoteFileSource(runner: runner), commands: runner, devices: RemoteDeviceProber(runner: runner))
+    public static func ssh(_ runner: SSHCommandRunner) -> HostAccess {
+        return HostAccess(files: RemoteFileSource(runner: runner), commands: runner, devices: RemoteDeviceProber(runner: runner))
     }
 
     /// A fixture tree: files below `root`, live answers from `root/_probe/state.json`.
-    public static func fixture(root: String) throws(FixtureError) -> HostSystem {
+    public static func fixture(root: String) throws(FixtureError) -> HostAccess {
         let files = RootedFileSource(root: root)
         let statePath = files.localPath(FixtureState.relativePath)
         guard let data = FileManager.default.contents(atPath: statePath) else {
@@ -41,6 +41,6 @@ public struct HostSystem: Sendable {
         } catch {
             throw .invalidState(statePath, String(describing: error))
         }
-        return HostSystem(files: files, commands: FixtureCommandRunner(state: state), devices: FixtureDeviceProber(state: state))
+        return HostAccess(files: files, commands: FixtureCommandRunner(state: state), devices: FixtureDeviceProber(state: state))
     }
 }

@@ -1,0 +1,94 @@
+import HostProbe
+import Reconciler
+
+/// `HostSystem` over HostProbe: reads the host the way `reconcile detect` does, and runs the host
+/// steps' commands through an executor (this machine, or OpenSSH).
+public struct ProbedHostSystem: HostSystem {
+    /// How long a started daemon may take to answer before the step counts as failed.
+    static let startTimeout: Duration = .seconds(20)
+
+    public let access: HostAccess
+    public let executor: any CommandExecutor
+    public let target: String
+
+    public init(access: HostAccess, executor: any CommandExecutor, target: String) {
+        self.access = access
+        self.executor = executor
+        self.target = target
+    }
+
+    /// The commands for one host step on this host, as the step would run them.
+    public func commands(for action: Action) async -> [HostCommand] {
+        await builder().commands(for: action)
+    }
+
+    func builder() async -> HostCommandBuilder {
+        let distribution = await Distribution.detect(files: access.files)
+        let user = await access.devices.currentUser()
+        return HostCommandBuilder(distribution: distribution, escalate: !user.isRoot)
+    }
+
+    public func installPackages(_ packages: [String]) async throws {
+        try await run(.installPackages(packages))
+    }
+
+    public func enableService(_ name: String) async throws {
+        try await run(.enableService(name))
+    }
+
+    public func startService(_ name: String) async throws {
+        let builder = try await run(.startService(name))
+        try await waitUntilRunning(name, builder: builder)
+    }
+
+    public func addUserToGroup(user: String, group: String) async throws {
+        try await run(.addUserToGroup(user: user, group: group))
+    }
+
+    /// Runs an action's commands in order, stopping at the first failure.
+    @discardableResult
+    func run(_ action: Action) async throws -> HostCommandBuilder {
+        let builder = await builder()
+        let commands = builder.commands(for: action)
+        guard !commands.isEmpty else {
+            throw HostCommandError(command: HostCommand(argv: [action.kind.rawValue]), target: target, exitCode: nil,
+                                   stderr: "reconcile knows no command for this on \(builder.distribution.name ?? builder.distribution.id)",
+                                   hint: "do it by hand, then run apply again")
+        }
+        let hints = FailureHint(builder: builder)
+        for command in commands {
+            let result: CommandResult
+            do {
+                result = try await executor.execute(command)
+            } catch {
+                throw HostCommandError(command: command, target: target, exitCode: nil, stderr: "\(error)",
+                                       hint: "check that \(command.argv.first ?? "the program") is installed and in PATH")
+            }
+            guard result.succeeded else {
+                throw HostCommandError(command: command, target: target, exitCode: result.exitCode, stderr: result.stderr,
+                                       hint: hints.hint(for: action, stderr: result.stderr))
+            }
+        }
+        return builder
+    }
+
+    /// Service managers return before the daemon listens, and `libvirtd -d` forks: wait until it
+    /// answers so the next pass can connect.
+    func waitUntilRunning(_ name: String, builder: HostCommandBuilder) async throws {
+        let definition = Self.serviceDefinition(name)
+        let clock = ContinuousClock()
+        let deadline = clock.now + Self.startTimeout
+        while clock.now < deadline {
+            if await ServiceProbe(system: access).status(of: definition).running { return }
+            try await Task.sleep(for: .milliseconds(250))
+        }
+        throw HostCommandError(command: builder.commands(for: .startService(name)).last ?? HostCommand(argv: [name]),
+                               target: target, exitCode: 0,
+                               stderr: "\(name) started but did not answer within \(Self.startTimeout)",
+                               hint: "see why \(name) failed: \(builder.daemonLogHint(name))")
+    }
+
+    static func serviceDefinition(_ name: String) -> ServiceDefinition {
+        name == ServiceDefinition.virtqemud.name ? .virtqemud : .libvirtd
+    }
+}

@@ -1,0 +1,133 @@
+import Spec
+
+/// Plans the host below libvirt for a `state: ready` hypervisor: the packages, the daemon, the
+/// users' groups, and the preflight checks. Adds only what the facts show missing, so a ready host
+/// plans nothing.
+struct HostBootstrapPlanner {
+    /// Members of `libvirt` manage guests without root; members of `kvm` may open /dev/kvm.
+    static let userGroups = ["libvirt", "kvm"]
+
+    let hypervisor: HypervisorSpec
+    let manifests: ManifestSet
+    let observation: HostObservation
+
+    private(set) var steps: [Step] = []
+    private(set) var resources: [ResourceChange] = []
+    private(set) var notices: [String] = []
+    private(set) var blockers: [PreflightBlocker] = []
+    /// The step libvirt-level steps must wait for: the daemon start, or the install that precedes it.
+    private(set) var libvirtReadyStep: String?
+
+    init(hypervisor: HypervisorSpec, manifests: ManifestSet, observation: HostObservation) {
+        self.hypervisor = hypervisor
+        self.manifests = manifests
+        self.observation = observation
+    }
+
+    var name: String { hypervisor.name }
+    var facts: HostFacts { observation.facts }
+
+    mutating func plan() {
+        let install = planPackages()
+        let start = planService(after: install)
+        planGroups(after: install)
+        libvirtReadyStep = start ?? install
+        planLibvirtReachability(willStart: start != nil || install != nil)
+        planPreflight()
+    }
+
+    func address(_ name: String) -> ResourceAddress {
+        ResourceAddress(hypervisor: self.name, kind: .host, name: name)
+    }
+
+    @discardableResult
+    mutating func add(_ resource: ResourceAddress, _ action: Action, after dependencies: [String?] = [],
+                      reason: String) -> String {
+        let step = Step(resource: resource, action: action, dependsOn: dependencies.compactMap { $0 }, reason: reason)
+        steps.append(step)
+        return step.id
+    }
+
+    mutating func record(_ resource: ResourceAddress, _ change: ChangeType, fields: [FieldChange], sinceStep first: Int,
+                         notes: [String] = []) {
+        let added = steps[first...].filter { $0.resource == resource }.map(\.id)
+        guard !added.isEmpty else { return }
+        resources.append(ResourceChange(address: resource, change: change, fields: fields, stepIDs: added, notes: notes))
+    }
+
+    mutating func notice(_ text: String) {
+        notices.append(text)
+    }
+
+    mutating func block(_ message: String, hint: String) {
+        blockers.append(PreflightBlocker(hypervisor: name, message: message, hint: hint))
+    }
+
+    private mutating func planPackages() -> String? {
+        guard facts.neededPackages != nil else {
+            block("reconcile has no package set for \(facts.distribution) on hypervisor '\(name)'",
+                  hint: "list the packages in spec.packages, or install QEMU and libvirt by hand")
+            return nil
+        }
+        guard !facts.missingPackages.isEmpty else { return nil }
+        guard facts.packageManager != nil else {
+            block("\(facts.missingPackages.joined(separator: ", ")) not installed on '\(name)', and reconcile knows no package manager for \(facts.distribution)",
+                  hint: "install them by hand, then run apply again")
+            return nil
+        }
+        let resource = address("packages")
+        let first = steps.count
+        let step = add(resource, .installPackages(facts.missingPackages),
+                       reason: "not installed: \(facts.missingPackages.joined(separator: ", "))")
+        record(resource, .create, fields: [FieldChange(field: "install", before: nil,
+                                                        after: facts.missingPackages.joined(separator: ", "))],
+               sinceStep: first)
+        return step
+    }
+
+    private mutating func planService(after install: String?) -> String? {
+        let service = facts.libvirtService
+        let resource = address(service)
+        let first = steps.count
+        var fields: [FieldChange] = []
+        var enable: String?
+        if facts.serviceManager == .none {
+            notice("no init system runs on '\(name)' (\(observationTarget)): nothing starts \(service) at boot, so no enable-service step is planned; after a reboot, apply starts it again")
+        } else if !facts.serviceEnabled {
+            enable = add(resource, .enableService(service), after: [install],
+                         reason: "\(service) does not start at boot (\(facts.serviceManager.rawValue))")
+            fields.append(FieldChange(field: "enabled", before: "false", after: "true"))
+        }
+        var start: String?
+        if !facts.serviceRunning {
+            let reason = facts.serviceManager == .none
+                ? "\(service) is not running; no init system, so the daemon is started directly (\(service) -d)"
+                : "\(service) is not running"
+            start = add(resource, .startService(service), after: [install, enable], reason: reason)
+            fields.append(FieldChange(field: "running", before: "false", after: "true"))
+        }
+        record(resource, .update, fields: fields, sinceStep: first)
+        return start
+    }
+
+    private mutating func planGroups(after install: String?) {
+        for user in facts.missingUsers {
+            block("user '\(user)' listed in spec.users of '\(name)' does not exist on the host",
+                  hint: "create the account first (useradd \(user)), or remove it from spec.users")
+        }
+        for user in hypervisor.users {
+            guard let groups = facts.userGroups[user] else { continue }
+            for group in Self.userGroups where !groups.contains(group) {
+                let resource = address("group/\(group)/\(user)")
+                let first = steps.count
+                // The libvirt group comes with the packages.
+                add(resource, .addUserToGroup(user: user, group: group), after: [install],
+                    reason: "\(user) is not in group \(group); the change applies to new logins")
+                record(resource, .update, fields: [FieldChange(field: "member", before: "false", after: "true")],
+                       sinceStep: first)
+            }
+        }
+    }
+
+    private var observationTarget: String { hypervisor.ssh.map { "over SSH \($0)" } ?? "this machine" }
+}

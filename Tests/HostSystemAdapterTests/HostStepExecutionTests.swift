@@ -1,0 +1,75 @@
+import Foundation
+import HostProbe
+import HostSystemAdapter
+import Reconciler
+import Testing
+
+@Suite("Host steps run their commands and explain failures")
+struct HostStepExecutionTests {
+    @Test("install-packages on Debian refreshes the lists, then installs non-interactively")
+    func installOnDebian() async throws {
+        let executor = RecordingExecutor()
+        let (system, root) = try AdapterFixtures.system("debian-12", executor: executor)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try await system.installPackages(["virtinst"])
+        #expect(executor.executed == ["apt-get update", "DEBIAN_FRONTEND=noninteractive apt-get install -y virtinst"])
+    }
+
+    @Test("a package the repositories lack: stderr and the repository to enable reach the user")
+    func packageNotFound() async throws {
+        let executor = RecordingExecutor(answers: [
+            "DEBIAN_FRONTEND=noninteractive apt-get install": CommandResult(exitCode: 100, stderr: "E: Unable to locate package virtinst\n"),
+        ])
+        let (system, root) = try AdapterFixtures.system("debian-12", executor: executor)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let error = await #expect(throws: HostCommandError.self) { try await system.installPackages(["virtinst"]) }
+        let text = error.map { "\($0)" } ?? ""
+        #expect(text.contains("E: Unable to locate package virtinst"))
+        #expect(text.contains("exited with status 100"))
+        #expect(text.contains("hint: virtinst come from Debian's main repository"))
+    }
+
+    @Test("a service that fails to start points at the journal under systemd")
+    func serviceFailureUnderSystemd() async throws {
+        let executor = RecordingExecutor(answers: [
+            "systemctl start": CommandResult(exitCode: 1, stderr: "Job for libvirtd.service failed because the control process exited with error code.\n"),
+        ])
+        let (system, root) = try AdapterFixtures.system("ubuntu-24.04", executor: executor)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let error = await #expect(throws: HostCommandError.self) { try await system.startService("libvirtd") }
+        #expect(error?.stderr.contains("Job for libvirtd.service failed") == true)
+        #expect(error?.hint.contains("journalctl -u libvirtd -n 50 --no-pager") == true)
+    }
+
+    @Test("without an init system the daemon is started directly, logging to a file the hint names")
+    func noInitSystem() async throws {
+        let executor = RecordingExecutor(answers: ["LIBVIRT_LOG_OUTPUTS": CommandResult(exitCode: 1, stderr: "error: cannot bind\n")])
+        let (system, root) = try AdapterFixtures.system("debian-12", executor: executor)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let error = await #expect(throws: HostCommandError.self) { try await system.startService("libvirtd") }
+        #expect(executor.executed == ["LIBVIRT_LOG_OUTPUTS=3:file:/var/log/libvirt/libvirtd.log libvirtd -d"])
+        #expect(error?.hint.contains("/var/log/libvirt/libvirtd.log") == true)
+    }
+
+    @Test("permission denied on /dev/kvm: join the kvm group and log in again")
+    func kvmPermission() async throws {
+        let executor = RecordingExecutor(answers: [
+            "systemctl start": CommandResult(exitCode: 1, stderr: "Could not access KVM kernel module: Permission denied\nfailed to initialize kvm: /dev/kvm: Permission denied\n"),
+        ])
+        let (system, root) = try AdapterFixtures.system("ubuntu-24.04", executor: executor)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let error = await #expect(throws: HostCommandError.self) { try await system.startService("libvirtd") }
+        #expect(error?.hint.contains("add the user to the kvm group") == true)
+        #expect(error?.hint.contains("log in again") == true)
+    }
+
+    @Test("a user who is not root runs every command through sudo -n, environment included")
+    func escalation() {
+        let builder = HostCommandBuilder(distribution: Distribution(id: "debian", version: "12", idLike: [], name: nil,
+                                                                    packageManager: .apt, serviceManager: .none),
+                                         escalate: true)
+        #expect(builder.commands(for: .installPackages(["a"])).map(\.rendered)
+                == ["sudo -n apt-get update", "sudo -n env DEBIAN_FRONTEND=noninteractive apt-get install -y a"])
+        #expect(builder.commands(for: .addUserToGroup(user: "bob", group: "kvm")).map(\.rendered) == ["sudo -n usermod -aG kvm bob"])
+    }
+}
