@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test: unit tests, libvirt test-driver tests, and the real-libvirtd tests against a
-# libvirtd this script starts inside a private network namespace (needs root, libvirt-daemon-system
-# and qemu-system-x86: `scripts/setup.sh` installs them). The daemons are stopped by pid on exit.
+# Runs every test: unit tests, libvirt test-driver tests, the real-libvirtd tests against a libvirtd
+# this script starts inside a private network namespace, and the end-to-end guest test (a real
+# Debian cloud-init guest provisioned by reconcile). Needs root, and what `scripts/setup.sh`
+# installs. The daemons are stopped by pid on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,4 +37,14 @@ fi
 
 swift test --skip-build 2>&1 | tee "$statedir/swift-test.log"
 status=${PIPESTATUS[0]}
+
+if [[ -n ${RECONCILE_TEST_LIBVIRT_URI:-} ]]; then
+    # A real Debian guest booted by reconcile itself, inside the same namespace.
+    if ! scripts/e2e-guest.sh "$ns" "$RECONCILE_BINARY"; then
+        echo "the end-to-end guest test failed (see above)" >&2
+        status=1
+    fi
+else
+    echo "WARNING: THE END-TO-END GUEST TEST DID NOT RUN (needs root and libvirtd)." >&2
+fi
 exit "$status"
