@@ -123,6 +123,11 @@ struct ManifestValidator {
                 diagnostics.append(Diagnostic(vm.metadata.location, field: "spec.agent",
                                               "spec.agent: VM '\(vm.name)' installs an agent but boots no Distribution image (give a disk `from:`)"))
             }
+            if vm.agent != nil, let name = vm.bootDistribution, let distribution = set.distribution(named: name),
+               distribution.agentInstall.isEmpty {
+                diagnostics.append(Diagnostic(vm.metadata.location, field: "spec.agent",
+                                              "spec.agent: VM '\(vm.name)' asks for an agent, but Distribution '\(name)' has no agentInstall commands (no agent package is published for it)"))
+            }
             if vm.agent != nil && vm.networks.isEmpty {
                 diagnostics.append(Diagnostic(vm.metadata.location, field: "spec.networks",
                                               "spec.networks: VM '\(vm.name)' installs an agent over SSH, so it needs a network"))

@@ -120,8 +120,10 @@ final class FakeHypervisor: Hypervisor {
             state.domains.append(ObservedDomain(
                 name: definition.name, uuid: existing?.uuid ?? UUID().uuidString, type: definition.type,
                 vcpus: definition.vcpus, memoryKiB: definition.memoryKiB,
-                disks: definition.disks.map { .init(source: $0.path, target: $0.target, bus: $0.bus.rawValue, format: $0.format.rawValue) },
-                interfaces: interfaces, vnc: definition.vnc, state: existing?.state ?? .shutoff,
+                disks: definition.disks.map { .init(source: $0.path, target: $0.target, bus: $0.bus.rawValue, format: $0.format.rawValue) }
+                    + (definition.seedPath.map { [.init(device: "cdrom", source: $0, target: "hdc", bus: "ide", format: "raw", readOnly: true)] } ?? []),
+                interfaces: interfaces, vnc: definition.vnc, kernel: definition.kernelPath, initrd: definition.initrdPath,
+                cmdline: definition.cmdline, state: existing?.state ?? .shutoff,
                 autostart: existing?.autostart ?? false, ownership: definition.ownership))
         }
     }

@@ -11,6 +11,61 @@ struct ManifestValidationTests {
         #expect(set.networks.count >= 2)
     }
 
+    @Test("the distribution catalog: every image verified by an official checksum file, agents only where published")
+    func catalog() throws {
+        let set = try ManifestLoader().load(paths: [Manifests.exampleDirectory + "/distributions.yaml"])
+        #expect(set.distributions.count == 11)
+        for distribution in set.distributions {
+            guard case .file(let url) = distribution.cloudImage.image.checksum else {
+                Issue.record("\(distribution.name) has no checksum file")
+                continue
+            }
+            #expect(url.hasPrefix("https://"))
+        }
+        #expect(set.distribution(named: "ubuntu-22.04")?.agentInstall.contains("add-apt-repository -y ppa:bceverly/sysmanage-agent") == true)
+        #expect(set.distribution(named: "rocky-9")?.agentInstall.last == "dnf install -y sysmanage-agent")
+        #expect(set.distribution(named: "debian-12")?.agentInstall.isEmpty == true)
+        #expect(set.distribution(named: "alpine-3.20")?.family == .alpine)
+    }
+
+    @Test("an agent on a Distribution without agentInstall is refused")
+    func agentWithoutPackage() throws {
+        let fixture = try ManifestFixture(Manifests.join(
+            Manifests.document("StoragePool", "p", "path: /p"),
+            Manifests.document("Network", "n", "mode: isolated"),
+            Manifests.document("Distribution", "d", "family: alpine\ncloudImage: {url: 'https://example.invalid/a.qcow2', checksumURL: 'https://example.invalid/a.sha512'}"),
+            Manifests.document("VirtualMachine", "vm", "disks: [{name: root, from: d, size: 2G}]\nnetworks: [n]\nagent: {server: {url: sm.example.invalid}}")))
+        #expect(fixture.diagnostics().contains { $0.message.contains("has no agentInstall commands") })
+    }
+
+    @Test("cloud-init and agent settings are checked; secrets stay out of manifests")
+    func provisioningSpecs() throws {
+        let fixture = try ManifestFixture(Manifests.join(
+            Manifests.document("StoragePool", "p", "path: /p"),
+            Manifests.document("Network", "n", "mode: isolated"),
+            Manifests.document("Distribution", "d", "family: debian\ncloudImage: {url: 'https://example.invalid/a.qcow2', checksumURL: 'https://example.invalid/SUMS'}\nagentInstall: [true]"),
+            Manifests.document("VirtualMachine", "vm", """
+                disks: [{name: root, from: d, size: 2G}]
+                networks: [n]
+                cloudInit:
+                  users: [{name: ops, passwordHash: hunter2, sshAuthorizedKeys: [not-a-key]}]
+                  network: {address: 10.0.0.5, gateway: 10.0.0.1}
+                  writeFiles: [{path: relative.txt, content: x, permissions: '644'}]
+                agent: {server: {url: sm.example.invalid}, registrationToken: abc}
+                """)))
+        let messages = fixture.diagnostics().map(\.message)
+        func expectMessage(_ fragment: String) {
+            #expect(messages.contains { $0.contains(fragment) }, "expected \(fragment) in \(messages)")
+        }
+        expectMessage("must be a crypt(3) hash")
+        expectMessage("is not an OpenSSH public key")
+        expectMessage("is not an address/prefix")
+        expectMessage("must be an absolute path")
+        expectMessage("is not an octal mode")
+        expectMessage("registrationTokenFile")
+        #expect(!messages.contains { $0.contains("hunter2") }, "a password must never be echoed")
+    }
+
     @Test("defaults: implicit local hypervisor, single pool, running state")
     func defaults() throws {
         let fixture = try ManifestFixture(Manifests.join(
