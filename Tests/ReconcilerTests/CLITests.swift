@@ -19,7 +19,7 @@ struct CLITests {
     func validateOK() throws {
         let run = try CLI.reconcile(["validate", Manifests.exampleDirectory])
         #expect(run.status == 0)
-        #expect(run.stdout == "Valid: 1 file, 1 hypervisor, 2 networks, 1 storage pool, 2 virtual machines.\n")
+        #expect(run.stdout == "Valid: 2 files, 1 hypervisor, 2 networks, 1 storage pool, 2 virtual machines, 11 distributions.\n")
     }
 
     @Test("plan --detailed-exitcode exits 2 with changes; apply converges; text has Terraform's shape")
