@@ -12,6 +12,10 @@ public struct CloudInitSeedFactory: SeedFactory {
         self.stateDirectory = stateDirectory
     }
 
+    public var unavailableReason: String? {
+        (try? SeedISOBuilder()) == nil ? "neither xorriso nor genisoimage is installed on this machine" : nil
+    }
+
     public func digest(of request: SeedRequest) async throws -> String {
         try await render(request).digest.description
     }

@@ -50,6 +50,7 @@ struct ApplyCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        LogSetup.configure(verbose: connection.verbose)
         let saved = try plan.map(PlanFile.load)
         let paths = saved?.paths ?? self.paths
         let connect = saved?.connect ?? connection.connect

@@ -16,6 +16,9 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .long, help: "Output format: text for people, json for programs.")
     var output: OutputFormat = .text
 
+    @Flag(name: .long, help: "Log what reconcile does in detail, on stderr.")
+    var verbose = false
+
     @Option(name: .long, help: ArgumentHelp(
         "ssh_config file for Hypervisors with spec.ssh (passed to ssh -F).", valueName: "file"))
     var sshConfig: String?

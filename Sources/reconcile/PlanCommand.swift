@@ -39,6 +39,7 @@ struct PlanCommand: AsyncParsableCommand {
     var out: String?
 
     func run() async throws {
+        LogSetup.configure(verbose: connection.verbose)
         let manifests = try ManifestLoading.load(paths, connect: connection.connect)
         let engine = HostWiring.engine(sshConfig: connection.sshConfig, provisioning: provisioning.services)
         let plan: Plan

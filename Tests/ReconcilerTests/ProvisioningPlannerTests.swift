@@ -53,6 +53,18 @@ struct ProvisioningPlannerTests {
         #expect(text.contains("(secrets redacted)"))
     }
 
+    @Test("no ISO builder on this machine blocks the plan, with a hint")
+    func noISOBuilder() throws {
+        let set = try ManifestFixture(Self.manifests()).load()
+        var facts = Self.facts()
+        facts.seedBuilderProblem = "neither xorriso nor genisoimage is installed on this machine"
+        let plan = Planner().plan(manifests: set, observed: ["h": FakeHypervisor().current], facts: facts)
+        let blocker = try #require(plan.blockers.first)
+        #expect(blocker.hypervisor == "h")
+        #expect(blocker.hint.contains("xorriso"))
+        #expect(PlanTextRenderer().render(plan).contains("neither xorriso nor genisoimage"))
+    }
+
     @Test("a cached image is not downloaded again, and a base already in the pool is not uploaded again")
     func cachedAndUploaded() throws {
         let set = try ManifestFixture(Self.manifests()).load()

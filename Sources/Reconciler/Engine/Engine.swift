@@ -78,6 +78,7 @@ public struct Engine: Sendable {
         var facts = ProvisioningFacts()
         guard let provisioning else { return facts }
         let provisioned = manifests.virtualMachines.filter { $0.bootDistribution != nil && $0.state != .absent }
+        if !provisioned.isEmpty { facts.seedBuilderProblem = provisioning.seeds.unavailableReason }
         let names = Set(provisioned.compactMap(\.bootDistribution))
         for distribution in manifests.distributions where names.contains(distribution.name) {
             let image = distribution.cloudImage

@@ -61,6 +61,10 @@ extension HostPlanner {
                               seedDigest: seedDigest, seedPath: builder.volumePath(pool: disk.pool, volume: seedVolume),
                               seedVolume: seedVolume)
         if state.volume(pool: disk.pool, name: seedVolume) == nil || !deletions.isEmpty {
+            if let problem = facts.seedBuilderProblem {
+                block("cannot build the cloud-init seed of '\(spec.name)': \(problem)",
+                      hint: "install xorriso or genisoimage on the machine running reconcile (apt-get install xorriso)")
+            }
             let seedResource = ResourceAddress.volume(hypervisor: name, pool: disk.pool, name: seedVolume)
             let first = steps.count
             let request = SeedRequest(for: spec)

@@ -14,6 +14,7 @@ struct HostPlanner {
     private(set) var resources: [ResourceChange] = []
     private(set) var conflicts: [Conflict] = []
     private(set) var notices: [String] = []
+    private(set) var blockers: [PreflightBlocker] = []
     private var stepIDs: Set<String> = []
 
     init(hypervisor: HypervisorSpec, manifests: ManifestSet, state: HostState, options: PlanOptions,
@@ -83,6 +84,11 @@ struct HostPlanner {
 
     mutating func notice(_ text: String) {
         notices.append(text)
+    }
+
+    mutating func block(_ message: String, hint: String) {
+        let blocker = PreflightBlocker(hypervisor: name, message: message, hint: hint)
+        if !blockers.contains(blocker) { blockers.append(blocker) }
     }
 
     /// The id of `kind` on `resource` if this plan has such a step.

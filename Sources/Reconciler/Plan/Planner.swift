@@ -29,6 +29,7 @@ public struct Planner: Sendable {
             plan.resources += host.resources
             plan.conflicts += host.conflicts
             plan.notices += host.notices
+            plan.blockers += host.blockers
         }
         return plan
     }

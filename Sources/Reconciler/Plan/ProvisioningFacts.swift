@@ -11,6 +11,8 @@ public struct ProvisioningFacts: Sendable, Hashable {
     public var cached: Set<String> = []
     /// Seed digest by `hypervisor/vm`.
     public var seedDigests: [String: String] = [:]
+    /// Why seeds cannot be built on this machine (no ISO builder), if so.
+    public var seedBuilderProblem: String?
 
     public init() {}
 
