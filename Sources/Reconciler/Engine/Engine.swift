@@ -32,7 +32,8 @@ public struct Engine: Sendable {
                 if spec.state == .ready {
                     // Expected before the daemon is installed or started: the host steps come first.
                     unreachable[spec.name] = "\(error)"
-                    hosts[spec.name] = HostConnection(hypervisor: UnreachableHypervisor(uri: spec.uri, reason: "\(error)"))
+                    hosts[spec.name] = HostConnection(hypervisor: UnreachableHypervisor(uri: spec.uri, reason: "\(error)"),
+                                                      provisioning: provisioning)
                     hosts[spec.name]?.system = try await system(for: spec)
                     continue
                 }
