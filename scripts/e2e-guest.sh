@@ -63,7 +63,8 @@ head -c 1048576 "$image_dir/base.qcow2" > "$work/www/bad/base.qcow2"
 published=$(printf 'the image that should have been served' | sha256sum | cut -d' ' -f1)
 { grep -v ' base.qcow2$' "$image_dir/SHA256SUMS"; echo "$published  base.qcow2"; } > "$work/www/bad/SHA256SUMS"
 
-in_ns "$python" -m http.server "$port" --bind 127.0.0.1 --directory "$work/www" > "$work/http.log" 2>&1 &
+# Not through in_ns: a backgrounded function would leave $! pointing at a subshell, not the server.
+ip netns exec "$ns" "$python" -m http.server "$port" --bind 127.0.0.1 --directory "$work/www" > "$work/http.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 50); do
     in_ns "$python" -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/good/SHA256SUMS')" 2>/dev/null && break
@@ -180,6 +181,7 @@ check "apply with a corrupted image exits 1" test "$status" -eq 1
 check "the error names the checksum mismatch" grep -q "expected sha256:" "$work/bad.log"
 check "the VM was not defined" bash -c "! virsh -c qemu:///system domstate e2e-bad >/dev/null 2>&1"
 check "the bad download was deleted from the cache" bash -c "! ls '$work/cache/partial/'* >/dev/null 2>&1"
+check "nothing of the failed VM was left in the pool" bash -c "! ls '$pool_dir' | grep -q e2e-bad"
 
 echo "== an apply killed during wait-for-ip is finished by the next one"
 in_ns "$bin" apply "$work/manifests" --replace e2e-vm --cache-dir "$work/cache" --state-dir "$work/state" > "$work/killed.log" 2>&1 &

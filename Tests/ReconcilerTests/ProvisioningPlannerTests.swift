@@ -48,6 +48,8 @@ struct ProvisioningPlannerTests {
         #expect(domain.ownership.baseImage == Self.digest && domain.ownership.seed == Self.seed)
         #expect(domain.interfaces.first?.mac?.hasPrefix("52:54:00:") == true, "a provisioned guest's MAC is known before define")
         #expect(plan.step(id: "install-agent:h/domain/web")?.dependsOn == ["wait-for-ssh:h/domain/web"])
+        let seedStep = try #require(plan.steps.first { $0.kind == .createSeed })
+        #expect(seedStep.dependsOn.contains(upload.id), "a failed image leaves no seed behind")
         #expect(plan.step(id: "wait-for-ip:h/domain/web")?.dependsOn == ["start-domain:h/domain/web"])
         let text = PlanTextRenderer().render(plan)
         #expect(text.contains("(secrets redacted)"))

@@ -69,7 +69,8 @@ extension HostPlanner {
             let first = steps.count
             let request = SeedRequest(for: spec)
             ready.append(add(seedResource, .createSeed(SeedUpload(request: request, digest: seedDigest, pool: disk.pool, volume: seedVolume)),
-                             after: [poolReadyStep(disk.pool)] + deletions,
+                             // After the image: a download that fails then leaves nothing behind in the pool.
+                             after: [poolReadyStep(disk.pool)] + ready + deletions,
                              reason: "cloud-init NoCloud seed of '\(spec.name)' (instance-id from its content)"))
             record(seedResource, .create, fields: [
                 FieldChange(field: "seed", before: nil, after: "\(seedDigest.prefix(23))… (secrets redacted)"),
