@@ -184,7 +184,8 @@ check "the bad download was deleted from the cache" bash -c "! ls '$work/cache/p
 check "nothing of the failed VM was left in the pool" bash -c "! ls '$pool_dir' | grep -q e2e-bad"
 
 echo "== an apply killed during wait-for-ip is finished by the next one"
-in_ns "$bin" apply "$work/manifests" --replace e2e-vm --cache-dir "$work/cache" --state-dir "$work/state" > "$work/killed.log" 2>&1 &
+# `ip netns exec` execs reconcile, so $! is reconcile's own pid (a backgrounded function would not be).
+ip netns exec "$ns" "$bin" apply "$work/manifests" --replace e2e-vm --cache-dir "$work/cache" --state-dir "$work/state" > "$work/killed.log" 2>&1 &
 apply_pid=$!
 killed=no
 for _ in $(seq 600); do
@@ -197,6 +198,8 @@ done
 wait "$apply_pid" 2>/dev/null || true
 cat "$work/killed.log"
 check "apply was killed during wait-for-ip" test "$killed" = yes
+check "the killed apply is gone" bash -c "! kill -0 $apply_pid 2>/dev/null"
+check "the killed apply never reached install-agent" bash -c "! grep -q 'install-agent e2e/domain/e2e-vm' '$work/killed.log'"
 set +e
 reconcile apply "$work/manifests" > "$work/resumed.log" 2>&1
 status=$?
