@@ -41,9 +41,13 @@ public final class LibvirtHypervisor: Hypervisor, @unchecked Sendable {
                 pools.append(observed)
                 guard observed.active else { continue }
                 for volume in try pool.allVolumes() {
-                    volumes.append(ObservedVolume(pool: observed.name, name: volume.name, path: try volume.path(),
+                    let name = volume.name
+                    // Only uploaded images need it: an interrupted upload is shorter than its file.
+                    let physical = ImageVolumeNaming.isUploadedImage(name) ? try volume.physicalSize() : nil
+                    volumes.append(ObservedVolume(pool: observed.name, name: name, path: try volume.path(),
                                                   capacity: try volume.capacity(),
-                                                  format: try StorageXML.volumeFormat(try volume.xml())))
+                                                  format: try StorageXML.volumeFormat(try volume.xml()),
+                                                  physicalSize: physical))
                 }
             }
             let domains = try connection.allDomains().map { domain in

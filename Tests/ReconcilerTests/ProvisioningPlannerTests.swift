@@ -81,6 +81,25 @@ struct ProvisioningPlannerTests {
         #expect(!uploadedPlan.steps.contains { $0.kind == .downloadImage || $0.kind == .uploadImage })
     }
 
+    @Test("a base image left short by an interrupted upload is replaced, a complete one is kept")
+    func interruptedUpload() throws {
+        let set = try ManifestFixture(Self.manifests()).load()
+        var state = FakeHypervisor().current
+        state.pools.append(ObservedPool(name: "images", type: "dir", path: "/srv/images", active: true, autostart: true))
+        let base = "base-sha256-\(String(repeating: "a", count: 64)).qcow2"
+        state.volumes.append(ObservedVolume(pool: "images", name: base, path: "/srv/images/\(base)", capacity: 2 << 30,
+                                            format: "qcow2", physicalSize: 1000))
+        var facts = Self.facts(cached: true)
+        facts.cachedSizes[Self.digest] = 5000
+        let plan = Planner().plan(manifests: set, observed: ["h": state], facts: facts)
+        let upload = try #require(plan.step(id: "upload-image:h/volume/images/\(base)"))
+        #expect(upload.dependsOn.contains("delete-volume:h/volume/images/\(base)"))
+        #expect(plan.resources.first { $0.address.name == "images/\(base)" }?.change == .replace)
+        facts.cachedSizes[Self.digest] = 1000
+        let complete = Planner().plan(manifests: set, observed: ["h": state], facts: facts)
+        #expect(!complete.steps.contains { $0.kind == .uploadImage || $0.kind == .deleteVolume })
+    }
+
     /// Applies the plan to the in-memory host, marking the agent installed, as a real run would.
     func converged() async throws -> (ManifestSet, FakeHypervisor) {
         let set = try ManifestFixture(Self.manifests()).load()

@@ -24,7 +24,7 @@ public struct ImageTransfer: Sendable, Hashable, Codable {
         self.volume = volume
     }
 
-    /// `base-sha256-HEX.qcow2`, `kernel-sha256-HEX`, `initrd-sha256-HEX`.
+    /// `base-sha256-HEX.qcow2`, `kernel-sha256-HEX`, `initrd-sha256-HEX`; see `ImageVolumeNaming`.
     public static func volumeName(role: Role, digest: String, format: DiskFormat) -> String {
         let key = digest.replacingOccurrences(of: ":", with: "-")
         switch role {

@@ -1,3 +1,4 @@
+import Foundation
 import Spec
 
 /// One reconcile pass, level-triggered: connect, observe every host afresh, plan, and (for apply)
@@ -89,7 +90,11 @@ public struct Engine: Sendable {
                 do {
                     let digest = try await provisioning.images.resolveDigest(source)
                     facts.digests[key] = digest
-                    if provisioning.images.cachedFile(digest: digest) != nil { facts.cached.insert(digest) }
+                    if let file = provisioning.images.cachedFile(digest: digest) {
+                        facts.cached.insert(digest)
+                        let attributes = try? FileManager.default.attributesOfItem(atPath: file.path)
+                        facts.cachedSizes[digest] = (attributes?[.size] as? NSNumber)?.uint64Value
+                    }
                 } catch {
                     facts.failures[key] = "\(error)"
                 }

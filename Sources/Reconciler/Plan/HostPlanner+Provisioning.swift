@@ -86,7 +86,19 @@ extension HostPlanner {
                                             digest: String, pool: String, volume: String, format: DiskFormat) -> String? {
         let volumeResource = ResourceAddress.volume(hypervisor: name, pool: pool, name: volume)
         if let existing = stepID(.uploadImage, volumeResource) { return existing }
-        if state.volume(pool: pool, name: volume) != nil { return nil }
+        var removal: String?
+        if let present = state.volume(pool: pool, name: volume) {
+            guard let expected = facts.cachedSizes[digest], let physical = present.physicalSize, physical < expected else {
+                return nil
+            }
+            // A run killed mid-upload left a short file under the final name: replace it.
+            let first = steps.count
+            removal = add(volumeResource, .deleteVolume(pool: pool, name: volume),
+                          reason: "an earlier upload was interrupted (\(physical) of \(expected) bytes)")
+            record(volumeResource, .delete, fields: [
+                FieldChange(field: "size", before: "\(physical) bytes (incomplete)", after: nil),
+            ], sinceStep: first)
+        }
         let transfer = ImageTransfer(distribution: distribution.name, role: role, source: source, digest: digest,
                                      volume: VolumeDefinition(pool: pool, name: volume, capacity: 0, format: format))
         let imageResource = address(.image, "\(distribution.name)/\(role.rawValue)")
@@ -100,7 +112,7 @@ extension HostPlanner {
             ], sinceStep: first)
         }
         let first = steps.count
-        let upload = add(volumeResource, .uploadImage(transfer), after: [download, poolReadyStep(pool)],
+        let upload = add(volumeResource, .uploadImage(transfer), after: [download, poolReadyStep(pool), removal],
                          reason: "base \(role.rawValue) image of \(distribution.name), shared by every VM built from it")
         record(volumeResource, .create, fields: [
             FieldChange(field: "from", before: nil, after: source.url),

@@ -9,6 +9,8 @@ public struct ProvisioningFacts: Sendable, Hashable {
     /// Why a source could not be resolved, by the same key.
     public var failures: [String: String] = [:]
     public var cached: Set<String> = []
+    /// Size of each cached image file by digest, to recognise an interrupted upload in a pool.
+    public var cachedSizes: [String: UInt64] = [:]
     /// Seed digest by `hypervisor/vm`.
     public var seedDigests: [String: String] = [:]
     /// Why seeds cannot be built on this machine (no ISO builder), if so.
