@@ -23,7 +23,7 @@ public struct HostCommandBuilder: Sendable {
         let commands: [HostCommand] = switch action {
         case .installPackages(let packages): install(packages)
         case .enableService(let name): ServiceCommands.enable(name, with: serviceManager)
-        case .startService(let name): start(name).map { [$0] } ?? []
+        case .startService(let name): start(name)
         case .addUserToGroup(let user, let group): [addToGroup(user: user, group: group)]
         default: []
         }
@@ -37,14 +37,16 @@ public struct HostCommandBuilder: Sendable {
         return manager == .apt ? [HostCommand(argv: ["apt-get", "update"]), install] : [install]
     }
 
-    func start(_ name: String) -> HostCommand? {
-        guard var command = ServiceCommands.start(name, with: serviceManager) else { return nil }
-        if serviceManager == .none {
-            // A daemon started by hand logs to syslog, which such hosts rarely run: keep a file instead.
-            let log = Self.manualDaemonLog.replacingOccurrences(of: "libvirtd", with: name)
-            command.environment["LIBVIRT_LOG_OUTPUTS"] = "3:file:\(log)"
-        }
-        return command
+    func start(_ name: String) -> [HostCommand] {
+        guard var command = ServiceCommands.start(name, with: serviceManager) else { return [] }
+        guard serviceManager == .none else { return [command] }
+        // A daemon started by hand logs to syslog, which such hosts rarely run: keep a file instead.
+        let log = Self.manualDaemonLog.replacingOccurrences(of: "libvirtd", with: name)
+        command.environment["LIBVIRT_LOG_OUTPUTS"] = "3:file:\(log)"
+        guard name == "libvirtd" else { return [command] }
+        // An init system would start virtlogd on demand; by hand, QEMU guests cannot start without it.
+        let logDaemon = HostCommand(argv: ["sh", "-c", "[ -S /run/libvirt/virtlogd-sock ] || virtlogd -d"])
+        return [logDaemon, command]
     }
 
     func addToGroup(user: String, group: String) -> HostCommand {

@@ -41,13 +41,14 @@ struct HostStepExecutionTests {
         #expect(error?.hint.contains("journalctl -u libvirtd -n 50 --no-pager") == true)
     }
 
-    @Test("without an init system the daemon is started directly, logging to a file the hint names")
+    @Test("without an init system virtlogd and the daemon are started directly, logging to a file the hint names")
     func noInitSystem() async throws {
         let executor = RecordingExecutor(answers: ["LIBVIRT_LOG_OUTPUTS": CommandResult(exitCode: 1, stderr: "error: cannot bind\n")])
         let (system, root) = try AdapterFixtures.system("debian-12", executor: executor)
         defer { try? FileManager.default.removeItem(atPath: root) }
         let error = await #expect(throws: HostCommandError.self) { try await system.startService("libvirtd") }
-        #expect(executor.executed == ["LIBVIRT_LOG_OUTPUTS=3:file:/var/log/libvirt/libvirtd.log libvirtd -d"])
+        #expect(executor.executed == ["sh -c '[ -S /run/libvirt/virtlogd-sock ] || virtlogd -d'",
+                                      "LIBVIRT_LOG_OUTPUTS=3:file:/var/log/libvirt/libvirtd.log libvirtd -d"])
         #expect(error?.hint.contains("/var/log/libvirt/libvirtd.log") == true)
     }
 
