@@ -183,6 +183,16 @@ check "the VM was not defined" bash -c "! virsh -c qemu:///system domstate e2e-b
 check "the bad download was deleted from the cache" bash -c "! ls '$work/cache/partial/'* >/dev/null 2>&1"
 check "nothing of the failed VM was left in the pool" bash -c "! ls '$pool_dir' | grep -q e2e-bad"
 
+echo "== an upload cut short is replaced once no guest boots from it (here: the rebuilt VM's kernel)"
+kernel_volume=$(ls "$pool_dir"/kernel-sha256-* | head -1)
+truncate -s 4096 "$kernel_volume"
+virsh -c qemu:///system pool-refresh e2e-pool >/dev/null
+reconcile plan "$work/manifests" --output json > "$work/short-kept.json" 2>&1 || true
+check "a short file in use by a running guest is left alone" bash -c "! grep -q '\"delete-volume:e2e/volume/e2e-pool/kernel-sha256-' '$work/short-kept.json'"
+reconcile plan "$work/manifests" --replace e2e-vm --output json > "$work/short.json" 2>&1 || true
+check "rebuilding the VM plans the short file's deletion" grep -q "\"delete-volume:e2e/volume/e2e-pool/kernel-sha256-" "$work/short.json"
+check "and its upload again" grep -q "\"upload-image:e2e/volume/e2e-pool/kernel-sha256-" "$work/short.json"
+
 echo "== an apply killed during wait-for-ip is finished by the next one"
 # `ip netns exec` execs reconcile, so $! is reconcile's own pid (a backgrounded function would not be).
 ip netns exec "$ns" "$bin" apply "$work/manifests" --replace e2e-vm --cache-dir "$work/cache" --state-dir "$work/state" > "$work/killed.log" 2>&1 &
@@ -208,6 +218,7 @@ cat "$work/resumed.log"
 check "the next apply exits 0" test "$status" -eq 0
 check "the next apply finished the guest (install-agent)" grep -q "done install-agent " "$work/resumed.log"
 check "the next apply converged" grep -q "Converged: the hosts match the manifests." "$work/resumed.log"
+check "the short kernel file has its full size again" test "$(stat -c %s "$kernel_volume")" -eq "$(stat -c %s "$image_dir/vmlinuz")"
 
 echo "== clean up (prune)"
 { infrastructure; } > "$work/manifests/lab.yaml"

@@ -95,6 +95,12 @@ struct ProvisioningPlannerTests {
         let upload = try #require(plan.step(id: "upload-image:h/volume/images/\(base)"))
         #expect(upload.dependsOn.contains("delete-volume:h/volume/images/\(base)"))
         #expect(plan.resources.first { $0.address.name == "images/\(base)" }?.change == .replace)
+        var inUse = state
+        inUse.domains.append(ObservedDomain(name: "older", type: "qemu", vcpus: 1, memoryKiB: 1 << 20, state: .running,
+                                            autostart: false, ownership: Ownership(name: "older", specHash: "", baseImage: Self.digest)))
+        let guarded = Planner().plan(manifests: set, observed: ["h": inUse], facts: facts)
+        #expect(!guarded.steps.contains { $0.kind == .deleteVolume }, "a base a guest boots from is never deleted")
+        #expect(guarded.notices.contains { $0.contains("older uses it") })
         facts.cachedSizes[Self.digest] = 1000
         let complete = Planner().plan(manifests: set, observed: ["h": state], facts: facts)
         #expect(!complete.steps.contains { $0.kind == .uploadImage || $0.kind == .deleteVolume })

@@ -93,7 +93,7 @@ public struct Engine: Sendable {
                     if let file = provisioning.images.cachedFile(digest: digest) {
                         facts.cached.insert(digest)
                         let attributes = try? FileManager.default.attributesOfItem(atPath: file.path)
-                        facts.cachedSizes[digest] = (attributes?[.size] as? NSNumber)?.uint64Value
+                        facts.cachedSizes[digest] = attributes?[.size] as? UInt64
                     }
                 } catch {
                     facts.failures[key] = "\(error)"

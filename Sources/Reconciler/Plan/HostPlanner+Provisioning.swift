@@ -49,7 +49,7 @@ extension HostPlanner {
             let volumeName = ImageTransfer.volumeName(role: role, digest: digest, format: format)
             paths[role] = builder.volumePath(pool: disk.pool, volume: volumeName)
             if let step = planImageTransfer(distribution: distribution, role: role, source: source, digest: digest,
-                                            pool: disk.pool, volume: volumeName, format: format) {
+                                            pool: disk.pool, volume: volumeName, format: format, after: deletions) {
                 ready.append(step)
             }
         }
@@ -83,7 +83,8 @@ extension HostPlanner {
     /// Download (when not cached) and upload (when not in the pool) of one image file; returns the
     /// step the VM waits for, if any.
     private mutating func planImageTransfer(distribution: DistributionSpec, role: ImageTransfer.Role, source: ImageSource,
-                                            digest: String, pool: String, volume: String, format: DiskFormat) -> String? {
+                                            digest: String, pool: String, volume: String, format: DiskFormat,
+                                            after deletions: [String]) -> String? {
         let volumeResource = ResourceAddress.volume(hypervisor: name, pool: pool, name: volume)
         if let existing = stepID(.uploadImage, volumeResource) { return existing }
         var removal: String?
@@ -91,9 +92,19 @@ extension HostPlanner {
             guard let expected = facts.cachedSizes[digest], let physical = present.physicalSize, physical < expected else {
                 return nil
             }
+            // Never pull an image from under a guest that boots from it; one being deleted in this
+            // plan is gone before the file is.
+            let users = state.domains.filter { domain in
+                (domain.ownership?.baseImage == digest && role == .disk) || domain.kernel == present.path
+                    || domain.initrd == present.path
+            }.filter { stepID(.undefineDomain, address(.domain, $0.name)) == nil }
+            guard users.isEmpty else {
+                notice("\(pool)/\(volume) is shorter than its image (\(physical) of \(expected) bytes) but \(users.map(\.name).joined(separator: ", ")) uses it; it is left as it is")
+                return nil
+            }
             // A run killed mid-upload left a short file under the final name: replace it.
             let first = steps.count
-            removal = add(volumeResource, .deleteVolume(pool: pool, name: volume),
+            removal = add(volumeResource, .deleteVolume(pool: pool, name: volume), after: deletions,
                           reason: "an earlier upload was interrupted (\(physical) of \(expected) bytes)")
             record(volumeResource, .delete, fields: [
                 FieldChange(field: "size", before: "\(physical) bytes (incomplete)", after: nil),
