@@ -28,7 +28,6 @@ extension HostPlanner {
                                   initrdPath: observed.initrd, cmdline: observed.cmdline,
                                   seedDigest: observed.ownership?.seed ?? seedDigest, seedPath: observed.seedSource)
         }
-        var plan: GuestImagePlan?
         var ready: [String] = []
         var paths: [ImageTransfer.Role: String] = [:]
         var digests: [ImageTransfer.Role: String] = [:]
@@ -55,7 +54,7 @@ extension HostPlanner {
         }
         guard let baseDigest = digests[.disk], let basePath = paths[.disk] else { return nil }
         let seedVolume = SeedUpload.volumeName(guest: spec.name, digest: seedDigest)
-        plan = GuestImagePlan(distribution: distribution, pool: disk.pool, baseDigest: baseDigest, basePath: basePath,
+        var plan = GuestImagePlan(distribution: distribution, pool: disk.pool, baseDigest: baseDigest, basePath: basePath,
                               baseFormat: distribution.cloudImage.format, kernelPath: paths[.kernel],
                               initrdPath: paths[.initrd], cmdline: distribution.cloudImage.cmdline,
                               seedDigest: seedDigest, seedPath: builder.volumePath(pool: disk.pool, volume: seedVolume),
@@ -76,7 +75,7 @@ extension HostPlanner {
                 FieldChange(field: "seed", before: nil, after: "\(seedDigest.prefix(23))… (secrets redacted)"),
             ], sinceStep: first)
         }
-        plan?.readySteps = ready
+        plan.readySteps = ready
         return plan
     }
 
