@@ -55,10 +55,10 @@ extension HostPlanner {
         guard let baseDigest = digests[.disk], let basePath = paths[.disk] else { return nil }
         let seedVolume = SeedUpload.volumeName(guest: spec.name, digest: seedDigest)
         var plan = GuestImagePlan(distribution: distribution, pool: disk.pool, baseDigest: baseDigest, basePath: basePath,
-                              baseFormat: distribution.cloudImage.format, kernelPath: paths[.kernel],
-                              initrdPath: paths[.initrd], cmdline: distribution.cloudImage.cmdline,
-                              seedDigest: seedDigest, seedPath: builder.volumePath(pool: disk.pool, volume: seedVolume),
-                              seedVolume: seedVolume)
+                                  baseFormat: distribution.cloudImage.format, kernelPath: paths[.kernel],
+                                  initrdPath: paths[.initrd], cmdline: distribution.cloudImage.cmdline,
+                                  seedDigest: seedDigest, seedPath: builder.volumePath(pool: disk.pool, volume: seedVolume),
+                                  seedVolume: seedVolume)
         if state.volume(pool: disk.pool, name: seedVolume) == nil || !deletions.isEmpty {
             if let problem = facts.seedBuilderProblem {
                 block("cannot build the cloud-init seed of '\(spec.name)': \(problem)",
