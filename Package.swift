@@ -24,9 +24,19 @@ let package = Package(
             pkgConfig: "libvirt",
             providers: [.apt(["libvirt-dev"])]
         ),
+        // Running programs and naming SSH hosts, shared by every module that shells out;
+        // kept free of the other targets so any of them can depend on it.
+        .target(
+            name: "HostCommands",
+            dependencies: [
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "Spec",
             dependencies: [
+                "HostCommands",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -53,9 +63,7 @@ let package = Package(
         ),
         .target(
             name: "HostProbe",
-            dependencies: [
-                .product(name: "Subprocess", package: "swift-subprocess"),
-            ],
+            dependencies: ["HostCommands"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -67,9 +75,9 @@ let package = Package(
             name: "HostSystemAdapter",
             dependencies: [
                 "Reconciler",
+                "HostCommands",
                 "HostProbe",
                 "Spec",
-                .product(name: "Subprocess", package: "swift-subprocess"),
             ],
             swiftSettings: strictSettings
         ),
@@ -90,8 +98,8 @@ let package = Package(
         .target(
             name: "Provisioning",
             dependencies: [
+                "HostCommands",
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ],

@@ -1,10 +1,4 @@
-/// A `--host` value that is not `user@host[:port]`.
-public enum SSHTargetError: Error, Equatable, CustomStringConvertible {
-    case invalid(String, String)
+import HostCommands
 
-    public var description: String {
-        switch self {
-        case .invalid(let text, let reason): "invalid SSH target \"\(text)\": \(reason) (expected user@host[:port])"
-        }
-    }
-}
+/// A `--host` value that is not `user@host[:port]`; kept under this name for HostProbe's users.
+public typealias SSHTargetError = HostCommands.SSHTargetError

@@ -1,13 +1,4 @@
-/// How services are started on the host.
-public enum ServiceManager: String, Sendable, Codable {
-    case systemd, openrc, none
+import HostCommands
 
-    /// systemd counts only when it is actually running (/run/systemd/system,
-    /// as sd_booted(3) checks), not merely installed, as in containers.
-    public static func detect(files: any HostFileSource) async -> ServiceManager {
-        if await files.exists("/run/systemd/system") { return .systemd }
-        if await files.exists("/sbin/openrc") { return .openrc }
-        if await files.exists("/etc/init.d"), await files.exists("/sbin/rc-service") { return .openrc }
-        return .none
-    }
-}
+/// How services are started on the host; shared with provisioning, which detects it on guests.
+public typealias ServiceManager = HostCommands.ServiceManager

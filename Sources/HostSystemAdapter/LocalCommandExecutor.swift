@@ -1,10 +1,10 @@
+import HostCommands
 import HostProbe
-import Subprocess
 
 /// Runs host-step commands on this machine.
 public struct LocalCommandExecutor: CommandExecutor {
     /// Package managers are chatty; the end of their output is what explains a failure.
-    static let outputLimit = 4 << 20
+    static let runner = ProcessRunner(outputLimit: 4 << 20)
 
     public init() {}
 
@@ -14,16 +14,12 @@ public struct LocalCommandExecutor: CommandExecutor {
 
     static func run(_ argv: [String]) async throws -> CommandResult {
         guard let program = argv.first else { return CommandResult(exitCode: 127, stderr: "empty command") }
-        let result = try await Subprocess.run(
-            .name(program),
-            arguments: Arguments(Array(argv.dropFirst())),
-            output: .string(limit: outputLimit),
-            error: .string(limit: outputLimit)
-        )
-        let code: Int32 = switch result.terminationStatus {
-        case .exited(let exitCode): Int32(exitCode)
-        case .signaled(let signal): 128 + Int32(signal)
+        do {
+            let result = try await runner.run(program, Array(argv.dropFirst()))
+            return CommandResult(exitCode: result.exitStatus, stdout: result.standardOutput, stderr: result.standardError)
+        } catch {
+            // HostCommandError already names the command; show swift-subprocess's reason as it is.
+            throw error.underlying ?? error
         }
-        return CommandResult(exitCode: code, stdout: result.standardOutput, stderr: result.standardError)
     }
 }

@@ -19,6 +19,14 @@ extension AgentConfig {
                 enableAndStart: ["rc-update add \(service) default", "rc-service \(service) start"],
                 checkActive: "rc-service \(service) status"
             )
+        case .none:
+            // Nothing can keep the agent running; writing the config still helps whoever starts it
+            // by hand, and the check fails with a reason instead of claiming the service is up.
+            return AgentServiceCommands(
+                writeConfig: writeConfig,
+                enableAndStart: [],
+                checkActive: "echo \(q("no init system to run " + serviceName + " under")) >&2; exit 1"
+            )
         }
     }
 }

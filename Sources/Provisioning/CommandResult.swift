@@ -1,15 +1,5 @@
-/// What an external program did: its exit status and what it printed.
-public struct CommandResult: Sendable, Hashable {
-    /// The exit code, or 128 + signal number when a signal ended it (as shells report it).
-    public let exitStatus: Int32
-    public let standardOutput: String
-    public let standardError: String
+import HostCommands
 
-    public init(exitStatus: Int32, standardOutput: String, standardError: String) {
-        self.exitStatus = exitStatus
-        self.standardOutput = standardOutput
-        self.standardError = standardError
-    }
-
-    public var succeeded: Bool { exitStatus == 0 }
-}
+/// Provisioning's name for what an external program did; the type itself is shared with the
+/// host probes and host steps so every module reads exit statuses the same way.
+public typealias CommandResult = ProcessResult

@@ -42,11 +42,10 @@ public struct SSHRunner: Sendable {
             "-o", "LogLevel=ERROR",
             "-T",
             "-p", String(target.port),
-            "-l", target.user,
-            target.host,
-            "--",
-            command,
         ]
+            // Guest targets always name their user; without one ssh falls back to the local user.
+            + (target.user.map { ["-l", $0] } ?? [])
+            + [target.host, "--", command]
         guard let networkNamespace else { return ssh }
         return ["ip", "netns", "exec", networkNamespace] + ssh
     }

@@ -1,3 +1,5 @@
+import HostCommands
+
 extension HypervisorSpec {
     static func read(_ spec: FieldReader, metadata: ResourceMetadata) -> HypervisorSpec {
         let uri = spec.string("uri") ?? HypervisorSpec.defaultURI

@@ -10,7 +10,7 @@ struct SSHTests {
         #expect(try SSHTarget(parsing: "root@[::1]:2200") == SSHTarget(user: "root", host: "::1", port: 2200))
     }
 
-    @Test("invalid targets are rejected with a reason", arguments: ["", "user@", "@host", "host:0", "host:abc", "-oProxyCommand=x", "[::1"])
+    @Test("invalid targets are rejected with a reason", arguments: ["", "user@", "@host", "host:0", "host:abc", "-oProxyCommand=x", "[::1", "two words", "host/path"])
     func invalid(text: String) {
         #expect(throws: SSHTargetError.self) { try SSHTarget(parsing: text) }
     }

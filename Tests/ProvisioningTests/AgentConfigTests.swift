@@ -86,6 +86,8 @@ struct AgentConfigTests {
         #expect(ServiceManager(detectionOutput: "systemd\n") == .systemd)
         #expect(ServiceManager(detectionOutput: "openrc") == .openrc)
         #expect(ServiceManager(detectionOutput: "") == nil)
+        // `none` is a host-probe value; the guest command never prints it.
+        #expect(ServiceManager(detectionOutput: "none") == nil)
         // The probe is valid POSIX sh (this machine has neither init system running).
         let probe = try await CommandRunner().run("/bin/sh", ["-n", "-c", ServiceManager.detectionCommand])
         #expect(probe.succeeded)

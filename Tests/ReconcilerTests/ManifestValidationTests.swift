@@ -66,6 +66,20 @@ struct ManifestValidationTests {
         #expect(!messages.contains { $0.contains("hunter2") }, "a password must never be echoed")
     }
 
+    @Test("a hypervisor's ssh is checked as --host is")
+    func sshTargets() throws {
+        let fixture = try ManifestFixture(Manifests.join(
+            Manifests.document("Hypervisor", "ok", "ssh: ops@kvm1.example:2222"),
+            Manifests.document("Hypervisor", "dash", "ssh: -oProxyCommand=x"),
+            Manifests.document("Hypervisor", "space", "ssh: 'ops@two words'"),
+            Manifests.document("Hypervisor", "ports", "ssh: ops@kvm1:22:22")))
+        let messages = fixture.diagnostics().map(\.message)
+        for bad in ["-oProxyCommand=x", "ops@two words", "ops@kvm1:22:22"] {
+            #expect(messages.contains { $0.contains("'\(bad)' is not an SSH target") }, "expected \(bad) in \(messages)")
+        }
+        #expect(!messages.contains { $0.contains("kvm1.example") })
+    }
+
     @Test("defaults: implicit local hypervisor, single pool, running state")
     func defaults() throws {
         let fixture = try ManifestFixture(Manifests.join(

@@ -1,0 +1,12 @@
+import HostCommands
+
+extension ProvisioningError {
+    /// Keeps the runner's message word for word; only the code is mapped, so a timeout stays
+    /// catchable as `.timeout` and a program that would not start reads as the command having failed.
+    init(_ error: ProcessError) {
+        switch error.code {
+        case .timeout: self.init(.timeout, error.message)
+        case .cannotRun: self.init(.commandFailed, error.message)
+        }
+    }
+}
