@@ -35,7 +35,9 @@ enum CLI {
         process.environment = environment
         // stderr goes to a file so a chatty stderr can never block the child while stdout is read.
         let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("reconcile-cli-\(UUID().uuidString).err")
-        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        guard FileManager.default.createFile(atPath: errorFile.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown)
+        }
         defer { try? FileManager.default.removeItem(at: errorFile) }
         let out = Pipe()
         process.standardOutput = out
