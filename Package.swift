@@ -128,6 +128,8 @@ let package = Package(
         .testTarget(
             name: "HostSystemAdapterTests",
             dependencies: ["Spec", "Reconciler", "HostProbe", "HostSystemAdapter"],
+            // Read from the source tree by path, so that RECONCILE_UPDATE_GOLDEN can rewrite them.
+            exclude: ["Golden"],
             swiftSettings: strictSettings
         ),
     ]
