@@ -16,14 +16,16 @@ enum ApplyReportJSON {
         var steps: [StepOutcome]
         var converged: Bool
         var remainingSteps: [String]
+        var blockers: [PreflightBlocker]
     }
 
     static func render(plan: Plan, result: Engine.ApplyResult?, events: [ApplyProgress.Record]) -> String {
         let document = Document(
             summary: plan.summary,
             steps: events.map { .init(id: $0.id, outcome: $0.outcome, durationSeconds: $0.seconds, message: $0.message) },
-            converged: result?.converged ?? true,
-            remainingSteps: result?.remaining.steps.map(\.id) ?? [])
+            converged: result?.converged ?? plan.blockers.isEmpty,
+            remainingSteps: result?.remaining.steps.map(\.id) ?? [],
+            blockers: result?.remaining.blockers ?? plan.blockers)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(document), let text = String(data: data, encoding: .utf8) else { return "{}\n" }

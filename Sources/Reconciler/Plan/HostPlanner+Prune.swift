@@ -5,7 +5,9 @@ extension HostPlanner {
     /// Objects reconcile did not create are never touched.
     mutating func planPrune() {
         let declaredDomains = Set(virtualMachines.map(\.name))
+        // Sorted: libvirt lists objects in no fixed order, and a plan should read the same every time.
         let orphanDomains = state.domains.filter { $0.ownership != nil && !declaredDomains.contains($0.name) }
+            .sorted { $0.name < $1.name }
         for domain in orphanDomains {
             if options.prune {
                 planDomainDeletion(domain, reason: "managed by reconcile but declared in no manifest (--prune)")
@@ -14,7 +16,8 @@ extension HostPlanner {
             }
         }
         let declaredNetworks = Set(networks.map(\.name) + implicitNetworkNames)
-        for network in state.networks where network.ownership != nil && !declaredNetworks.contains(network.name) {
+        for network in state.networks.sorted(by: { $0.name < $1.name })
+        where network.ownership != nil && !declaredNetworks.contains(network.name) {
             guard options.prune else {
                 notice("network '\(network.name)' on \(name) is managed by reconcile but declared in no manifest; `--prune` would delete it")
                 continue
