@@ -161,5 +161,6 @@ public struct ManifestLoader: Sendable {
 }
 
 extension Sequence where Element == UInt8 {
-    var hexString: String { map { String(format: "%02x", $0) }.joined() }
+    /// Lower-case hex, as digests are written everywhere in reconcile.
+    public var hexString: String { map { String(format: "%02x", $0) }.joined() }
 }

@@ -92,8 +92,7 @@ public struct Engine: Sendable {
                     facts.digests[key] = digest
                     if let file = provisioning.images.cachedFile(digest: digest) {
                         facts.cached.insert(digest)
-                        let attributes = try? FileManager.default.attributesOfItem(atPath: file.path)
-                        facts.cachedSizes[digest] = attributes?[.size] as? UInt64
+                        facts.cachedSizes[digest] = try? file.fileSize()
                     }
                 } catch {
                     facts.failures[key] = "\(error)"

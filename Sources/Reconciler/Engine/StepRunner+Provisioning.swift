@@ -12,7 +12,7 @@ extension StepRunner {
         let services = try services()
         if services.images.cachedFile(digest: transfer.digest) != nil { return "already in the cache" }
         let file = try await services.images.fetch(transfer.source, digest: transfer.digest, progress: progress)
-        let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? UInt64) ?? 0
+        let size = (try? file.fileSize()) ?? 0
         return "verified \(transfer.digest.prefix(19))…, \(Self.mebibytes(size))"
     }
 
@@ -21,7 +21,7 @@ extension StepRunner {
         guard let file = services.images.cachedFile(digest: transfer.digest) else {
             throw ReconcileError(.stepFailed, "\(transfer.distribution) \(transfer.role.rawValue) image \(transfer.digest) is not in the local cache")
         }
-        let size = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? UInt64) ?? 0
+        let size = try file.fileSize()
         var volume = transfer.volume
         volume.capacity = size
         try await hypervisor.uploadVolume(volume, from: file) { sent, total in
@@ -34,7 +34,7 @@ extension StepRunner {
         let services = try services()
         let file = try await services.seeds.build(seed.request)
         defer { try? FileManager.default.removeItem(at: file) }
-        let size = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? UInt64) ?? 0
+        let size = try file.fileSize()
         let volume = VolumeDefinition(pool: seed.pool, name: seed.volume, capacity: size, format: .raw)
         try await hypervisor.uploadVolume(volume, from: file) { _, _ in }
         return "\(seed.pool)/\(seed.volume)"

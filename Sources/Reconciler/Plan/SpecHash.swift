@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Spec
 
 /// SHA-256 over a value's canonical JSON (sorted keys): equal values hash equal on every run.
 enum SpecHash {
@@ -7,6 +8,6 @@ enum SpecHash {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(value) else { return "" }
-        return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        return SHA256.hash(data: data).hexString
     }
 }
