@@ -76,15 +76,13 @@ public final class LibvirtHypervisor: Hypervisor, @unchecked Sendable {
 
     public func startNetwork(named name: String) async throws {
         try await call { connection in
-            let network = try Self.require(try connection.network(named: name), "network", name)
-            if try !network.isActive() { try network.create() }
+            try Self.require(try connection.network(named: name), "network", name).startIfInactive()
         }
     }
 
     public func stopNetwork(named name: String) async throws {
         try await call { connection in
-            guard let network = try connection.network(named: name), try network.isActive() else { return }
-            try network.destroy()
+            try connection.network(named: name)?.stopIfActive()
         }
     }
 
@@ -94,9 +92,7 @@ public final class LibvirtHypervisor: Hypervisor, @unchecked Sendable {
 
     public func undefineNetwork(named name: String) async throws {
         try await call { connection in
-            guard let network = try connection.network(named: name) else { return }
-            if try network.isActive() { try network.destroy() }
-            if try network.isPersistent() { try network.undefine() }
+            try connection.network(named: name)?.remove()
         }
     }
 
@@ -171,8 +167,7 @@ public final class LibvirtHypervisor: Hypervisor, @unchecked Sendable {
 
     public func startDomain(named name: String) async throws {
         try await call { connection in
-            let domain = try Self.require(try connection.domain(named: name), "virtual machine", name)
-            if try !domain.isActive() { try domain.create() }
+            try Self.require(try connection.domain(named: name), "virtual machine", name).startIfInactive()
         }
     }
 
@@ -199,8 +194,7 @@ public final class LibvirtHypervisor: Hypervisor, @unchecked Sendable {
 
     public func destroyDomain(named name: String) async throws {
         try await call { connection in
-            guard let domain = try connection.domain(named: name), try domain.isActive() else { return }
-            try domain.destroy()
+            try connection.domain(named: name)?.stopIfActive()
         }
     }
 
@@ -210,9 +204,7 @@ public final class LibvirtHypervisor: Hypervisor, @unchecked Sendable {
 
     public func undefineDomain(named name: String) async throws {
         try await call { connection in
-            guard let domain = try connection.domain(named: name) else { return }
-            if try domain.isActive() { try domain.destroy() }
-            if try domain.isPersistent() { try domain.undefine() }
+            try connection.domain(named: name)?.remove()
         }
     }
 
