@@ -68,7 +68,7 @@ let package = Package(
         ),
         .target(
             name: "ProvisioningAdapter",
-            dependencies: ["Provisioning", "Reconciler", "Spec"],
+            dependencies: ["HostCommands", "Provisioning", "Reconciler", "Spec"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -87,6 +87,7 @@ let package = Package(
                 "Spec",
                 "Reconciler",
                 "LibvirtAdapter",
+                "HostCommands",
                 "HostProbe",
                 "ProvisioningAdapter",
                 "HostSystemAdapter",
@@ -106,8 +107,14 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "HostCommandsTests",
+            dependencies: ["HostCommands"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "ProvisioningTests",
             dependencies: [
+                "HostCommands",
                 "Provisioning",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
@@ -121,13 +128,13 @@ let package = Package(
         ),
         .testTarget(
             name: "HostProbeTests",
-            dependencies: ["HostProbe"],
+            dependencies: ["HostCommands", "HostProbe"],
             resources: [.copy("Fixtures"), .copy("Golden")],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "HostSystemAdapterTests",
-            dependencies: ["Spec", "Reconciler", "HostProbe", "HostSystemAdapter"],
+            dependencies: ["Spec", "Reconciler", "HostCommands", "HostProbe", "HostSystemAdapter"],
             // Read from the source tree by path, so that RECONCILE_UPDATE_GOLDEN can rewrite them.
             exclude: ["Golden"],
             swiftSettings: strictSettings

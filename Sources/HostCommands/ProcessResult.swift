@@ -1,5 +1,5 @@
 /// What an external program did: its exit status and what it printed.
-public struct ProcessResult: Sendable, Hashable {
+public struct ProcessResult: Sendable, Hashable, Codable {
     /// The exit code, or 128 + signal number when a signal ended it (as shells report it).
     public let exitStatus: Int32
     public let standardOutput: String

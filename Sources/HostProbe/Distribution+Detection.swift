@@ -1,3 +1,5 @@
+import HostCommands
+
 extension Distribution {
     /// Reads /etc/os-release (falling back to /usr/lib/os-release, as os-release(5) says).
     public static func detect(files: any HostFileSource) async -> Distribution {

@@ -1,3 +1,5 @@
+import HostCommands
+
 /// The Linux distribution of the probed host.
 public struct Distribution: Sendable, Codable, Equatable {
     public var id: String

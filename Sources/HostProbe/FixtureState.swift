@@ -1,3 +1,5 @@
+import HostCommands
+
 /// Recorded answers for everything a fixture tree cannot express as files:
 /// the KVM ioctl, live sockets and processes, the user, command outputs.
 /// Stored as `_probe/state.json` inside a fixture root.
@@ -12,13 +14,13 @@ public struct FixtureState: Sendable, Codable, Equatable {
     public var livePids: [Int]
     /// Command line (argv joined by single spaces) → recorded output.
     /// Commands not listed behave as "program not found".
-    public var commands: [String: CommandOutput]
+    public var commands: [String: ProcessResult]
 
     public static let relativePath = "/_probe/state.json"
 
     public init(
         kvm: String = "missing", uid: Int = 0, groups: [String] = ["root"],
-        listeningSockets: [String] = [], livePids: [Int] = [], commands: [String: CommandOutput] = [:]
+        listeningSockets: [String] = [], livePids: [Int] = [], commands: [String: ProcessResult] = [:]
     ) {
         self.kvm = kvm
         self.uid = uid

@@ -1,13 +1,14 @@
 import Foundation
+import HostCommands
 
 /// Everything the detection reads from a host, bundled so one detector can
 /// probe this machine, a fixture tree or a remote host alike.
 public struct HostAccess: Sendable {
     public var files: any HostFileSource
-    public var commands: any CommandRunner
+    public var commands: any CommandTransport
     public var devices: any DeviceProber
 
-    public init(files: any HostFileSource, commands: any CommandRunner, devices: any DeviceProber) {
+    public init(files: any HostFileSource, commands: any CommandTransport, devices: any DeviceProber) {
         self.files = files
         self.commands = commands
         self.devices = devices
@@ -15,17 +16,12 @@ public struct HostAccess: Sendable {
 
     /// This machine, seen through its real root.
     public static func local() -> HostAccess {
-        HostAccess(files: RootedFileSource(root: "/"), commands: LocalCommandRunner(), devices: LocalDeviceProber())
+        HostAccess(files: RootedFileSource(root: "/"), commands: LocalTransport(), devices: LocalDeviceProber())
     }
 
-    /// A remote host over OpenSSH.
-    public static func ssh(_ target: SSHTarget, configFile: String? = nil) -> HostAccess {
-        ssh(SSHCommandRunner(target: target, configFile: configFile))
-    }
-
-    /// A remote host reached through an already configured SSH runner.
-    public static func ssh(_ runner: SSHCommandRunner) -> HostAccess {
-        return HostAccess(files: RemoteFileSource(runner: runner), commands: runner, devices: RemoteDeviceProber(runner: runner))
+    /// A remote host, read with small commands through `transport` (OpenSSH).
+    public static func remote(_ transport: any CommandTransport) -> HostAccess {
+        HostAccess(files: RemoteFileSource(runner: transport), commands: transport, devices: RemoteDeviceProber(runner: transport))
     }
 
     /// A fixture tree: files below `root`, live answers from `root/_probe/state.json`.
@@ -41,6 +37,6 @@ public struct HostAccess: Sendable {
         } catch {
             throw .invalidState(statePath, String(describing: error))
         }
-        return HostAccess(files: files, commands: FixtureCommandRunner(state: state), devices: FixtureDeviceProber(state: state))
+        return HostAccess(files: files, commands: FixtureTransport(state: state), devices: FixtureDeviceProber(state: state))
     }
 }

@@ -1,10 +1,12 @@
+import HostCommands
+
 /// Answers "is package X installed, which version?" with the host's own
 /// package database: dpkg and apk databases are files we parse, rpm's is a
 /// binary database so it is asked through `rpm -q`.
 public struct InstalledPackages: Sendable {
     enum Source: Sendable {
         case table([String: String])
-        case rpm(any CommandRunner)
+        case rpm(any CommandTransport)
         case unknown
     }
 
@@ -35,9 +37,9 @@ public struct InstalledPackages: Sendable {
         case .table(let table):
             return table[name]
         case .rpm(let runner):
-            guard let output = await runner.run(["rpm", "-q", "--queryformat", "%{VERSION}-%{RELEASE}", name]),
+            guard let output = await runner.probe(["rpm", "-q", "--queryformat", "%{VERSION}-%{RELEASE}", name]),
                   output.succeeded else { return nil }
-            let version = output.stdout.trimmingWhitespace
+            let version = output.standardOutput.trimmingWhitespace
             return version.isEmpty ? nil : version
         case .unknown:
             return nil

@@ -1,3 +1,5 @@
+import HostCommands
+
 /// Turns a KVM report's unreached rungs into problems with next steps.
 struct KVMBlockers {
     let context: ProbeContext

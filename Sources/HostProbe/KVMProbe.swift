@@ -1,3 +1,5 @@
+import HostCommands
+
 /// Detects KVM: /dev/kvm is the authority for "available"; CPU flags,
 /// modules and nesting are reported beside it as separate facts.
 public struct KVMProbe: Sendable {
@@ -103,9 +105,9 @@ public struct KVMProbe: Sendable {
 
     /// The version from `--version` output: "QEMU emulator version 7.2.22 (...)"
     /// or "libvirtd (libvirt) 9.0.0": the first word after "version", else the last word of the first line.
-    static func versionFromBinary(_ argv: [String], runner: any CommandRunner) async -> String? {
-        guard let output = await runner.run(argv), output.succeeded else { return nil }
-        return parseVersion(output.stdout)
+    static func versionFromBinary(_ argv: [String], runner: any CommandTransport) async -> String? {
+        guard let output = await runner.probe(argv), output.succeeded else { return nil }
+        return parseVersion(output.standardOutput)
     }
 
     static func parseVersion(_ text: String) -> String? {

@@ -1,3 +1,5 @@
+import HostCommands
+
 /// Facts every hypervisor probe needs, gathered once per detection.
 public struct ProbeContext: Sendable {
     public var system: HostAccess
@@ -22,7 +24,7 @@ public struct ProbeContext: Sendable {
         var canEscalate = user.isRoot
         if !canEscalate, await files.exists("/usr/bin/sudo") {
             // -n: fail instead of prompting, so this never hangs.
-            canEscalate = await system.commands.run(["sudo", "-n", "true"])?.succeeded == true
+            canEscalate = await system.commands.probe(["sudo", "-n", "true"])?.succeeded == true
         }
         return ProbeContext(
             system: system,

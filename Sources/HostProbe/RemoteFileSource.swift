@@ -1,29 +1,31 @@
+import HostCommands
+
 /// Reads a remote host's files with small shell commands through a `CommandRunner`.
 public struct RemoteFileSource: HostFileSource {
-    let runner: any CommandRunner
+    let runner: any CommandTransport
 
-    public init(runner: any CommandRunner) {
+    public init(runner: any CommandTransport) {
         self.runner = runner
     }
 
     public func readFile(_ path: String) async -> String? {
-        guard let output = await runner.run(["cat", "--", path]), output.succeeded else { return nil }
-        return output.stdout
+        guard let output = await runner.probe(["cat", "--", path]), output.succeeded else { return nil }
+        return output.standardOutput
     }
 
     public func exists(_ path: String) async -> Bool {
-        await runner.run(["sh", "-c", "test -e \"$1\" || test -L \"$1\"", "sh", path])?.succeeded == true
+        await runner.probe(["sh", "-c", "test -e \"$1\" || test -L \"$1\"", "sh", path])?.succeeded == true
     }
 
     public func existing(among paths: [String]) async -> Set<String> {
         guard !paths.isEmpty else { return [] }
         let script = "for p do if test -e \"$p\" || test -L \"$p\"; then printf '%s\\n' \"$p\"; fi; done"
-        guard let output = await runner.run(["sh", "-c", script, "sh"] + paths), output.succeeded else { return [] }
-        return Set(output.stdout.split(separator: "\n").map(String.init)).intersection(paths)
+        guard let output = await runner.probe(["sh", "-c", script, "sh"] + paths), output.succeeded else { return [] }
+        return Set(output.standardOutput.split(separator: "\n").map(String.init)).intersection(paths)
     }
 
     public func listDirectory(_ path: String) async -> [String] {
-        guard let output = await runner.run(["ls", "-1A", "--", path]), output.succeeded else { return [] }
-        return output.stdout.split(separator: "\n").map(String.init).sorted()
+        guard let output = await runner.probe(["ls", "-1A", "--", path]), output.succeeded else { return [] }
+        return output.standardOutput.split(separator: "\n").map(String.init).sorted()
     }
 }

@@ -1,3 +1,5 @@
+import HostCommands
+
 /// How to enable and start a service under each service manager.
 public enum ServiceCommands {
     /// Commands that start a daemon by hand when no service manager runs.

@@ -1,3 +1,5 @@
+import HostCommands
+
 /// Detects VirtualBox: binaries or package, the vboxdrv kernel module and its device.
 public struct VirtualBoxProbe: Sendable {
     let context: ProbeContext
@@ -19,9 +21,9 @@ public struct VirtualBoxProbe: Sendable {
         service.runningEvidence = moduleLoaded ? "kernel module vboxdrv is loaded" : nil
         let devicePresent = await files.exists("/dev/vboxdrv")
         var version = package?.version
-        if version == nil, binary != nil, let output = await context.system.commands.run(["VBoxManage", "--version"]),
+        if version == nil, binary != nil, let output = await context.system.commands.probe(["VBoxManage", "--version"]),
            output.succeeded {
-            version = output.stdout.split(separator: "\n").last.map { $0.trimmingWhitespace }
+            version = output.standardOutput.split(separator: "\n").last.map { $0.trimmingWhitespace }
         }
         let userMayUse = context.user.isRoot || context.user.groups.contains("vboxusers")
         var report = VirtualBoxReport(

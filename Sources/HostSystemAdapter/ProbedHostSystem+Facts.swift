@@ -14,6 +14,8 @@ extension ProbedHostSystem {
         let service = KVMPackageSet.libvirtService(for: distribution)
         let status = await ServiceProbe(system: access).status(of: service)
         let needed = request.packages ?? KVMPackageSet.packages(for: distribution)
+        // A name the package manager would misread is refused at plan time, not when the step runs.
+        if let manager = distribution.packageManager, let packages = request.packages { try manager.validate(packages) }
         let users = await userGroups(request.users)
         return HostFacts(
             distribution: distribution.name ?? [distribution.id, distribution.version].compactMap { $0 }.joined(separator: " "),
@@ -58,9 +60,9 @@ extension ProbedHostSystem {
         for user in users {
             if database.knows(user) {
                 groups[user] = database.groups(of: user)
-            } else if let output = await access.commands.run(["id", "-Gn", "--", user]), output.succeeded {
+            } else if let output = await access.commands.probe(["id", "-Gn", "--", user]), output.succeeded {
                 // Directory users (LDAP, SSSD) are not in /etc/passwd.
-                groups[user] = output.stdout.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init).sorted()
+                groups[user] = output.standardOutput.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init).sorted()
             } else {
                 missing.append(user)
             }
@@ -103,8 +105,8 @@ extension ProbedHostSystem {
             """
         var result: [String: String] = [:]
         for path in paths {
-            guard let output = await access.commands.run(["sh", "-c", script, "sh", path]), output.succeeded else { continue }
-            let blocked = output.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard let output = await access.commands.probe(["sh", "-c", script, "sh", path]), output.succeeded else { continue }
+            let blocked = output.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
             if !blocked.isEmpty { result[path] = blocked }
         }
         return result

@@ -1,21 +1,24 @@
+import HostCommands
 import HostProbe
 import Reconciler
 
 /// `HostSystem` over HostProbe: reads the host the way `reconcile detect` does, and runs the host
-/// steps' commands through an executor (this machine, or OpenSSH).
+/// steps' commands through a transport (this machine, or OpenSSH).
 public struct ProbedHostSystem: HostSystem {
     /// How long a started daemon may take to answer before the step counts as failed.
     static let startTimeout: Duration = .seconds(20)
 
     public let access: HostAccess
-    public let executor: any CommandExecutor
-    public let target: String
+    /// Runs the host steps' commands; the same transport the probes read through, except in
+    /// tests that record the commands instead of running them.
+    public let transport: any CommandTransport
 
-    public init(access: HostAccess, executor: any CommandExecutor, target: String) {
+    public init(access: HostAccess, transport: any CommandTransport) {
         self.access = access
-        self.executor = executor
-        self.target = target
+        self.transport = transport
     }
+
+    public var target: String { transport.target }
 
     /// The commands for one host step on this host, as the step would run them.
     public func commands(for action: Action) async -> [HostCommand] {
@@ -29,6 +32,7 @@ public struct ProbedHostSystem: HostSystem {
     }
 
     public func installPackages(_ packages: [String]) async throws {
+        if let manager = await builder().distribution.packageManager { try manager.validate(packages) }
         try await run(.installPackages(packages))
     }
 
@@ -57,16 +61,20 @@ public struct ProbedHostSystem: HostSystem {
         }
         let hints = FailureHint(builder: builder)
         for command in commands {
-            let result: CommandResult
-            do {
-                result = try await executor.execute(command)
+            let result: ProcessResult
+            do throws(ProcessError) {
+                result = try await transport.run(command.argvWithEnvironment)
             } catch {
-                throw HostCommandError(command: command, target: target, exitCode: nil, stderr: "\(error)",
+                // HostCommandError already names the command; show swift-subprocess's reason as it is.
+                throw HostCommandError(command: command, target: target, exitCode: nil,
+                                       stderr: error.underlying.map { "\($0)" } ?? error.message,
                                        hint: "check that \(command.argv.first ?? "the program") is installed and in PATH")
             }
             guard result.succeeded else {
-                throw HostCommandError(command: command, target: target, exitCode: result.exitCode, stderr: result.stderr,
-                                       hint: hints.hint(for: action, stderr: result.stderr))
+                let stderr = transport.failedToReach(result)
+                    ? "cannot reach \(target): \(result.standardError)" : result.standardError
+                throw HostCommandError(command: command, target: target, exitCode: result.exitStatus, stderr: stderr,
+                                       hint: hints.hint(for: action, stderr: stderr))
             }
         }
         return builder

@@ -1,3 +1,5 @@
+import HostCommands
+
 extension AgentConfig {
     /// The commands for the guest's init system (POSIX sh, so they work on Alpine's ash).
     public func commands(for manager: ServiceManager) -> AgentServiceCommands {

@@ -1,4 +1,5 @@
 import Foundation
+import HostCommands
 import Logging
 
 /// A content-addressed store of verified cloud images.
@@ -11,7 +12,6 @@ public struct ImageCache: Sendable {
     public let directory: URL
     private let logger: Logger
     private let fetcher = HTTPFetcher()
-    private let runner = CommandRunner()
 
     public init(directory: URL, logger: Logger = Logger(label: "reconcile.provisioning.images")) {
         self.directory = directory
@@ -91,7 +91,7 @@ public struct ImageCache: Sendable {
         try? FileManager.default.removeItem(at: decompressed)
         try FileManager.default.moveItem(at: partial, to: compressed)
         do {
-            try await runner.check("xz", ["-d", "-f", "-T1", compressed.path], timeout: .seconds(3600))
+            try await LocalTransport().check(["xz", "-d", "-f", "-T1", compressed.path], timeout: .seconds(3600))
         } catch {
             try? FileManager.default.removeItem(at: compressed)
             try? FileManager.default.removeItem(at: decompressed)

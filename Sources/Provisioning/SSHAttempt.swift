@@ -1,3 +1,5 @@
+import HostCommands
+
 /// One try of `waitForSSH`: what the handshake saw.
 public struct SSHAttempt: Sendable, Hashable, CustomStringConvertible {
     public enum Outcome: String, Sendable, Hashable {
@@ -34,7 +36,7 @@ public struct SSHAttempt: Sendable, Hashable, CustomStringConvertible {
 
     /// Classifies an `ssh ... true` result. ssh exits 255 for its own errors; any other
     /// status came from the remote command, so the handshake worked.
-    public static func classify(_ result: CommandResult) -> Outcome {
+    public static func classify(_ result: ProcessResult) -> Outcome {
         if result.exitStatus != 255 { return .connected }
         let stderr = result.standardError
         if stderr.contains("Host key verification failed") || stderr.contains("REMOTE HOST IDENTIFICATION HAS CHANGED")

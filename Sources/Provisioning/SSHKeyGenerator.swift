@@ -1,4 +1,5 @@
 import Foundation
+import HostCommands
 
 /// Creates ed25519 key pairs with OpenSSH's `ssh-keygen`.
 public struct SSHKeyGenerator: Sendable {
@@ -17,9 +18,8 @@ public struct SSHKeyGenerator: Sendable {
         if !fileManager.fileExists(atPath: path.path) {
             // A stray .pub without its private key would make ssh-keygen prompt.
             try? fileManager.removeItem(atPath: publicPath)
-            try await CommandRunner().check(
-                "ssh-keygen",
-                ["-q", "-t", "ed25519", "-N", "", "-f", path.path, "-C", comment],
+            try await LocalTransport().check(
+                ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", path.path, "-C", comment],
                 timeout: .seconds(30)
             )
         }
@@ -29,7 +29,7 @@ public struct SSHKeyGenerator: Sendable {
             publicKey = try String(contentsOfFile: publicPath, encoding: .utf8)
         } else {
             // Recreate a lost .pub from the private key rather than minting a new identity.
-            publicKey = try await CommandRunner().check("ssh-keygen", ["-y", "-f", path.path], timeout: .seconds(30)).standardOutput
+            publicKey = try await LocalTransport().check(["ssh-keygen", "-y", "-f", path.path], timeout: .seconds(30)).standardOutput
             try publicKey.write(toFile: publicPath, atomically: true, encoding: .utf8)
         }
         return SSHKeyPairFiles(privateKeyPath: path, publicKey: publicKey.trimmed(of: " \n"))

@@ -1,4 +1,5 @@
 import Foundation
+import HostCommands
 
 /// Writes a NoCloud `cidata` ISO from a rendered seed.
 ///
@@ -22,9 +23,9 @@ public struct SeedISOBuilder: Sendable {
 
     /// Uses xorriso when installed (EL9 ships no genisoimage), else genisoimage.
     public init() throws {
-        if let path = CommandRunner.findExecutable(["xorriso"]) {
+        if let path = ProcessRunner.findExecutable(["xorriso"]) {
             tool = .xorriso(path: path)
-        } else if let path = CommandRunner.findExecutable(["genisoimage"]) {
+        } else if let path = ProcessRunner.findExecutable(["genisoimage"]) {
             tool = .genisoimage(path: path)
         } else {
             throw ProvisioningError(.toolMissing, "building a cloud-init seed ISO needs xorriso or genisoimage; neither is in PATH (apt-get install xorriso)")
@@ -56,9 +57,9 @@ public struct SeedISOBuilder: Sendable {
         let environment = "SOURCE_DATE_EPOCH=\(Self.fixedEpoch)"
         switch tool {
         case .xorriso(let path):
-            try await CommandRunner().check("/usr/bin/env", [environment, path, "-as", "mkisofs", "-quiet"] + common + paths, timeout: .seconds(120))
+            try await LocalTransport().check(["/usr/bin/env", environment, path, "-as", "mkisofs", "-quiet"] + common + paths, timeout: .seconds(120))
         case .genisoimage(let path):
-            try await CommandRunner().check("/usr/bin/env", [environment, path, "-quiet"] + common + paths, timeout: .seconds(120))
+            try await LocalTransport().check(["/usr/bin/env", environment, path, "-quiet"] + common + paths, timeout: .seconds(120))
         }
         try fileManager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: partial.path)
         if rename(partial.path, output.path) != 0 {

@@ -1,4 +1,5 @@
 import Foundation
+import HostCommands
 import Provisioning
 import Reconciler
 import Spec
@@ -13,19 +14,21 @@ public struct SSHGuestAccess: GuestAccess {
 
     var knownHosts: KnownHostsFile { KnownHostsFile(url: stateDirectory.appendingPathComponent("ssh/known_hosts")) }
 
-    func runner() async throws -> SSHRunner {
+    /// The guest's login `user` at `address`, with reconcile's own key and only the guest's pinned host key.
+    func transport(to address: String, user: String) async throws -> SSHTransport {
         let client = try await SSHKeyGenerator().ensureClientKey(stateDirectory: stateDirectory)
-        return SSHRunner(identityFile: client.privateKeyPath, knownHosts: knownHosts, connectTimeout: 5)
+        return SSHTransport(SSHTarget(host: address, user: user),
+                            options: .guest(identityFile: client.privateKeyPath, knownHosts: knownHosts, connectTimeout: 5))
     }
 
     /// Pins this guest's key for the address before trying it: an address still leased to an earlier
     /// guest then answers with the wrong key and is passed over, never trusted.
     public func probeSSH(guest: String, user: String, address: String) async -> SSHProbe {
         do {
-            let runner = try await runner()
+            let transport = try await transport(to: address, user: user)
             let hostKey = try await SSHKeyGenerator().ensureGuestHostKey(stateDirectory: stateDirectory, guest: guest)
             try knownHosts.pin(host: address, publicKey: hostKey.publicKey)
-            let result = try await runner.run("true", on: Provisioning.SSHTarget(host: address, user: user), timeout: .seconds(15))
+            let result = try await transport.run(["true"], input: nil, timeout: .seconds(15))
             let detail = result.standardError.trimmingCharacters(in: .whitespacesAndNewlines)
             switch SSHAttempt.classify(result) {
             case .connected: return SSHProbe(.connected, "connected")
@@ -40,9 +43,8 @@ public struct SSHGuestAccess: GuestAccess {
     /// `cloud-init status --wait` can return before the final stage when a module failed, so the
     /// long status decides: `done` is success, anything else is reported with cloud-init's errors.
     public func waitForCloudInit(guest: String, user: String, address: String, timeout: Duration) async throws -> String {
-        let runner = try await runner()
-        let target = Provisioning.SSHTarget(host: address, user: user)
-        let result = try await runner.run("cloud-init status --wait --long", on: target, timeout: timeout)
+        let transport = try await transport(to: address, user: user)
+        let result = try await transport.run(["cloud-init", "status", "--wait", "--long"], input: nil, timeout: timeout)
         let output = result.standardOutput + result.standardError
         let status = output.split(separator: "\n").first { $0.hasPrefix("status:") }?
             .dropFirst("status:".count).trimmingCharacters(in: .whitespaces) ?? "unknown"
@@ -53,12 +55,11 @@ public struct SSHGuestAccess: GuestAccess {
     }
 
     public func installAgent(_ request: AgentInstallRequest, guest: String, user: String, address: String) async throws -> String {
-        let runner = try await runner()
-        let target = Provisioning.SSHTarget(host: address, user: user)
-        func sudo(_ command: String, input: String? = nil, timeout: Duration = .seconds(900)) async throws -> CommandResult {
-            try await runner.run("sudo -n sh -c \(ShellQuote.quote(command))", on: target, input: input, timeout: timeout)
+        let transport = try await transport(to: address, user: user)
+        func sudo(_ command: String, input: String? = nil, timeout: Duration = .seconds(900)) async throws -> ProcessResult {
+            try await transport.run(["sudo", "-n", "sh", "-c", command], input: input, timeout: timeout)
         }
-        func check(_ result: CommandResult, _ what: String, hint: String) throws {
+        func check(_ result: ProcessResult, _ what: String, hint: String) throws {
             guard result.succeeded else {
                 let output = (result.standardError + result.standardOutput).trimmingCharacters(in: .whitespacesAndNewlines)
                 throw ReconcileError(.stepFailed, "\(what) on '\(guest)' exited \(result.exitStatus): \(output.suffix(600)); \(hint)")

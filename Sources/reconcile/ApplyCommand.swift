@@ -56,7 +56,7 @@ struct ApplyCommand: AsyncParsableCommand {
         let connect = saved?.connect ?? connection.connect
         let options = PlanOptions(prune: saved?.prune ?? prune, replace: Set(saved?.replace ?? replace))
         let manifests = try ManifestLoading.load(paths, connect: connect)
-        let engine = HostWiring.engine(sshConfig: connection.sshConfig, provisioning: provisioning.services)
+        let engine = HostWiring.engine(sshConfig: connection.sshConfig, provisioning: provisioning)
         let text = connection.output == .text
         do {
             let connected = try await engine.connect(manifests)

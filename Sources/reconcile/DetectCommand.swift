@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HostCommands
 import HostProbe
 
 /// `reconcile detect`: reports which hypervisors this (or a remote) host can run.
@@ -22,14 +23,17 @@ struct DetectCommand: AsyncParsableCommand {
     @Option(name: .long, help: "ssh_config file for --host (passed to ssh -F).")
     var sshConfig: String?
 
+    @Option(help: ArgumentHelp("Where the --host connection's shared SSH socket lives (default: ~/.local/state/reconcile).", valueName: "dir"))
+    var stateDir: String?
+
     @Option(name: .long, help: ArgumentHelp("Probe a fixture tree (with _probe/state.json) instead of this machine.", visibility: .hidden))
     var fixtureRoot: String?
 
     func run() async throws {
         let report: DetectionReport
-        if let runner = try await sshRunner() {
-            report = await HostDetector(system: .ssh(runner)).detect()
-            await runner.close()
+        if let transport = try await sshTransport() {
+            report = await HostDetector(system: .remote(transport)).detect()
+            await transport.close()
         } else if let fixtureRoot {
             report = await HostDetector(system: try HostAccess.fixture(root: fixtureRoot)).detect()
         } else {
@@ -49,13 +53,14 @@ struct DetectCommand: AsyncParsableCommand {
 
     /// The SSH connection for --host, checked before probing so an
     /// unreachable host is an error rather than an all-"no" report.
-    func sshRunner() async throws -> SSHCommandRunner? {
+    func sshTransport() async throws -> SSHTransport? {
         guard let host else { return nil }
         let target = try SSHTarget(parsing: host)
-        let runner = SSHCommandRunner(target: target, configFile: sshConfig)
-        guard await runner.checkConnection() else {
+        let control = try SSHControlDirectory.prepare(stateDirectory: ProvisioningOptions.stateDirectory(stateDir))
+        let transport = SSHTransport(target, options: SSHOptions(configFile: sshConfig, controlDirectory: control))
+        guard await transport.checkConnection() else {
             throw ValidationError("cannot reach \(target.destination) on port \(target.port) over SSH (BatchMode: key authentication must work without prompts)")
         }
-        return runner
+        return transport
     }
 }

@@ -3,10 +3,12 @@ import LibvirtAdapter
 import Reconciler
 
 /// Builds the engine the way every command needs it: libvirt through its C API, and the hosts of
-/// `state: ready` hypervisors through local commands or OpenSSH.
+/// `state: ready` hypervisors through local commands or OpenSSH (sharing connections through
+/// sockets under the state directory).
 enum HostWiring {
-    static func engine(sshConfig: String?, provisioning: ProvisioningServices? = nil) -> Engine {
-        Engine(connector: LibvirtConnector(), systems: ProbedHostSystemConnector(sshConfig: sshConfig),
-               provisioning: provisioning)
+    static func engine(sshConfig: String?, provisioning: ProvisioningOptions) -> Engine {
+        Engine(connector: LibvirtConnector(),
+               systems: ProbedHostSystemConnector(sshConfig: sshConfig, stateDirectory: provisioning.stateDirectory),
+               provisioning: provisioning.services)
     }
 }

@@ -41,7 +41,7 @@ struct PlanCommand: AsyncParsableCommand {
     func run() async throws {
         LogSetup.configure(verbose: connection.verbose)
         let manifests = try ManifestLoading.load(paths, connect: connection.connect)
-        let engine = HostWiring.engine(sshConfig: connection.sshConfig, provisioning: provisioning.services)
+        let engine = HostWiring.engine(sshConfig: connection.sshConfig, provisioning: provisioning)
         let plan: Plan
         do {
             let connected = try await engine.connect(manifests)

@@ -1,3 +1,4 @@
+import HostCommands
 import HostProbe
 import Testing
 
@@ -123,8 +124,8 @@ struct LadderTests {
         let system = try FixtureSupport.makeTree(
             files: ["/etc/os-release": "ID=gentoo\n", "/usr/bin/qemu-system-x86_64": "", "/usr/sbin/libvirtd": ""],
             state: FixtureState(commands: [
-                "qemu-system-x86_64 --version": CommandOutput(exitCode: 0, stdout: "QEMU emulator version 7.2.22 (Debian 1:7.2+dfsg-7)\nCopyright (c) 2003-2022\n"),
-                "libvirtd --version": CommandOutput(exitCode: 0, stdout: "libvirtd (libvirt) 9.0.0\n"),
+                "qemu-system-x86_64 --version": ProcessResult(exitStatus: 0, standardOutput: "QEMU emulator version 7.2.22 (Debian 1:7.2+dfsg-7)\nCopyright (c) 2003-2022\n", standardError: ""),
+                "libvirtd --version": ProcessResult(exitStatus: 0, standardOutput: "libvirtd (libvirt) 9.0.0\n", standardError: ""),
             ])
         )
         let report = await HostDetector(system: system).detect()

@@ -1,3 +1,4 @@
+import HostCommands
 import HostProbe
 import Testing
 
@@ -15,29 +16,25 @@ struct SSHTests {
         #expect(throws: SSHTargetError.self) { try SSHTarget(parsing: text) }
     }
 
-    @Test("ssh argv uses BatchMode, the port and a quoted remote command")
+    @Test("ssh argv uses BatchMode, the port and a quoted remote command after `--`")
     func sshArguments() throws {
-        let runner = SSHCommandRunner(target: try SSHTarget(parsing: "ops@127.0.0.1:2022"))
-        let argv = runner.sshArguments(for: ["cat", "--", "/etc/my file"])
+        let transport = SSHTransport(try SSHTarget(parsing: "ops@127.0.0.1:2022"))
+        let argv = transport.commandLine(for: ["cat", "--", "/etc/my file"])
         #expect(argv.first == "ssh")
         #expect(argv.contains("BatchMode=yes"))
         let port = try #require(argv.firstIndex(of: "-p"))
         #expect(argv[port + 1] == "2022")
-        #expect(argv.suffix(3) == ["ops@127.0.0.1", "--", "cat -- '/etc/my file'"])
+        let user = try #require(argv.firstIndex(of: "-l"))
+        #expect(argv[user + 1] == "ops")
+        #expect(argv.suffix(3) == ["--", "127.0.0.1", "cat -- '/etc/my file'"])
     }
 
-    /// Runs the remote implementations' shell snippets on this machine, as
-    /// the remote shell would, to check them without an SSH server.
-    struct ShellRunner: CommandRunner {
-        func run(_ argv: [String]) async -> CommandOutput? {
-            guard let output = await LocalCommandRunner().run(argv) else { return nil }
-            return output.exitCode == 127 ? nil : output
-        }
-    }
+    // The remote implementations' shell snippets run on this machine through LocalTransport, as
+    // the remote shell would run them, to check them without an SSH server.
 
     @Test("remote file source reads, tests and lists through shell commands")
     func remoteFiles() async {
-        let files = RemoteFileSource(runner: ShellRunner())
+        let files = RemoteFileSource(runner: LocalTransport())
         let local = RootedFileSource(root: "/")
         #expect(await files.readFile("/etc/os-release") == (await local.readFile("/etc/os-release")))
         #expect(await files.readFile("/nonexistent/file") == nil)
@@ -52,17 +49,18 @@ struct SSHTests {
         func increment() { count += 1 }
     }
 
-    struct CountingRunner: CommandRunner {
+    struct CountingRunner: CommandTransport {
         let counter: CommandCounter
-        func run(_ argv: [String]) async -> CommandOutput? {
+        var target: String { "this machine, counted" }
+        func run(_ argv: [String], input: String?, timeout: Duration?) async throws(ProcessError) -> ProcessResult {
             await counter.increment()
-            return await ShellRunner().run(argv)
+            return try await LocalTransport().run(argv, input: input, timeout: timeout)
         }
     }
 
     @Test("batched existence checks agree with single checks")
     func existingAmong() async {
-        let files = RemoteFileSource(runner: ShellRunner())
+        let files = RemoteFileSource(runner: LocalTransport())
         let paths = ["/etc/os-release", "/nonexistent", "/etc/with space", "/proc/cpuinfo"]
         #expect(await files.existing(among: paths) == ["/etc/os-release", "/proc/cpuinfo"])
     }
@@ -82,7 +80,7 @@ struct SSHTests {
 
     @Test("remote device prober agrees with the local one on this machine")
     func remoteDevices() async {
-        let remote = RemoteDeviceProber(runner: ShellRunner())
+        let remote = RemoteDeviceProber(runner: LocalTransport())
         let local = LocalDeviceProber()
         #expect(await remote.probeKVMDevice(at: "/dev/kvm") == (await local.probeKVMDevice(at: "/dev/kvm")))
         #expect(await remote.probeKVMDevice(at: "/dev/does-not-exist") == .missing)

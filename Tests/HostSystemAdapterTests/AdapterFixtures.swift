@@ -28,9 +28,9 @@ enum AdapterFixtures {
         return root.path
     }
 
-    static func system(_ name: String, executor: RecordingExecutor = RecordingExecutor()) throws -> (ProbedHostSystem, String) {
+    static func system(_ name: String, transport: RecordingTransport = RecordingTransport()) throws -> (ProbedHostSystem, String) {
         let root = try copy(name)
-        return (ProbedHostSystem(access: try HostAccess.fixture(root: root), executor: executor, target: name), root)
+        return (ProbedHostSystem(access: try HostAccess.fixture(root: root), transport: transport), root)
     }
 
     /// Set RECONCILE_UPDATE_GOLDEN=1 to rewrite goldens, then review the diff before committing.

@@ -1,4 +1,5 @@
 import Foundation
+import HostCommands
 import HostProbe
 import HostSystemAdapter
 import Reconciler
@@ -12,9 +13,11 @@ final class TestSSHServer {
     private(set) var pid: Int32?
 
     var configFile: String { directory.appendingPathComponent("ssh_config").path }
+    /// reconcile's state directory for this server's tests: the shared connection's socket lives below it.
+    var stateDirectory: String { directory.appendingPathComponent("state").path }
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("reconcile-sshd-\(UUID().uuidString)")
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("reconcile-sshd-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         port = Int.random(in: 20000...40000)
         let path = directory.path
@@ -56,8 +59,10 @@ final class TestSSHServer {
 
     func stop() {
         // The shared control connection keeps a session process alive on the server: end it first.
-        try? Self.run("/usr/bin/ssh", ["-F", configFile, "-o", "ControlPath=/tmp/reconcile-ssh-%C", "-p", String(port),
-                                       "-O", "exit", "root@127.0.0.1"])
+        if let control = try? SSHControlDirectory.prepare(stateDirectory: stateDirectory) {
+            try? Self.run("/usr/bin/ssh", ["-F", configFile, "-o", "ControlPath=\(control.controlPath)", "-p", String(port),
+                                           "-O", "exit", "root@127.0.0.1"])
+        }
         if let pid { kill(pid, SIGTERM) }
         pid = nil
         try? FileManager.default.removeItem(at: directory)
@@ -89,12 +94,18 @@ struct SSHHostSystemTests {
         #expect(server.pid != nil, "sshd did not start")
         let spec = HypervisorSpec(metadata: ResourceMetadata(name: "remote", location: SourceLocation(file: "t", line: 1, column: 1)),
                                   state: .ready, ssh: "root@127.0.0.1:\(server.port)", users: ["root", "nobody"])
-        let remote = try await ProbedHostSystemConnector(sshConfig: server.configFile).system(for: spec)
+        let remote = try await ProbedHostSystemConnector(sshConfig: server.configFile, stateDirectory: server.stateDirectory).system(for: spec)
         #expect(remote.target == "root@127.0.0.1 over SSH")
-        let local = ProbedHostSystem(access: .local(), executor: LocalCommandExecutor(), target: "this machine")
+        let local = ProbedHostSystem(access: .local(), transport: LocalTransport())
         let remoteFacts = try await remote.facts(Self.request)
         let localFacts = try await local.facts(Self.request)
         #expect(remoteFacts == localFacts)
+        // The probes shared one connection, through a socket in a private directory of the state directory.
+        let control = "\(server.stateDirectory)/ssh-mux"
+        let sockets = try FileManager.default.contentsOfDirectory(atPath: control)
+        #expect(sockets.count == 1)
+        let mode = try FileManager.default.attributesOfItem(atPath: control)[.posixPermissions] as? NSNumber
+        #expect(mode?.intValue == 0o700)
         #expect(remoteFacts.missingPackages == ["no-such-package-reconcile"])
 
         var manifests = ManifestSet()
@@ -113,7 +124,7 @@ struct SSHHostSystemTests {
         let spec = HypervisorSpec(metadata: ResourceMetadata(name: "remote", location: SourceLocation(file: "t", line: 1, column: 1)),
                                   state: .ready, ssh: "root@127.0.0.1:\(server.port)")
         let error = await #expect(throws: HostSSHError.self) {
-            _ = try await ProbedHostSystemConnector(sshConfig: server.configFile).system(for: spec)
+            _ = try await ProbedHostSystemConnector(sshConfig: server.configFile, stateDirectory: server.stateDirectory).system(for: spec)
         }
         #expect(error?.description.contains("BatchMode") == true)
     }

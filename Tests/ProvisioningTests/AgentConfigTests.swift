@@ -1,4 +1,5 @@
 import Foundation
+import HostCommands
 import Testing
 import Yams
 @testable import Provisioning
@@ -73,7 +74,7 @@ struct AgentConfigTests {
         let rendered = try config.render()
         let command = config.commands(for: .systemd).writeConfig
         #expect(!command.contains(rendered.content))
-        let result = try await CommandRunner().run("/bin/sh", ["-c", command], input: rendered.content)
+        let result = try await LocalTransport().run(["/bin/sh", "-c", command], input: rendered.content, timeout: nil)
         #expect(result.succeeded, "\(result.standardError)")
         #expect(try String(contentsOfFile: path, encoding: .utf8) == rendered.content)
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber
@@ -89,7 +90,7 @@ struct AgentConfigTests {
         // `none` is a host-probe value; the guest command never prints it.
         #expect(ServiceManager(detectionOutput: "none") == nil)
         // The probe is valid POSIX sh (this machine has neither init system running).
-        let probe = try await CommandRunner().run("/bin/sh", ["-n", "-c", ServiceManager.detectionCommand])
+        let probe = try await LocalTransport().run(["/bin/sh", "-n", "-c", ServiceManager.detectionCommand])
         #expect(probe.succeeded)
     }
 }

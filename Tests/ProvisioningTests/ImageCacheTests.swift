@@ -1,4 +1,5 @@
 import Foundation
+import HostCommands
 import Logging
 import Synchronization
 import Testing
@@ -179,7 +180,7 @@ struct ImageCacheTests {
     func xz() async throws {
         try await withServer(size: 1 << 20) { server, cache, image in
             let compressed = server.root.appendingPathComponent("disk.qcow2.xz")
-            try await CommandRunner().check("xz", ["-k", "-T1", server.root.appendingPathComponent("disk.qcow2").path])
+            try await LocalTransport().check(["xz", "-k", "-T1", server.root.appendingPathComponent("disk.qcow2").path])
             let digest = try Digest.of(fileAt: compressed, algorithm: .sha256)
             let source = ImageSource(url: server.url("disk.qcow2.xz"), checksum: .digest(digest))
             #expect(source.compression == .xz)

@@ -1,4 +1,5 @@
 import Foundation
+import HostCommands
 import Synchronization
 import Testing
 @testable import Provisioning
@@ -52,33 +53,37 @@ struct SSHKeyTests {
 
     @Test("the ssh command line enforces strict, pinned, batch-mode settings")
     func commandLine() {
-        let runner = SSHRunner(
+        let options = SSHOptions.guest(
             identityFile: URL(fileURLWithPath: "/state/ssh/id_ed25519"),
             knownHosts: KnownHostsFile(url: URL(fileURLWithPath: "/state/known_hosts")),
             connectTimeout: 7,
             networkNamespace: "recns"
         )
-        let line = runner.commandLine(for: "uname -a", on: SSHTarget(host: "10.0.0.2", port: 22, user: "ops"))
+        let line = SSHTransport(SSHTarget(host: "10.0.0.2", port: 22, user: "ops"), options: options)
+            .commandLine(for: ["uname", "-a"])
         #expect(Array(line.prefix(5)) == ["ip", "netns", "exec", "recns", "ssh"])
         let joined = line.joined(separator: " ")
-        for option in ["BatchMode=yes", "StrictHostKeyChecking=yes", "UserKnownHostsFile=/state/known_hosts", "IdentitiesOnly=yes", "ConnectTimeout=7"] {
+        for option in ["BatchMode=yes", "StrictHostKeyChecking=yes", "UserKnownHostsFile=/state/known_hosts", "IdentitiesOnly=yes",
+                       "ConnectTimeout=7", "GlobalKnownHostsFile=/dev/null", "ControlPath=none"] {
             #expect(joined.contains("-o \(option)"))
         }
+        #expect(joined.contains("-F /dev/null"))
         #expect(joined.contains("-i /state/ssh/id_ed25519"))
-        #expect(Array(line.suffix(3)) == ["10.0.0.2", "--", "uname -a"])
+        #expect(joined.contains("-l ops"))
+        #expect(Array(line.suffix(3)) == ["--", "10.0.0.2", "uname -a"])
     }
 }
 
 @Suite("SSH against a real sshd on 127.0.0.1")
 struct SSHServerTests {
     /// Starts sshd with a fresh host key and client key, runs `body`, stops sshd by pid.
-    func withServer(_ body: (TestSSHServer, SSHRunner, KnownHostsFile) async throws -> Void) async throws {
+    func withServer(_ body: (TestSSHServer, SSHTransport, KnownHostsFile) async throws -> Void) async throws {
         let scratch = try TemporaryDirectory("sshd")
         defer { scratch.remove() }
         let client = try await SSHKeyGenerator().ensureClientKey(stateDirectory: scratch.url)
         let server = try await TestSSHServer.start(in: scratch, authorizing: client.publicKey)
         let knownHosts = KnownHostsFile(url: scratch.file("known_hosts"))
-        let runner = SSHRunner(identityFile: client.privateKeyPath, knownHosts: knownHosts, connectTimeout: 5)
+        let runner = SSHTransport(server.target, options: .guest(identityFile: client.privateKeyPath, knownHosts: knownHosts, connectTimeout: 5))
         do {
             try await body(server, runner, knownHosts)
         } catch {
@@ -92,11 +97,11 @@ struct SSHServerTests {
     func pinned() async throws {
         try await withServer { server, runner, knownHosts in
             try knownHosts.pin(host: "127.0.0.1", port: server.port, publicKey: server.hostKey.publicKey)
-            let result = try await runner.run("echo hello; echo oops >&2; exit 3", on: server.target, timeout: .seconds(30))
+            let result = try await runner.run(["sh", "-c", "echo hello; echo oops >&2; exit 3"], input: nil, timeout: .seconds(30))
             #expect(result.exitStatus == 3)
             #expect(result.standardOutput == "hello\n")
             #expect(result.standardError.contains("oops"))
-            let input = try await runner.run("cat", on: server.target, input: "piped: data\n", timeout: .seconds(30))
+            let input = try await runner.run(["cat"], input: "piped: data\n", timeout: .seconds(30))
             #expect(input.succeeded)
             #expect(input.standardOutput == "piped: data\n")
         }
@@ -110,7 +115,7 @@ struct SSHServerTests {
             let other = try await SSHKeyGenerator().ensureGuestHostKey(stateDirectory: scratch.url, guest: "other")
             try knownHosts.pin(host: "127.0.0.1", port: server.port, publicKey: other.publicKey)
             let before = try String(contentsOf: knownHosts.url, encoding: .utf8)
-            let result = try await runner.run("echo should-not-run", on: server.target, timeout: .seconds(30))
+            let result = try await runner.run(["echo", "should-not-run"], input: nil, timeout: .seconds(30))
             #expect(result.exitStatus == 255)
             #expect(!result.standardOutput.contains("should-not-run"))
             #expect(SSHAttempt.classify(result) == .hostKeyMismatch)
@@ -121,7 +126,7 @@ struct SSHServerTests {
     @Test("an unpinned host is refused: no trust on first use")
     func unpinned() async throws {
         try await withServer { server, runner, knownHosts in
-            let result = try await runner.run("true", on: server.target, timeout: .seconds(30))
+            let result = try await runner.run(["true"], input: nil, timeout: .seconds(30))
             #expect(result.exitStatus == 255)
             #expect(SSHAttempt.classify(result) == .hostKeyMismatch)
             #expect(try knownHosts.keys(host: "127.0.0.1", port: server.port).isEmpty)
@@ -133,7 +138,7 @@ struct SSHServerTests {
         try await withServer { server, runner, knownHosts in
             try knownHosts.pin(host: "127.0.0.1", port: server.port, publicKey: server.hostKey.publicKey)
             let seen = Mutex<[SSHAttempt]>([])
-            let attempts = try await runner.waitForSSH(server.target, timeout: .seconds(30)) { attempt in
+            let attempts = try await runner.waitForSSH(timeout: .seconds(30)) { attempt in
                 seen.withLock { $0.append(attempt) }
             }
             #expect(attempts.last?.outcome == .connected)
@@ -146,7 +151,7 @@ struct SSHServerTests {
         try await withServer { server, runner, knownHosts in
             try knownHosts.pin(host: "127.0.0.1", port: server.port, publicKey: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOzs0LQzV2rVZ8u2VnCZbZJ8yI4c0jXx4m0uG0mZf3sT wrong")
             do {
-                _ = try await runner.waitForSSH(server.target, timeout: .seconds(3), interval: .milliseconds(500))
+                _ = try await runner.waitForSSH(timeout: .seconds(3), interval: .milliseconds(500))
                 Issue.record("expected a timeout")
             } catch let error as ProvisioningError {
                 #expect(error.code == .timeout)
@@ -161,11 +166,12 @@ struct SSHServerTests {
         let scratch = try TemporaryDirectory("sshwait")
         defer { scratch.remove() }
         let client = try await SSHKeyGenerator().ensureClientKey(stateDirectory: scratch.url)
-        let runner = SSHRunner(identityFile: client.privateKeyPath, knownHosts: KnownHostsFile(url: scratch.file("known_hosts")), connectTimeout: 2)
         let port = try FreePort.find()
+        let runner = SSHTransport(SSHTarget(host: "127.0.0.1", port: port, user: "root"),
+                                  options: .guest(identityFile: client.privateKeyPath, knownHosts: KnownHostsFile(url: scratch.file("known_hosts")), connectTimeout: 2))
         let seen = Mutex<[SSHAttempt]>([])
         await #expect(throws: ProvisioningError.self) {
-            try await runner.waitForSSH(SSHTarget(host: "127.0.0.1", port: port, user: "root"), timeout: .seconds(2), interval: .milliseconds(300)) { attempt in
+            try await runner.waitForSSH(timeout: .seconds(2), interval: .milliseconds(300)) { attempt in
                 seen.withLock { $0.append(attempt) }
             }
         }
@@ -180,10 +186,10 @@ struct SSHServerTests {
             try knownHosts.pin(host: "127.0.0.1", port: server.port, publicKey: server.hostKey.publicKey)
             let clock = ContinuousClock()
             let start = clock.now
-            do {
-                _ = try await runner.run("sleep 6", on: server.target, timeout: .seconds(2))
+            do throws(ProcessError) {
+                _ = try await runner.run(["sleep", "6"], input: nil, timeout: .seconds(2))
                 Issue.record("expected a timeout")
-            } catch let error as ProvisioningError {
+            } catch {
                 #expect(error.code == .timeout)
                 #expect(error.message.contains("sleep 6"))
             }

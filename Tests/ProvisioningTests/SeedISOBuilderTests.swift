@@ -1,15 +1,16 @@
 import Foundation
+import HostCommands
 import Testing
 @testable import Provisioning
 
 @Suite("Seed ISO")
 struct SeedISOBuilderTests {
     func extract(_ iso: URL, into directory: URL) async throws {
-        try await CommandRunner().check("xorriso", ["-osirrox", "on", "-indev", iso.path, "-extract", "/", directory.path])
+        try await LocalTransport().check(["xorriso", "-osirrox", "on", "-indev", iso.path, "-extract", "/", directory.path])
     }
 
     func volumeID(_ iso: URL) async throws -> String {
-        let info = try await CommandRunner().check("isoinfo", ["-d", "-i", iso.path])
+        let info = try await LocalTransport().check(["isoinfo", "-d", "-i", iso.path])
         let line = info.standardOutput.split(separator: "\n").first { $0.hasPrefix("Volume id:") } ?? ""
         return line.dropFirst("Volume id:".count).trimmed(of: " ")
     }
@@ -21,7 +22,7 @@ struct SeedISOBuilderTests {
         var seed = CloudInitSeedTests.sample()
         seed.network = SeedNetwork(match: .macAddress("52:54:00:00:00:01"))
         let rendered = try seed.render()
-        let path = try #require(CommandRunner.findExecutable(["xorriso"]))
+        let path = try #require(ProcessRunner.findExecutable(["xorriso"]))
         let builder = SeedISOBuilder(tool: .xorriso(path: path))
         let first = scratch.file("a.iso")
         let second = scratch.file("b.iso")
@@ -47,7 +48,7 @@ struct SeedISOBuilderTests {
         let scratch = try TemporaryDirectory("seediso")
         defer { scratch.remove() }
         let rendered = try CloudInitSeedTests.sample().render()
-        let path = try #require(CommandRunner.findExecutable(["genisoimage"]))
+        let path = try #require(ProcessRunner.findExecutable(["genisoimage"]))
         let iso = scratch.file("seed.iso")
         try await SeedISOBuilder(tool: .genisoimage(path: path)).build(rendered, at: iso)
         #expect(try await volumeID(iso) == "cidata")

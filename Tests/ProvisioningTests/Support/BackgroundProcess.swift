@@ -1,4 +1,5 @@
 import Foundation
+import HostCommands
 @testable import Provisioning
 
 /// A long-running test daemon (HTTP server, sshd) started in the background and
@@ -11,7 +12,7 @@ struct BackgroundProcess {
     /// `logFile` so no pipe keeps the launcher waiting.
     static func start(_ arguments: [String], logFile: URL) async throws -> BackgroundProcess {
         let script = "\"$@\" >'\(logFile.path)' 2>&1 </dev/null & echo $!"
-        let result = try await CommandRunner().check("/bin/sh", ["-c", script, "sh"] + arguments, timeout: .seconds(10))
+        let result = try await LocalTransport().check(["/bin/sh", "-c", script, "sh"] + arguments, timeout: .seconds(10))
         guard let pid = Int32(result.standardOutput.trimmed(of: " \n")) else {
             throw ProvisioningError(.commandFailed, "no pid from launcher: \(result.standardOutput)")
         }

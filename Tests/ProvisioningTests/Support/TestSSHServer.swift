@@ -1,4 +1,5 @@
 import Foundation
+import HostCommands
 @testable import Provisioning
 
 /// A real OpenSSH server on 127.0.0.1 with its own host key and authorized_keys,

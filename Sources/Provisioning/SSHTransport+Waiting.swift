@@ -1,0 +1,42 @@
+import HostCommands
+
+extension SSHTransport {
+    /// Retries a real handshake (running `true`) until it succeeds or `timeout` passes: a booting
+    /// guest refuses connections, then may answer with another guest's key from a stale lease.
+    /// Returns every attempt; throws `.timeout` listing what the last attempts saw.
+    public func waitForSSH(
+        timeout: Duration,
+        interval: Duration = .seconds(2),
+        onAttempt: (@Sendable (SSHAttempt) -> Void)? = nil
+    ) async throws -> [SSHAttempt] {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let deadline = start + timeout
+        var attempts: [SSHAttempt] = []
+        while true {
+            let remaining = deadline - clock.now
+            let perAttempt = min(Duration.seconds(options.connectTimeout + 5), max(remaining, .seconds(1)))
+            let outcome: SSHAttempt.Outcome
+            let detail: String
+            do throws(ProcessError) {
+                let result = try await run(["true"], input: nil, timeout: perAttempt)
+                outcome = SSHAttempt.classify(result)
+                detail = result.standardError.trimmed(of: " \n\r")
+            } catch where error.code == .timeout {
+                outcome = .timedOut
+                detail = "no answer within \(perAttempt)"
+            } catch {
+                throw ProvisioningError(error)
+            }
+            let attempt = SSHAttempt(number: attempts.count + 1, elapsed: clock.now - start, outcome: outcome, detail: detail)
+            attempts.append(attempt)
+            onAttempt?(attempt)
+            if outcome == .connected { return attempts }
+            if clock.now + interval >= deadline {
+                let recent = attempts.suffix(3).map(\.description).joined(separator: "; ")
+                throw ProvisioningError(.timeout, "ssh \(host) not reachable with the pinned host key within \(timeout) after \(attempts.count) attempts; last: \(recent)")
+            }
+            try await Task.sleep(for: interval)
+        }
+    }
+}
