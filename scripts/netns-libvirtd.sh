@@ -7,6 +7,13 @@
 # Usage: scripts/netns-libvirtd.sh start NAME STATEDIR
 #        scripts/netns-libvirtd.sh stop  NAME STATEDIR
 # STATEDIR holds virtlogd.pid and libvirtd.pid (the daemons write no trailing newline).
+#
+# By default libvirtd also gets its own mount namespace with /dev/null bind-mounted over
+# /dev/kvm. On these machines /dev/kvm opens but cannot run guests, and libvirtd then probes
+# QEMU afresh (~30 s) on every domain define; masked, it sees no KVM, keeps its cached QEMU
+# capabilities, and defines in milliseconds. Tests use domain type 'qemu' (TCG), which needs no
+# /dev/kvm. RECONCILE_TEST_UNMASKED_KVM=1 starts libvirtd with the real /dev/kvm instead
+# (scripts/test.sh does so once, to keep that slow path covered).
 set -euo pipefail
 
 usage() {
@@ -57,11 +64,21 @@ start() {
     ip netns exec "$ns" ip link set lo up
     rm -f "$statedir/virtlogd.pid" "$statedir/libvirtd.pid"
     ip netns exec "$ns" virtlogd -d -p "$statedir/virtlogd.pid"
-    ip netns exec "$ns" libvirtd -d -p "$statedir/libvirtd.pid"
+    local kvm="real /dev/kvm"
+    if [[ ${RECONCILE_TEST_UNMASKED_KVM:-} == 1 ]]; then
+        ip netns exec "$ns" libvirtd -d -p "$statedir/libvirtd.pid"
+    else
+        kvm="/dev/kvm masked"
+        # unshare -m makes the bind mount private to this daemon (and the QEMUs it starts);
+        # exec keeps the pid tracking exact: libvirtd -d writes its own daemon's pid to the file.
+        ip netns exec "$ns" unshare -m sh -c \
+            'if [ -e /dev/kvm ]; then mount --bind /dev/null /dev/kvm || exit 1; fi; exec libvirtd -d -p "$1"' \
+            sh "$statedir/libvirtd.pid"
+    fi
     local i
     for ((i = 0; i < 150; i++)); do
         if libvirt_answers; then
-            echo "libvirtd $(read_pid "$statedir/libvirtd.pid") answers on $uri (namespace $ns)"
+            echo "libvirtd $(read_pid "$statedir/libvirtd.pid") answers on $uri (namespace $ns, $kvm)"
             return 0
         fi
         sleep 0.2

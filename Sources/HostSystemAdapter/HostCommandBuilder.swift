@@ -51,10 +51,11 @@ public struct HostCommandBuilder: Sendable {
     }
 
     func addToGroup(user: String, group: String) -> HostCommand {
-        // BusyBox (Alpine) has no usermod unless the shadow package is installed.
+        // BusyBox (Alpine) has no usermod unless the shadow package is installed. `--`: a user
+        // name from a manifest is never read as an option.
         distribution.packageManager == .apk
-            ? HostCommand(argv: ["addgroup", user, group])
-            : HostCommand(argv: ["usermod", "-aG", group, user])
+            ? HostCommand(argv: ["addgroup", "--", user, group])
+            : HostCommand(argv: ["usermod", "-aG", group, "--", user])
     }
 
     func escalated(_ command: HostCommand) -> HostCommand {

@@ -101,6 +101,6 @@ struct HostStepExecutionTests {
                                          escalate: true)
         #expect(builder.commands(for: .installPackages(["a"])).map(\.rendered)
                 == ["sudo -n apt-get update", "sudo -n env DEBIAN_FRONTEND=noninteractive apt-get install -y -- a"])
-        #expect(builder.commands(for: .addUserToGroup(user: "bob", group: "kvm")).map(\.rendered) == ["sudo -n usermod -aG kvm bob"])
+        #expect(builder.commands(for: .addUserToGroup(user: "bob", group: "kvm")).map(\.rendered) == ["sudo -n usermod -aG kvm -- bob"])
     }
 }
