@@ -21,7 +21,7 @@ public struct HostAccess: Sendable {
 
     /// A remote host, read with small commands through `transport` (OpenSSH).
     public static func remote(_ transport: any CommandTransport) -> HostAccess {
-        HostAccess(files: RemoteFileSource(runner: transport), commands: transport, devices: RemoteDeviceProber(runner: transport))
+        HostAccess(files: RemoteFileSource(transport: transport), commands: transport, devices: RemoteDeviceProber(transport: transport))
     }
 
     /// A fixture tree: files below `root`, live answers from `root/_probe/state.json`.

@@ -36,8 +36,8 @@ public struct InstalledPackages: Sendable {
         switch source {
         case .table(let table):
             return table[name]
-        case .rpm(let runner):
-            guard let output = await runner.probe(["rpm", "-q", "--queryformat", "%{VERSION}-%{RELEASE}", name]),
+        case .rpm(let transport):
+            guard let output = await transport.probe(["rpm", "-q", "--queryformat", "%{VERSION}-%{RELEASE}", name]),
                   output.succeeded else { return nil }
             let version = output.standardOutput.trimmingWhitespace
             return version.isEmpty ? nil : version

@@ -41,10 +41,10 @@ public struct KVMProbe: Sendable {
 
         var versions = KVMVersions(libvirt: libvirtPackage?.version, qemu: qemuPackage?.version)
         if versions.qemu == nil, qemuBinary != nil {
-            versions.qemu = await Self.versionFromBinary(["qemu-system-x86_64", "--version"], runner: context.system.commands)
+            versions.qemu = await Self.versionFromBinary(["qemu-system-x86_64", "--version"], transport: context.system.commands)
         }
         if versions.libvirt == nil, libvirtBinary != nil {
-            versions.libvirt = await Self.versionFromBinary(["libvirtd", "--version"], runner: context.system.commands)
+            versions.libvirt = await Self.versionFromBinary(["libvirtd", "--version"], transport: context.system.commands)
         }
 
         var report = KVMReport(
@@ -105,8 +105,8 @@ public struct KVMProbe: Sendable {
 
     /// The version from `--version` output: "QEMU emulator version 7.2.22 (...)"
     /// or "libvirtd (libvirt) 9.0.0": the first word after "version", else the last word of the first line.
-    static func versionFromBinary(_ argv: [String], runner: any CommandTransport) async -> String? {
-        guard let output = await runner.probe(argv), output.succeeded else { return nil }
+    static func versionFromBinary(_ argv: [String], transport: any CommandTransport) async -> String? {
+        guard let output = await transport.probe(argv), output.succeeded else { return nil }
         return parseVersion(output.standardOutput)
     }
 

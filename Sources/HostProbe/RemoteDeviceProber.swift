@@ -4,10 +4,10 @@ import HostCommands
 /// side, so python3 is used when it exists there; otherwise only "openable"
 /// is checked with test(1), and the API version stays unknown.
 public struct RemoteDeviceProber: DeviceProber {
-    let runner: any CommandTransport
+    let transport: any CommandTransport
 
-    public init(runner: any CommandTransport) {
-        self.runner = runner
+    public init(transport: any CommandTransport) {
+        self.transport = transport
     }
 
     static let kvmScript = """
@@ -31,11 +31,11 @@ public struct RemoteDeviceProber: DeviceProber {
         """
 
     public func probeKVMDevice(at path: String) async -> KVMDeviceProbe {
-        if let output = await runner.probe(["python3", "-c", Self.kvmScript, path]), output.succeeded {
+        if let output = await transport.probe(["python3", "-c", Self.kvmScript, path]), output.succeeded {
             return KVMDeviceProbe(recorded: output.standardOutput.trimmingWhitespace)
         }
         let test = "test -e \"$1\" || exit 2; test -r \"$1\" && test -w \"$1\" || exit 3"
-        switch await runner.probe(["sh", "-c", test, "sh", path])?.exitStatus {
+        switch await transport.probe(["sh", "-c", test, "sh", path])?.exitStatus {
         case 0: return .answered(apiVersion: nil)
         case 2: return .missing
         case 3: return .permissionDenied
@@ -44,22 +44,22 @@ public struct RemoteDeviceProber: DeviceProber {
     }
 
     public func canConnect(unixSocket path: String) async -> Bool {
-        if let output = await runner.probe(["python3", "-c", Self.socketScript, path]) {
+        if let output = await transport.probe(["python3", "-c", Self.socketScript, path]) {
             return output.succeeded
         }
         // Without python3 a socket file that exists is the best evidence we have.
-        return await runner.probe(["test", "-S", path])?.succeeded == true
+        return await transport.probe(["test", "-S", path])?.succeeded == true
     }
 
     public func isProcessAlive(pid: Int) async -> Bool {
-        if await runner.probe(["kill", "-0", String(pid)])?.succeeded == true { return true }
+        if await transport.probe(["kill", "-0", String(pid)])?.succeeded == true { return true }
         // kill -0 fails with EPERM for other users' processes; /proc still shows them.
-        return await runner.probe(["test", "-d", "/proc/\(pid)"])?.succeeded == true
+        return await transport.probe(["test", "-d", "/proc/\(pid)"])?.succeeded == true
     }
 
     public func currentUser() async -> UserIdentity {
-        let uid = await runner.probe(["id", "-u"]).flatMap { Int($0.standardOutput.trimmingWhitespace) } ?? -1
-        let groups = await runner.probe(["id", "-Gn"])?.standardOutput
+        let uid = await transport.probe(["id", "-u"]).flatMap { Int($0.standardOutput.trimmingWhitespace) } ?? -1
+        let groups = await transport.probe(["id", "-Gn"])?.standardOutput
             .split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init) ?? []
         return UserIdentity(uid: uid, groups: groups.sorted())
     }

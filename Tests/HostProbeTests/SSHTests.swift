@@ -34,7 +34,7 @@ struct SSHTests {
 
     @Test("remote file source reads, tests and lists through shell commands")
     func remoteFiles() async {
-        let files = RemoteFileSource(runner: LocalTransport())
+        let files = RemoteFileSource(transport: LocalTransport())
         let local = RootedFileSource(root: "/")
         #expect(await files.readFile("/etc/os-release") == (await local.readFile("/etc/os-release")))
         #expect(await files.readFile("/nonexistent/file") == nil)
@@ -60,7 +60,7 @@ struct SSHTests {
 
     @Test("batched existence checks agree with single checks")
     func existingAmong() async {
-        let files = RemoteFileSource(runner: LocalTransport())
+        let files = RemoteFileSource(transport: LocalTransport())
         let paths = ["/etc/os-release", "/nonexistent", "/etc/with space", "/proc/cpuinfo"]
         #expect(await files.existing(among: paths) == ["/etc/os-release", "/proc/cpuinfo"])
     }
@@ -69,8 +69,8 @@ struct SSHTests {
     func remoteDetectionMatchesLocal() async throws {
         let counter = CommandCounter()
         let runner = CountingRunner(counter: counter)
-        let remote = HostAccess(files: RemoteFileSource(runner: runner), commands: runner,
-                                devices: RemoteDeviceProber(runner: runner))
+        let remote = HostAccess(files: RemoteFileSource(transport: runner), commands: runner,
+                                devices: RemoteDeviceProber(transport: runner))
         let viaShell = await HostDetector(system: remote).detect()
         let local = await HostDetector(system: .local()).detect()
         #expect(try viaShell.jsonText() == (try local.jsonText()))
@@ -80,7 +80,7 @@ struct SSHTests {
 
     @Test("remote device prober agrees with the local one on this machine")
     func remoteDevices() async {
-        let remote = RemoteDeviceProber(runner: LocalTransport())
+        let remote = RemoteDeviceProber(transport: LocalTransport())
         let local = LocalDeviceProber()
         #expect(await remote.probeKVMDevice(at: "/dev/kvm") == (await local.probeKVMDevice(at: "/dev/kvm")))
         #expect(await remote.probeKVMDevice(at: "/dev/does-not-exist") == .missing)
