@@ -8,12 +8,14 @@
 #        scripts/netns-libvirtd.sh stop  NAME STATEDIR
 # STATEDIR holds virtlogd.pid and libvirtd.pid (the daemons write no trailing newline).
 #
-# By default libvirtd also gets its own mount namespace with /dev/null bind-mounted over
-# /dev/kvm. On these machines /dev/kvm opens but cannot run guests, and libvirtd then probes
-# QEMU afresh (~30 s) on every domain define; masked, it sees no KVM, keeps its cached QEMU
-# capabilities, and defines in milliseconds. Tests use domain type 'qemu' (TCG), which needs no
-# /dev/kvm. RECONCILE_TEST_UNMASKED_KVM=1 starts libvirtd with the real /dev/kvm instead
-# (scripts/test.sh does so once, to keep that slow path covered).
+# By default libvirtd also gets its own mount namespace in which /dev/kvm is an empty file only
+# root may open. On these machines /dev/kvm opens but cannot run guests, and libvirtd then
+# probes QEMU afresh (~30 s) on every domain define, because its cached capabilities say "no
+# KVM" while the device looks usable. Masked, the QEMU user (libvirt-qemu) cannot open it, the
+# cache stays valid, and a define takes milliseconds. (/dev/null would not do: anyone may open
+# it, so libvirt still counts KVM as usable and probes again.) Tests use domain type 'qemu'
+# (TCG), which needs no /dev/kvm. RECONCILE_TEST_UNMASKED_KVM=1 starts libvirtd with the real
+# /dev/kvm instead (scripts/test.sh does so once, to keep that slow path covered).
 set -euo pipefail
 
 usage() {
@@ -69,11 +71,14 @@ start() {
         ip netns exec "$ns" libvirtd -d -p "$statedir/libvirtd.pid"
     else
         kvm="/dev/kvm masked"
+        local mask="$statedir/kvm-mask"
+        : >"$mask"
+        chmod 000 "$mask"
         # unshare -m makes the bind mount private to this daemon (and the QEMUs it starts);
         # exec keeps the pid tracking exact: libvirtd -d writes its own daemon's pid to the file.
         ip netns exec "$ns" unshare -m sh -c \
-            'if [ -e /dev/kvm ]; then mount --bind /dev/null /dev/kvm || exit 1; fi; exec libvirtd -d -p "$1"' \
-            sh "$statedir/libvirtd.pid"
+            'if [ -e /dev/kvm ]; then mount --bind "$2" /dev/kvm || exit 1; fi; exec libvirtd -d -p "$1"' \
+            sh "$statedir/libvirtd.pid" "$mask"
     fi
     local i
     for ((i = 0; i < 150; i++)); do
@@ -94,7 +99,7 @@ stop() {
     virtlogd_pid=$(read_pid "$statedir/virtlogd.pid")
     stop_pid "$libvirtd_pid" libvirtd
     stop_pid "$virtlogd_pid" virtlogd
-    rm -f "$statedir/libvirtd.pid" "$statedir/virtlogd.pid"
+    rm -f "$statedir/libvirtd.pid" "$statedir/virtlogd.pid" "$statedir/kvm-mask"
     if ip netns list | awk '{print $1}' | grep -qx "$ns"; then
         # Whatever is still inside the namespace (dnsmasq, qemu) was started by
         # the daemons above; report and stop it by pid before removing the namespace.
