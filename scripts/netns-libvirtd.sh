@@ -8,13 +8,15 @@
 #        scripts/netns-libvirtd.sh stop  NAME STATEDIR
 # STATEDIR holds virtlogd.pid and libvirtd.pid (the daemons write no trailing newline).
 #
-# By default libvirtd also gets its own mount namespace in which /dev/kvm is an empty file only
+# By default libvirtd also gets its own mount namespace in which /dev/kvm is a null device only
 # root may open. On these machines /dev/kvm opens but cannot run guests, and libvirtd then
 # probes QEMU afresh (~30 s) on every domain define, because its cached capabilities say "no
 # KVM" while the device looks usable. Masked, the QEMU user (libvirt-qemu) cannot open it, the
-# cache stays valid, and a define takes milliseconds. (/dev/null would not do: anyone may open
-# it, so libvirt still counts KVM as usable and probes again.) Tests use domain type 'qemu'
-# (TCG), which needs no /dev/kvm. RECONCILE_TEST_UNMASKED_KVM=1 starts libvirtd with the real
+# cache stays valid, and a define takes milliseconds. (/dev/null itself would not do: anyone may
+# open it, so libvirt still counts KVM as usable and probes again. A regular file would not do
+# either: libvirt copies /dev/kvm into each guest's /dev and cannot move a file mount onto the
+# device node it makes there, so guests would not start.) Tests use domain type 'qemu' (TCG),
+# which needs no /dev/kvm. RECONCILE_TEST_UNMASKED_KVM=1 starts libvirtd with the real
 # /dev/kvm instead (scripts/test.sh does so once, to keep that slow path covered).
 set -euo pipefail
 
@@ -72,8 +74,8 @@ start() {
     else
         kvm="/dev/kvm masked"
         local mask="$statedir/kvm-mask"
-        : >"$mask"
-        chmod 000 "$mask"
+        rm -f "$mask"
+        mknod -m 000 "$mask" c 1 3
         # unshare -m makes the bind mount private to this daemon (and the QEMUs it starts);
         # exec keeps the pid tracking exact: libvirtd -d writes its own daemon's pid to the file.
         ip netns exec "$ns" unshare -m sh -c \
