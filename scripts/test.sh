@@ -46,8 +46,12 @@ if [[ -n ${RECONCILE_TEST_LIBVIRT_URI:-} ]]; then
     fi
     # The daemon above has /dev/kvm masked, so that a define takes milliseconds instead of a
     # ~30 s QEMU probe (see netns-libvirtd.sh). One define against a daemon that sees the real
-    # /dev/kvm keeps that path covered, once.
+    # /dev/kvm keeps that slow path covered, once. The masked daemon left QEMU capabilities in
+    # libvirt's cache that an unmasked one would accept as they are; without them it probes
+    # QEMU itself, as on a real host, and then again on every define where /dev/kvm opens but
+    # cannot run guests. (The next masked daemon probes once at start and is fast again.)
     scripts/netns-libvirtd.sh stop "$ns" "$statedir"
+    rm -f /var/cache/libvirt/qemu/capabilities/*.xml
     RECONCILE_TEST_UNMASKED_KVM=1 scripts/netns-libvirtd.sh start "$ns" "$statedir"
     if ! RECONCILE_TEST_UNMASKED_KVM=1 swift test --skip-build --filter RealUnmaskedKVMTests 2>&1 | tee "$statedir/unmasked-test.log"; then
         echo "the define against an unmasked libvirtd failed (see above)" >&2
