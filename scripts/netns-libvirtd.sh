@@ -9,15 +9,17 @@
 # STATEDIR holds virtlogd.pid and libvirtd.pid (the daemons write no trailing newline).
 #
 # By default libvirtd also gets its own mount namespace in which /dev/kvm is a null device only
-# root may open. On these machines /dev/kvm opens but cannot run guests, and libvirtd then
-# probes QEMU afresh (~30 s) on every domain define, because its cached capabilities say "no
-# KVM" while the device looks usable. Masked, the QEMU user (libvirt-qemu) cannot open it, the
-# cache stays valid, and a define takes milliseconds. (/dev/null itself would not do: anyone may
-# open it, so libvirt still counts KVM as usable and probes again. A regular file would not do
-# either: libvirt copies /dev/kvm into each guest's /dev and cannot move a file mount onto the
-# device node it makes there, so guests would not start.) Tests use domain type 'qemu' (TCG),
-# which needs no /dev/kvm. RECONCILE_TEST_UNMASKED_KVM=1 starts libvirtd with the real
-# /dev/kvm instead (scripts/test.sh does so once, to keep that slow path covered).
+# root may open. On these machines QEMU's capability probe finds KVM enabled, while libvirt's
+# own check finds /dev/kvm unusable for the QEMU user (libvirt-qemu); as the two disagree,
+# libvirtd throws its cached capabilities away and probes QEMU afresh (~30 s) on every domain
+# define ("KVM was enabled when probing ..., but it is not available now" in its debug log).
+# Masked, the probe finds no KVM and the check agrees: the cache stays valid and a define takes
+# milliseconds. (/dev/null itself would not do: anyone may open it, so libvirt counts KVM as
+# usable while the probe finds none, and probes again. A regular file would not do either:
+# libvirt copies /dev/kvm into each guest's /dev and cannot move a file mount onto the device
+# node it makes there, so guests would not start.) Tests use domain type 'qemu' (TCG), which
+# needs no /dev/kvm. RECONCILE_TEST_UNMASKED_KVM=1 starts libvirtd with the real /dev/kvm
+# instead (scripts/test.sh does so once, to keep that slow path covered).
 set -euo pipefail
 
 usage() {
