@@ -47,7 +47,12 @@ public struct ManifestLoader: Sendable {
             return [Self.diagnostic(forYAMLError: error, file: file)]
         }
         var diagnostics: [Diagnostic] = []
+        let guardian = YAMLDocumentGuard(file: file)
         for document in documents {
+            let checked = guardian.check(document)
+            diagnostics += checked.diagnostics
+            // Reading a document whose aliases explode would build the explosion.
+            guard checked.usable else { continue }
             let context = DocumentContext(file: file)
             readDocument(document, context: context, into: &set)
             diagnostics += context.diagnostics
@@ -84,7 +89,7 @@ public struct ManifestLoader: Sendable {
         }
         let name = metadataReader.requiredString("name")
         let adopt = metadataReader.bool("adopt", default: false)
-        _ = metadataReader.node("labels")
+        metadataReader.mappingReader("labels").map(Self.checkLabels)
         metadataReader.rejectUnknownKeys()
         guard let kind, let name else { return }
         if let message = Self.nameProblem(name, kind: kind) { metadataReader.error("name", message) }
@@ -98,6 +103,24 @@ public struct ManifestLoader: Sendable {
         case .storagePool: StoragePoolSpec.read(spec, metadata: metadata).map { set.pools.append($0) }
         case .virtualMachine: set.virtualMachines.append(VirtualMachineSpec.read(spec, metadata: metadata))
         case .distribution: DistributionSpec.read(spec, metadata: metadata).map { set.distributions.append($0) }
+        }
+    }
+
+    /// Labels as Kubernetes writes them: `[prefix/]name` keys of at most 63 characters per part, and
+    /// short printable values. Nothing reads them yet, so nothing unsafe may hide in them either.
+    static func checkLabels(_ labels: FieldReader) {
+        for (key, _) in labels.entries {
+            let parts = key.split(separator: "/", omittingEmptySubsequences: false)
+            let keyIsValid = parts.count <= 2 && parts.allSatisfy { part in
+                (1...63).contains(part.utf8.count) && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }
+            }
+            if !keyIsValid {
+                labels.error(key, "'\(key)' is not a label key ([prefix/]name of letters, digits, '.', '_' and '-', at most 63 each)")
+            }
+            guard let value = labels.string(key) else { continue }
+            if value.utf8.count > 63 || !value.allSatisfy({ $0.isASCII && !$0.isWhitespace || $0 == " " }) {
+                labels.error(key, "a label value is at most 63 printable ASCII characters")
+            }
         }
     }
 
