@@ -82,7 +82,7 @@ extension CloudInitSpec.User {
         if let name, let problem = Naming.userNameProblem(name) { reader.error("name", problem) }
         let keys = reader.stringItems("sshAuthorizedKeys")
         for key in keys where !SSHPublicKey.isValid(key.value) {
-            reader.itemError(key, "not an OpenSSH public key line (ssh-ed25519 AAAA... comment; no options such as command=)")
+            reader.itemError(key, "is not an OpenSSH public key (one line such as ssh-ed25519 AAAA... comment; no options such as command=)")
         }
         var password: SecretSource?
         if let hash = reader.string("passwordHash") {

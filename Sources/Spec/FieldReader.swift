@@ -45,10 +45,10 @@ final class FieldReader {
     }
 
     /// Every string key with its value, in document order, for mappings whose keys are data (labels).
-    var entries: [(key: String, value: Node)] {
-        mapping.compactMap { key, value in
+    var entries: [(key: String, location: SourceLocation)] {
+        mapping.keys.compactMap { key in
             guard case .scalar(let scalar) = key else { return nil }
-            return (scalar.string, value)
+            return (scalar.string, key.location(in: context.file))
         }
     }
 

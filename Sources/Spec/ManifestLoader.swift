@@ -39,22 +39,24 @@ public struct ManifestLoader: Sendable {
     /// Parses YAML text (one or more documents) into `set`; public for tests and tools reading from memory.
     public func read(text: String, file: String, into set: inout ManifestSet) -> [Diagnostic] {
         // Yams' document sequence swallows parse errors; pulling documents one by one keeps them.
-        var documents: [Node] = []
+        // Each is checked while the parser lives: nodes hold their anchors weakly, the parser strongly.
+        let guardian = YAMLDocumentGuard(file: file)
+        var documents: [(node: Node, usable: Bool)] = []
+        var diagnostics: [Diagnostic] = []
         do {
             let parser = try Parser(yaml: text)
-            while let document = try parser.nextRoot() { documents.append(document) }
+            while let document = try parser.nextRoot() {
+                let checked = guardian.check(document)
+                diagnostics += checked.diagnostics
+                documents.append((document, checked.usable))
+            }
         } catch {
             return [Self.diagnostic(forYAMLError: error, file: file)]
         }
-        var diagnostics: [Diagnostic] = []
-        let guardian = YAMLDocumentGuard(file: file)
-        for document in documents {
-            let checked = guardian.check(document)
-            diagnostics += checked.diagnostics
-            // Reading a document whose aliases explode would build the explosion.
-            guard checked.usable else { continue }
+        // Reading a document whose aliases explode would build the explosion.
+        for document in documents where document.usable {
             let context = DocumentContext(file: file)
-            readDocument(document, context: context, into: &set)
+            readDocument(document.node, context: context, into: &set)
             diagnostics += context.diagnostics
         }
         return diagnostics
@@ -109,16 +111,17 @@ public struct ManifestLoader: Sendable {
     /// Labels as Kubernetes writes them: `[prefix/]name` keys of at most 63 characters per part, and
     /// short printable values. Nothing reads them yet, so nothing unsafe may hide in them either.
     static func checkLabels(_ labels: FieldReader) {
-        for (key, _) in labels.entries {
+        for (key, keyLocation) in labels.entries {
+            let value = labels.string(key)
             let parts = key.split(separator: "/", omittingEmptySubsequences: false)
             let keyIsValid = parts.count <= 2 && parts.allSatisfy { part in
                 (1...63).contains(part.utf8.count) && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }
             }
             if !keyIsValid {
-                labels.error(key, "'\(key)' is not a label key ([prefix/]name of letters, digits, '.', '_' and '-', at most 63 each)")
+                labels.context.error(keyLocation, field: labels.fieldPath(key),
+                                     "\(labels.fieldPath(key)): '\(key)' is not a label key ([prefix/]name of letters, digits, '.', '_' and '-', at most 63 each)")
             }
-            guard let value = labels.string(key) else { continue }
-            if value.utf8.count > 63 || !value.allSatisfy({ $0.isASCII && !$0.isWhitespace || $0 == " " }) {
+            if let value, value.utf8.count > 63 || !value.allSatisfy({ $0.isASCII && !$0.isWhitespace || $0 == " " }) {
                 labels.error(key, "a label value is at most 63 printable ASCII characters")
             }
         }

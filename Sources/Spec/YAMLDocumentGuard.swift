@@ -78,7 +78,8 @@ final class YAMLDocumentGuard {
         case .mapping(let mapping):
             for (key, value) in mapping {
                 let name = key.string ?? key.kindDescription
-                let childPath = path.isEmpty ? name : "\(path).\(name)"
+                // Inside an alias, errors name the field that uses it: the copy has no place of its own.
+                let childPath = insideAlias ? path : path.isEmpty ? name : "\(path).\(name)"
                 if case .scalar = key {
                     walk(key, path: childPath, at: key.location(in: file), insideAlias: insideAlias, depth: depth + 1)
                 } else {
@@ -91,7 +92,7 @@ final class YAMLDocumentGuard {
         case .sequence(let sequence):
             for (index, item) in sequence.enumerated() {
                 let itemLocation = insideAlias || item.anchor != nil ? fieldLocation : item.location(in: file)
-                walk(item, path: "\(path)[\(index)]", at: itemLocation, insideAlias: insideAlias, depth: depth + 1)
+                walk(item, path: insideAlias ? path : "\(path)[\(index)]", at: itemLocation, insideAlias: insideAlias, depth: depth + 1)
             }
         case .alias(let alias):
             report(alias.mark.map { SourceLocation(file: file, line: $0.line, column: $0.column) } ?? fieldLocation, path,
