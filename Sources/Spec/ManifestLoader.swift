@@ -38,25 +38,22 @@ public struct ManifestLoader: Sendable {
 
     /// Parses YAML text (one or more documents) into `set`; public for tests and tools reading from memory.
     public func read(text: String, file: String, into set: inout ManifestSet) -> [Diagnostic] {
+        // Hostile YAML is refused before the parser builds (and so expands) anything.
+        let scan = YAMLEventScanner(file: file).scan(text)
         // Yams' document sequence swallows parse errors; pulling documents one by one keeps them.
-        // Each is checked while the parser lives: nodes hold their anchors weakly, the parser strongly.
-        let guardian = YAMLDocumentGuard(file: file)
-        var documents: [(node: Node, usable: Bool)] = []
-        var diagnostics: [Diagnostic] = []
+        var documents: [Node] = []
         do {
             let parser = try Parser(yaml: text)
-            while let document = try parser.nextRoot() {
-                let checked = guardian.check(document)
-                diagnostics += checked.diagnostics
-                documents.append((document, checked.usable))
+            while documents.count != scan.firstExplosive, let document = try parser.nextRoot() {
+                documents.append(document)
             }
         } catch {
-            return [Self.diagnostic(forYAMLError: error, file: file)]
+            return scan.diagnostics + [Self.diagnostic(forYAMLError: error, file: file)]
         }
-        // Reading a document whose aliases explode would build the explosion.
-        for document in documents where document.usable {
+        var diagnostics = scan.diagnostics
+        for (index, document) in documents.enumerated() where !scan.refused.contains(index) {
             let context = DocumentContext(file: file)
-            readDocument(document.node, context: context, into: &set)
+            readDocument(document, context: context, into: &set)
             diagnostics += context.diagnostics
         }
         return diagnostics

@@ -95,8 +95,18 @@ struct HostileManifestTests {
         let started = ContinuousClock.now
         let problems = try Self.problems(text)
         #expect(ContinuousClock.now - started < .seconds(5))
-        Self.expect(problems, "13:7: spec.cloudInit.userData.l4[0]: YAML aliases here expand to more than 10000 nodes; write the data out instead of nesting aliases")
+        Self.expect(problems, "13:16: spec.cloudInit.userData.l4[0]: YAML aliases expand to more than 10000 nodes in this document (*l3 here); write the data out instead of nesting aliases")
         #expect(problems.count == 1, "the document is not read further: \(problems)")
+    }
+
+    @Test("an alias bomb used as a mapping key is refused before the parser hashes it")
+    func aliasBombAsKey() throws {
+        let text = Manifests.join(Manifests.document("VirtualMachine", "vm", "memory: 1G\n" + Self.billionLaughs + "\n    ? *l9\n    : boom"))
+        let started = ContinuousClock.now
+        let problems = try Self.problems(text)
+        #expect(ContinuousClock.now - started < .seconds(5))
+        Self.expect(problems, "13:16: spec.cloudInit.userData.l4[0]: YAML aliases expand to more than 10000 nodes in this document (*l3 here); write the data out instead of nesting aliases")
+        #expect(problems.count == 1, "\(problems)")
     }
 
     @Test("aliases within a document work; an anchor from another document is refused")
@@ -106,7 +116,7 @@ struct HostileManifestTests {
             Manifests.document("Distribution", "a", distribution + "\nagentInstall: &cmds [apt-get install -y agent]\ndisplayName: *cmds"),
             Manifests.document("Distribution", "b", distribution + "\nagentInstall: *cmds")))
         Self.expect(problems, "8:17: spec.displayName: expected a string, got a list")
-        Self.expect(problems, "18:3: spec.agentInstall: the alias *cmds names an anchor of another document (line 8); anchors belong to the document that defines them, so repeat &cmds in this one")
+        Self.expect(problems, "18:17: spec.agentInstall: the alias *cmds names an anchor of another document (line 8); anchors belong to the document that defines them, so repeat &cmds in this one")
         #expect(problems.count == 2, "\(problems)")
         let same = try ManifestFixture(Manifests.join(
             Manifests.document("Distribution", "a", distribution + "\nagentInstall: &cmds [apt-get install -y agent]"),
