@@ -4,7 +4,9 @@ public enum CryptHash {
     public static func isValid(_ text: String) -> Bool {
         let fields = text.split(separator: "$", omittingEmptySubsequences: false)
         // "$id$...": an empty field before the first '$', an identifier, then at least salt/hash.
-        guard fields.count >= 4, fields[0].isEmpty, !fields[1].isEmpty, text.utf8.count <= 512 else { return false }
+        guard fields.count >= 4, fields[0].isEmpty, !fields[1].isEmpty, fields.last?.isEmpty == false, text.utf8.count <= 512 else {
+            return false
+        }
         return text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "$./=,+-".contains($0)) }
     }
 }

@@ -44,7 +44,7 @@ final class FieldReader {
         return FieldReader(context: context, path: path, mapping: mapping, location: location)
     }
 
-    /// Every string key with its value, in document order, for mappings whose keys are data (labels).
+    /// Every string key with its position, in document order, for mappings whose keys are data (labels).
     var entries: [(key: String, location: SourceLocation)] {
         mapping.keys.compactMap { key in
             guard case .scalar(let scalar) = key else { return nil }
@@ -97,7 +97,7 @@ final class FieldReader {
         return scalar.string
     }
 
-    /// Line breaks and tabs; other control characters are refused for every value by `YAMLDocumentGuard`.
+    /// Line breaks and tabs; other control characters are refused for every value by `YAMLEventScanner`.
     static func lineProblem(_ text: String) -> String? {
         guard text.contains(where: { $0 == "\n" || $0 == "\t" || $0 == "\r\n" }) else { return nil }
         return UnsafeCharacters.problem(in: text, multiline: false)
@@ -105,9 +105,11 @@ final class FieldReader {
 
     func requiredString(_ key: String, hint: String = "", multiline: Bool = false) -> String? {
         let present = fields[key] != nil
+        let reported = context.diagnostics.count
         let value = string(key, multiline: multiline)
         if value == nil && !present { missing(key, hint: hint) }
-        if value == nil && present { error(key, "must not be empty") }
+        // Empty, unless reading it already said what is wrong.
+        if value == nil && present && context.diagnostics.count == reported { error(key, "must not be empty") }
         return value
     }
 
