@@ -41,6 +41,11 @@ extension AgentConfig {
         guard !token.isEmpty else {
             throw ProvisioningError(.invalidArgument, "the agent registration token file \(registrationTokenFile.path) is empty")
         }
+        // The token becomes one YAML value in the guest; a second line or a control character means
+        // the file is not a token file (and its content is never shown).
+        guard token.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value) }) else {
+            throw ProvisioningError(.invalidArgument, "the agent registration token file \(registrationTokenFile.path) must hold one line of printable text")
+        }
         return token
     }
 }

@@ -54,7 +54,7 @@ public struct ImageCache: Sendable {
     public func fetch(_ source: ImageSource, progress: ProgressHandler? = nil) async throws -> CachedImage {
         let expected = try await expectedDigest(for: source)
         if let cached = cachedImage(for: expected) {
-            logger.debug("image cache hit", metadata: ["url": "\(source.url)", "digest": "\(expected)"])
+            logger.debug("image cache hit", metadata: ["url": "\(source.url.redactedForLogs)", "digest": "\(expected)"])
             return CachedImage(path: cached, digest: expected, downloaded: false)
         }
         let fileManager = FileManager.default
@@ -62,7 +62,7 @@ public struct ImageCache: Sendable {
         try fileManager.createDirectory(at: partial.deletingLastPathComponent(), withIntermediateDirectories: true)
         try fileManager.createDirectory(at: path(for: expected).deletingLastPathComponent(), withIntermediateDirectories: true)
 
-        logger.info("downloading image", metadata: ["url": "\(source.url)", "expected": "\(expected)"])
+        logger.info("downloading image", metadata: ["url": "\(source.url.redactedForLogs)", "expected": "\(expected)"])
         let (actual, bytes) = try await fetcher.download(source.url, into: partial, algorithm: expected.algorithm, progress: progress)
         guard actual == expected else {
             try? fileManager.removeItem(at: partial)
@@ -79,7 +79,7 @@ public struct ImageCache: Sendable {
         case .xz:
             try await decompressXZ(partial, into: destination, source: source)
         }
-        logger.info("image verified", metadata: ["url": "\(source.url)", "digest": "\(expected)", "path": "\(destination.path)"])
+        logger.info("image verified", metadata: ["url": "\(source.url.redactedForLogs)", "digest": "\(expected)", "path": "\(destination.path)"])
         return CachedImage(path: destination, digest: expected, downloaded: true)
     }
 

@@ -12,7 +12,7 @@ public struct CachedImageStore: ImageStore {
     }
 
     public func resolveDigest(_ source: Spec.ImageSource) async throws -> String {
-        try await cache.expectedDigest(for: try Self.convert(source)).description
+        try await Self.redactingErrors { try await cache.expectedDigest(for: try Self.convert(source)).description }
     }
 
     public func cachedFile(digest: String) -> URL? {
@@ -23,26 +23,37 @@ public struct CachedImageStore: ImageStore {
     public func fetch(_ source: Spec.ImageSource, digest: String,
                       progress: @escaping @Sendable (String) -> Void) async throws -> URL {
         let converted = try Self.convert(source)
-        let image = try await cache.fetch(converted) { update in
-            progress("downloaded \(update.formatted(barWidth: 20))")
+        let image = try await Self.redactingErrors {
+            try await cache.fetch(converted) { update in
+                progress("downloaded \(update.formatted(barWidth: 20))")
+            }
         }
         // The checksum file may have moved on between plan and apply: apply exactly what was planned.
         guard image.digest.description == digest else {
-            throw ReconcileError(.planOutdated, "\(source.url) now has digest \(image.digest), but the plan was made for \(digest); run plan again")
+            throw ReconcileError(.planOutdated, "\(source.url.redactingURLCredentials) now has digest \(image.digest), but the plan was made for \(digest); run plan again")
         }
         return image.path
     }
 
+    /// Download errors name the URL; a manifest may carry credentials in it, which no output shows.
+    static func redactingErrors<Value>(_ body: () async throws -> Value) async throws -> Value {
+        do {
+            return try await body()
+        } catch let error as ProvisioningError {
+            throw ProvisioningError(error.code, error.message.redactingURLCredentials)
+        }
+    }
+
     static func convert(_ source: Spec.ImageSource) throws -> Provisioning.ImageSource {
         guard let url = URL(string: source.url) else {
-            throw ReconcileError(.invalidPlanFile, "'\(source.url)' is not a URL")
+            throw ReconcileError(.invalidPlanFile, "'\(source.url.redactingURLCredentials)' is not a URL")
         }
         switch source.checksum {
         case .inline(let algorithm, let hex):
             return Provisioning.ImageSource(url: url, checksum: .digest(try Digest(parsing: "\(algorithm):\(hex)")))
         case .file(let checksumURL):
             guard let checksum = URL(string: checksumURL) else {
-                throw ReconcileError(.invalidPlanFile, "'\(checksumURL)' is not a URL")
+                throw ReconcileError(.invalidPlanFile, "'\(checksumURL.redactingURLCredentials)' is not a URL")
             }
             return Provisioning.ImageSource(url: url, checksum: .checksumURL(checksum, fileName: nil))
         }

@@ -55,21 +55,13 @@ public struct CloudInitSeedFactory: SeedFactory {
         return try seed.render()
     }
 
-    /// Reads a password hash where the manifest says it is; the value itself is never shown.
+    /// Reads a password hash where the manifest says it is; the value itself is never shown, and
+    /// anything but one crypt(3) line (a whole shadow file, a clear-text password) is refused.
     static func resolve(_ source: SecretSource) throws -> String {
-        switch source {
-        case .inline(let hash):
-            return hash
-        case .file(let path):
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                throw ReconcileError(.unsupported, "cannot read the password hash file \(path)")
-            }
-            return text.trimmingCharacters(in: .whitespacesAndNewlines)
-        case .environment(let name):
-            guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else {
-                throw ReconcileError(.unsupported, "environment variable \(name) (a password hash) is not set")
-            }
-            return value
+        do {
+            return try source.passwordHash()
+        } catch {
+            throw ReconcileError(.unsupported, error.message)
         }
     }
 }

@@ -8,23 +8,37 @@ extension CloudInitSpec {
             reader.error("hostname", "'\(hostname)' is not a valid hostname (letters, digits and '-', at most 63)")
         }
         spec.fqdn = reader.string("fqdn")
+        if let fqdn = spec.fqdn, !Naming.isValidHostname(fqdn) {
+            reader.error("fqdn", "'\(fqdn)' is not a host name (dot-separated labels of letters, digits and '-', at most 253)")
+        }
         spec.users = reader.sequence("users").compactMap { item in
             guard let user = FieldReader.mapping(item.node, context: reader.context, path: item.path) else { return nil }
             return User.read(user)
         }
-        spec.packages = reader.stringList("packages")
-        spec.runcmd = reader.stringList("runcmd")
+        let packages = reader.stringItems("packages")
+        for item in packages {
+            if let problem = Naming.packageNameProblem(item.value) { reader.itemError(item, problem) }
+        }
+        spec.packages = packages.map(\.value)
+        // Shell commands: a script may span lines.
+        spec.runcmd = reader.stringList("runcmd", multiline: true)
         spec.writeFiles = reader.sequence("writeFiles").compactMap { item in
             guard let file = FieldReader.mapping(item.node, context: reader.context, path: item.path) else { return nil }
             let path = file.requiredString("path")
-            let content = file.string("content") ?? ""
+            let content = file.string("content", multiline: true) ?? ""
             let permissions = file.string("permissions")
             if let permissions, !(permissions.count == 4 && permissions.allSatisfy({ "01234567".contains($0) })) {
                 file.error("permissions", "'\(permissions)' is not an octal mode such as 0644")
             }
             let owner = file.string("owner")
+            if let owner {
+                let parts = owner.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                if parts.contains(where: { !Naming.isValidUserName($0) }) {
+                    file.error("owner", "'\(owner)' is not user or user:group (lower-case names, at most 32 characters each)")
+                }
+            }
             file.rejectUnknownKeys()
-            if let path, !path.hasPrefix("/") { file.error("path", "must be an absolute path, got '\(path)'") }
+            if let path, let problem = Naming.absolutePathProblem(path) { file.error("path", problem) }
             return path.map { WriteFile(path: $0, content: content, permissions: permissions, owner: owner) }
         }
         if let network = reader.mappingReader("network") {
@@ -36,7 +50,11 @@ extension CloudInitSpec {
                 }
             }
             spec.network.gateway = network.string("gateway")
-            spec.network.dns = network.stringList("dns")
+            let dns = network.stringItems("dns")
+            for item in dns where IPv4Address(item.value) == nil && !IPv6Address.isValid(item.value) {
+                network.itemError(item, "'\(item.value)' is not an IPv4 or IPv6 address")
+            }
+            spec.network.dns = dns.map(\.value)
             for (key, value) in [("gateway", spec.network.gateway)] where value.flatMap(IPv4Address.init) == nil && value != nil {
                 network.error(key, "'\(value ?? "")' is not an IPv4 address")
             }
@@ -61,31 +79,53 @@ extension CloudInitSpec {
 extension CloudInitSpec.User {
     static func read(_ reader: FieldReader) -> CloudInitSpec.User? {
         let name = reader.requiredString("name")
-        let keys = reader.stringList("sshAuthorizedKeys")
-        for (index, key) in keys.enumerated() where !key.hasPrefix("ssh-") && !key.hasPrefix("ecdsa-") && !key.hasPrefix("sk-") {
-            reader.error("sshAuthorizedKeys", "entry \(index) is not an OpenSSH public key (ssh-ed25519 AAAA..., ssh-rsa AAAA...)")
+        if let name, let problem = Naming.userNameProblem(name) { reader.error("name", problem) }
+        let keys = reader.stringItems("sshAuthorizedKeys")
+        for key in keys where !SSHPublicKey.isValid(key.value) {
+            reader.itemError(key, "is not an OpenSSH public key (one line such as ssh-ed25519 AAAA... comment; no options such as command=)")
         }
         var password: SecretSource?
         if let hash = reader.string("passwordHash") {
-            if hash.hasPrefix("$") && hash.split(separator: "$").count >= 3 {
+            if CryptHash.isValid(hash) {
                 password = .inline(hash)
             } else {
                 // Never echo what looks like a plain password back into an error message.
                 reader.error("passwordHash", "must be a crypt(3) hash such as $6$... (make one with `mkpasswd -m sha-512`), never a password")
             }
         }
-        if let file = reader.string("passwordHashFile") { password = .file(file) }
-        if let variable = reader.string("passwordHashEnv") { password = .environment(variable) }
+        if let file = reader.string("passwordHashFile") {
+            password = .file(file)
+            checkLocally(.file(file), reader: reader, key: "passwordHashFile")
+        }
+        if let variable = reader.string("passwordHashEnv") {
+            password = .environment(variable)
+            checkLocally(.environment(variable), reader: reader, key: "passwordHashEnv")
+        }
         var sudo: String?
         if let node = reader.node("sudo") {
             if case .scalar(let scalar) = node, ["true", "yes"].contains(scalar.string.lowercased()) {
                 sudo = "ALL=(ALL) NOPASSWD:ALL"
             } else if case .scalar(let scalar) = node, !["false", "no"].contains(scalar.string.lowercased()) {
-                sudo = scalar.string
+                // One sudoers rule: a line break would add a rule of the manifest's choosing.
+                if let problem = FieldReader.lineProblem(scalar.string) {
+                    reader.error("sudo", problem)
+                } else {
+                    sudo = scalar.string
+                }
             }
         }
         reader.rejectUnknownKeys()
-        return name.map { CloudInitSpec.User(name: $0, sshAuthorizedKeys: keys, passwordHash: password, sudo: sudo) }
+        return name.map { CloudInitSpec.User(name: $0, sshAuthorizedKeys: keys.map(\.value), passwordHash: password, sudo: sudo) }
+    }
+
+    /// A hash file or variable that is already there must hold one crypt hash; one that is not yet
+    /// there is left to apply, which runs where the secret is provided.
+    private static func checkLocally(_ source: SecretSource, reader: FieldReader, key: String) {
+        do {
+            _ = try source.passwordHash()
+        } catch {
+            if error.reason == .malformed { reader.error(key, error.message) }
+        }
     }
 }
 
@@ -96,6 +136,9 @@ extension AgentSpec {
         var https = true
         if let server = reader.mappingReader("server") {
             url = server.requiredString("url", hint: "the sysmanage server's host name or URL")
+            if let url, !url.allSatisfy({ $0.isASCII && !$0.isWhitespace && !"'\"`\\".contains($0) }) || url.hasPrefix("-") {
+                server.error("url", "'\(url)' is not a host name or URL (ASCII, no spaces or quotes)")
+            }
             port = server.positiveInt("port", default: 8443) ?? 8443
             if port > 65535 { server.error("port", "must be at most 65535, got \(port)") }
             https = server.bool("https", default: true)
@@ -104,12 +147,25 @@ extension AgentSpec {
             reader.missing("server", hint: "server: {url: ..., port: 8443, https: true}")
         }
         let token = reader.string("registrationTokenFile")
+        if let token {
+            do {
+                _ = try SecretSource.singleLine(SecretSource.readSmallFile(token, what: "the registration token file \(token)"),
+                                                what: "the registration token file \(token)")
+            } catch {
+                // A file that is not there yet is apply's business; one that is there must be one line.
+                if error.reason == .malformed { reader.error("registrationTokenFile", error.message) }
+            }
+        }
         if reader.node("registrationToken") != nil {
             reader.error("registrationToken", "write the token to a file and name it with registrationTokenFile: tokens do not belong in manifests")
         }
         let service = reader.string("service") ?? AgentSpec.defaultService
+        if !(1...64).contains(service.utf8.count) || service.hasPrefix("-")
+            || !service.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "@._-".contains($0)) }) {
+            reader.error("service", "'\(service)' is not a service name (letters, digits, '@', '.', '_' and '-')")
+        }
         let configPath = reader.string("configPath") ?? AgentSpec.defaultConfigPath
-        if !configPath.hasPrefix("/") { reader.error("configPath", "must be an absolute path") }
+        if let problem = Naming.absolutePathProblem(configPath) { reader.error("configPath", problem) }
         reader.rejectUnknownKeys()
         return url.map { AgentSpec(serverURL: $0, port: port, https: https, registrationTokenFile: token,
                                    service: service, configPath: configPath) }

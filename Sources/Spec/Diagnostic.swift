@@ -14,11 +14,12 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     public init(_ location: SourceLocation, field: String? = nil, _ message: String, severity: Severity = .error) {
         self.location = location
         self.field = field
-        self.message = message
+        // Messages quote manifest values; none may reach a terminal as a control sequence.
+        self.message = UnsafeCharacters.escaped(message)
         self.severity = severity
     }
 
     public var description: String {
-        "\(location): \(severity.rawValue): \(message)"
+        "\(UnsafeCharacters.escaped(location.description)): \(severity.rawValue): \(message)"
     }
 }

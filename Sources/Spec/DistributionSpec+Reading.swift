@@ -9,8 +9,10 @@ extension DistributionSpec {
         } else {
             spec.missing("cloudImage", hint: "url and checksum or checksumURL")
         }
-        let agentInstall = spec.stringList("agentInstall")
+        // Shell commands run in the guest: a script may span lines.
+        let agentInstall = spec.stringList("agentInstall", multiline: true)
         let defaultUser = spec.string("defaultUser")
+        if let defaultUser, let problem = Naming.userNameProblem(defaultUser) { spec.error("defaultUser", problem) }
         spec.rejectUnknownKeys()
         guard let family, let cloudImage else { return nil }
         return DistributionSpec(metadata: metadata, displayName: displayName, family: family,
@@ -20,46 +22,54 @@ extension DistributionSpec {
 
 extension CloudImageSpec {
     static func read(_ reader: FieldReader) -> CloudImageSpec? {
-        let image = ImageSource.read(reader)
+        let allowHTTP = reader.bool("allowHTTP", default: false)
+        let image = ImageSource.read(reader, allowHTTP: allowHTTP)
         let format = reader.choice("format", default: DiskFormat.qcow2) ?? .qcow2
         let kernel = reader.mappingReader("kernel").flatMap { kernel in
             defer { kernel.rejectUnknownKeys() }
-            return ImageSource.read(kernel)
+            return ImageSource.read(kernel, allowHTTP: allowHTTP)
         }
         let initrd = reader.mappingReader("initrd").flatMap { initrd in
             defer { initrd.rejectUnknownKeys() }
-            return ImageSource.read(initrd)
+            return ImageSource.read(initrd, allowHTTP: allowHTTP)
         }
         let cmdline = reader.string("cmdline")
         if kernel == nil, initrd != nil { reader.error("initrd", "an initrd needs a kernel beside it") }
         reader.rejectUnknownKeys()
         guard let image else { return nil }
-        return CloudImageSpec(image: image, format: format, kernel: kernel, initrd: initrd, cmdline: cmdline)
+        return CloudImageSpec(image: image, format: format, kernel: kernel, initrd: initrd, cmdline: cmdline,
+                              allowHTTP: allowHTTP)
     }
 }
 
 extension ImageSource {
-    /// Reads `url` plus exactly one of `checksum` (`sha256:HEX`) and `checksumURL`.
-    static func read(_ reader: FieldReader) -> ImageSource? {
+    /// Reads `url` plus exactly one of `checksum` (`sha256:HEX`) and `checksumURL`, each URL checked
+    /// by `ImageURLPolicy`.
+    static func read(_ reader: FieldReader, allowHTTP: Bool) -> ImageSource? {
         let url = reader.requiredString("url")
-        if let url, !(url.hasPrefix("http://") || url.hasPrefix("https://") || url.hasPrefix("file://")) {
-            reader.error("url", "'\(url)' must be an http://, https:// or file:// URL")
-        }
         let inline = reader.string("checksum")
         let fileURL = reader.string("checksumURL")
+        if let url, let problem = ImageURLPolicy.problem(url, role: .download, inlineChecksum: inline != nil, allowHTTP: allowHTTP) {
+            reader.error("url", problem)
+        }
         var checksum: Checksum?
         switch (inline, fileURL) {
         case (let text?, nil):
             let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
             let lengths = ["sha256": 64, "sha512": 128]
-            if parts.count == 2, let length = lengths[parts[0].lowercased()], parts[1].count == length,
-               parts[1].allSatisfy(\.isHexDigit) {
+            // ASCII only: Character.isHexDigit also accepts full-width digits.
+            if parts.count == 2, let length = lengths[parts[0].lowercased()], parts[1].utf8.count == length,
+               parts[1].allSatisfy({ $0.isASCII && $0.isHexDigit }) {
                 checksum = .inline(algorithm: parts[0].lowercased(), hex: parts[1].lowercased())
             } else {
                 reader.error("checksum", "'\(text)' is not a checksum (expected sha256:<64 hex digits> or sha512:<128 hex digits>)")
             }
-        case (nil, let url?):
-            checksum = .file(url: url)
+        case (nil, let checksumURL?):
+            if let problem = ImageURLPolicy.problem(checksumURL, role: .checksumFile, inlineChecksum: false, allowHTTP: allowHTTP) {
+                reader.error("checksumURL", problem)
+            } else {
+                checksum = .file(url: checksumURL)
+            }
         case (.some, .some):
             reader.error("checksumURL", "give either checksum or checksumURL, not both")
         case (nil, nil):

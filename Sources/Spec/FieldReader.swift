@@ -44,6 +44,14 @@ final class FieldReader {
         return FieldReader(context: context, path: path, mapping: mapping, location: location)
     }
 
+    /// Every string key with its position, in document order, for mappings whose keys are data (labels).
+    var entries: [(key: String, location: SourceLocation)] {
+        mapping.keys.compactMap { key in
+            guard case .scalar(let scalar) = key else { return nil }
+            return (scalar.string, key.location(in: context.file))
+        }
+    }
+
     func fieldPath(_ key: String) -> String {
         path.isEmpty ? key : "\(path).\(key)"
     }
@@ -71,7 +79,9 @@ final class FieldReader {
 
     // MARK: scalars
 
-    func string(_ key: String) -> String? {
+    /// A string field. Only `multiline` fields (scripts, file contents) may hold line breaks and tabs;
+    /// in any other a line break could start a second command or config line where it is used.
+    func string(_ key: String, multiline: Bool = false) -> String? {
         guard let node = node(key) else { return nil }
         guard case .scalar(let scalar) = node else {
             error(key, "expected a string, got \(node.kindDescription)")
@@ -80,14 +90,26 @@ final class FieldReader {
         if scalar.tag.description.hasSuffix(":null") || (scalar.style == .plain && ["~", "null", ""].contains(scalar.string)) {
             return nil
         }
+        if !multiline, let problem = Self.lineProblem(scalar.string) {
+            error(key, problem)
+            return nil
+        }
         return scalar.string
     }
 
-    func requiredString(_ key: String, hint: String = "") -> String? {
+    /// Line breaks and tabs; other control characters are refused for every value by `YAMLEventScanner`.
+    static func lineProblem(_ text: String) -> String? {
+        guard text.contains(where: { $0 == "\n" || $0 == "\t" || $0 == "\r\n" }) else { return nil }
+        return UnsafeCharacters.problem(in: text, multiline: false)
+    }
+
+    func requiredString(_ key: String, hint: String = "", multiline: Bool = false) -> String? {
         let present = fields[key] != nil
-        let value = string(key)
+        let reported = context.diagnostics.count
+        let value = string(key, multiline: multiline)
         if value == nil && !present { missing(key, hint: hint) }
-        if value == nil && present { error(key, "must not be empty") }
+        // Empty, unless reading it already said what is wrong.
+        if value == nil && present && context.diagnostics.count == reported { error(key, "must not be empty") }
         return value
     }
 
@@ -166,15 +188,29 @@ final class FieldReader {
         }
     }
 
-    func stringList(_ key: String) -> [String] {
+    func stringList(_ key: String, multiline: Bool = false) -> [String] {
+        stringItems(key, multiline: multiline).map(\.value)
+    }
+
+    /// The string items of a list field, each with its path and position for errors about it.
+    func stringItems(_ key: String, multiline: Bool = false) -> [(value: String, path: String, location: SourceLocation)] {
         sequence(key).compactMap { item in
+            let location = item.node.location(in: context.file)
             guard case .scalar(let scalar) = item.node else {
-                context.error(item.node.location(in: context.file), field: item.path,
-                              "\(item.path): expected a string, got \(item.node.kindDescription)")
+                context.error(location, field: item.path, "\(item.path): expected a string, got \(item.node.kindDescription)")
                 return nil
             }
-            return scalar.string
+            if !multiline, let problem = Self.lineProblem(scalar.string) {
+                context.error(location, field: item.path, "\(item.path): \(problem)")
+                return nil
+            }
+            return (scalar.string, item.path, location)
         }
+    }
+
+    /// Reports a problem with one item of a list field, at the item.
+    func itemError(_ item: (value: String, path: String, location: SourceLocation), _ message: String) {
+        context.error(item.location, field: item.path, "\(item.path): \(message)")
     }
 
     /// Reports every key that no read asked for, suggesting the closest known one.

@@ -38,16 +38,20 @@ public struct ManifestLoader: Sendable {
 
     /// Parses YAML text (one or more documents) into `set`; public for tests and tools reading from memory.
     public func read(text: String, file: String, into set: inout ManifestSet) -> [Diagnostic] {
+        // Hostile YAML is refused before the parser builds (and so expands) anything.
+        let scan = YAMLEventScanner(file: file).scan(text)
         // Yams' document sequence swallows parse errors; pulling documents one by one keeps them.
         var documents: [Node] = []
         do {
             let parser = try Parser(yaml: text)
-            while let document = try parser.nextRoot() { documents.append(document) }
+            while documents.count != scan.firstExplosive, let document = try parser.nextRoot() {
+                documents.append(document)
+            }
         } catch {
-            return [Self.diagnostic(forYAMLError: error, file: file)]
+            return scan.diagnostics + [Self.diagnostic(forYAMLError: error, file: file)]
         }
-        var diagnostics: [Diagnostic] = []
-        for document in documents {
+        var diagnostics = scan.diagnostics
+        for (index, document) in documents.enumerated() where !scan.refused.contains(index) {
             let context = DocumentContext(file: file)
             readDocument(document, context: context, into: &set)
             diagnostics += context.diagnostics
@@ -84,7 +88,7 @@ public struct ManifestLoader: Sendable {
         }
         let name = metadataReader.requiredString("name")
         let adopt = metadataReader.bool("adopt", default: false)
-        _ = metadataReader.node("labels")
+        metadataReader.mappingReader("labels").map(Self.checkLabels)
         metadataReader.rejectUnknownKeys()
         guard let kind, let name else { return }
         if let message = Self.nameProblem(name, kind: kind) { metadataReader.error("name", message) }
@@ -98,6 +102,25 @@ public struct ManifestLoader: Sendable {
         case .storagePool: StoragePoolSpec.read(spec, metadata: metadata).map { set.pools.append($0) }
         case .virtualMachine: set.virtualMachines.append(VirtualMachineSpec.read(spec, metadata: metadata))
         case .distribution: DistributionSpec.read(spec, metadata: metadata).map { set.distributions.append($0) }
+        }
+    }
+
+    /// Labels as Kubernetes writes them: `[prefix/]name` keys of at most 63 characters per part, and
+    /// short printable values. Nothing reads them yet, so nothing unsafe may hide in them either.
+    static func checkLabels(_ labels: FieldReader) {
+        for (key, keyLocation) in labels.entries {
+            let value = labels.string(key)
+            let parts = key.split(separator: "/", omittingEmptySubsequences: false)
+            let keyIsValid = parts.count <= 2 && parts.allSatisfy { part in
+                (1...63).contains(part.utf8.count) && part.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }
+            }
+            if !keyIsValid {
+                labels.context.error(keyLocation, field: labels.fieldPath(key),
+                                     "\(labels.fieldPath(key)): '\(key)' is not a label key ([prefix/]name of letters, digits, '.', '_' and '-', at most 63 each)")
+            }
+            if let value, value.utf8.count > 63 || !value.allSatisfy({ $0.isASCII && !$0.isWhitespace || $0 == " " }) {
+                labels.error(key, "a label value is at most 63 printable ASCII characters")
+            }
         }
     }
 

@@ -4,7 +4,7 @@ struct ManifestValidator {
 
     func validate() -> [Diagnostic] {
         duplicateNames() + hypervisorReferences() + networkRules() + subnetAndBridgeClashes()
-            + virtualMachineReferences()
+            + virtualMachineReferences() + collisions()
     }
 
     private func duplicateNames() -> [Diagnostic] {
@@ -49,9 +49,6 @@ struct ManifestValidator {
             let at = network.metadata.location
             func problem(_ field: String, _ message: String) {
                 diagnostics.append(Diagnostic(at, field: field, "\(field): network '\(network.name)': \(message)"))
-            }
-            if let bridge = network.bridge, !Naming.isValidInterfaceName(bridge) {
-                problem("spec.bridge", "'\(bridge)' is not a valid interface name (at most 15 characters, no '/', ':' or spaces)")
             }
             switch network.mode {
             case .macvtap:

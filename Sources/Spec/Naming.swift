@@ -18,13 +18,57 @@ enum Naming {
         (1...32).contains(name.count) && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_".contains($0)) }
     }
 
-    /// Linux limits interface names to 15 bytes (IFNAMSIZ - 1).
+    /// Linux limits interface names to 15 bytes (IFNAMSIZ - 1); the kernel refuses '/', ':' and spaces,
+    /// and names go into `ip` command lines and XML, so only a safe subset is allowed.
     static func isValidInterfaceName(_ name: String) -> Bool {
-        (1...15).contains(name.utf8.count) && !name.contains(where: { $0 == "/" || $0 == ":" || $0.isWhitespace })
+        (1...15).contains(name.utf8.count) && name != "." && name != ".." && name.first != "-"
+            && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_.-".contains($0)) }
     }
 
     static func isValidMAC(_ mac: String) -> Bool {
         let parts = mac.split(separator: ":", omittingEmptySubsequences: false)
-        return parts.count == 6 && parts.allSatisfy { $0.count == 2 && $0.allSatisfy(\.isHexDigit) }
+        return parts.count == 6 && parts.allSatisfy { $0.count == 2 && $0.allSatisfy { $0.isASCII && $0.isHexDigit } }
+    }
+
+    /// The low bit of the first octet marks a group address, which no NIC may use as its own.
+    static func isMulticastMAC(_ mac: String) -> Bool {
+        guard let first = mac.split(separator: ":").first, let octet = UInt8(first, radix: 16) else { return false }
+        return octet & 1 == 1
+    }
+
+    /// A host name of one or more DNS labels (RFC 1123), at most 253 characters.
+    static func isValidHostname(_ name: String) -> Bool {
+        name.utf8.count <= 253 && !name.hasSuffix(".")
+            && name.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { isValidHostLabel(String($0)) }
+    }
+
+    /// Login names as useradd accepts them by default (NAME_REGEX), at most 32 characters.
+    static func isValidUserName(_ name: String) -> Bool {
+        guard (1...32).contains(name.utf8.count), let first = name.first, first == "_" || ("a"..."z").contains(first) else {
+            return false
+        }
+        let body = name.hasSuffix("$") ? name.dropLast() : Substring(name)
+        return body.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" }
+    }
+
+    /// A package name for apt, dnf, zypper, apk or pkg: it can never be read as an option (no
+    /// leading '-') or a version pin ('='), and holds no space or shell character.
+    static func packageNameProblem(_ name: String) -> String? {
+        if (1...128).contains(name.utf8.count), let first = name.first, first.isASCII, first.isLetter || first.isNumber,
+           name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+._:-".contains($0)) }) {
+            return nil
+        }
+        return "'\(name)' is not a package name (letters, digits, '+', '.', '_', ':' and '-', starting with a letter or digit; no options or version pins)"
+    }
+
+    static func userNameProblem(_ name: String) -> String? {
+        isValidUserName(name) ? nil : "'\(name)' is not a user name (lower-case letters, digits, '_' and '-', starting with a letter or '_', at most 32)"
+    }
+
+    /// An absolute path with no '..' component: where a file is written or read on a host.
+    static func absolutePathProblem(_ path: String) -> String? {
+        guard path.hasPrefix("/") else { return "must be an absolute path, got '\(path)'" }
+        guard !path.split(separator: "/").contains("..") else { return "must not contain '..', got '\(path)'" }
+        return nil
     }
 }

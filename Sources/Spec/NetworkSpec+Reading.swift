@@ -4,6 +4,11 @@ extension NetworkSpec {
         let mode = spec.choice("mode", default: NetworkMode.nat) ?? .nat
         let bridge = spec.string("bridge")
         let interface = spec.string("interface")
+        for (key, name) in [("bridge", bridge), ("interface", interface)] {
+            if let name, !Naming.isValidInterfaceName(name) {
+                spec.error(key, "'\(name)' is not a valid interface name (1 to 15 letters, digits, '_', '.' and '-', not starting with '-')")
+            }
+        }
         var ipv4: IPv4Config?
         if let reader = spec.mappingReader("ipv4") {
             ipv4 = IPv4Config.read(reader)

@@ -3,7 +3,7 @@ extension StoragePoolSpec {
         let hypervisor = spec.string("hypervisor") ?? ""
         let type = spec.choice("type", default: PoolType.dir) ?? .dir
         let path = spec.requiredString("path", hint: "the directory holding the pool's volumes, for example /var/lib/libvirt/images")
-        if let path, !path.hasPrefix("/") { spec.error("path", "must be an absolute path, got '\(path)'") }
+        if let path, let problem = Naming.absolutePathProblem(path) { spec.error("path", problem) }
         let autostart = spec.bool("autostart", default: true)
         let active = spec.bool("active", default: true)
         spec.rejectUnknownKeys()

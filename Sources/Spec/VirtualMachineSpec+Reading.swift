@@ -67,6 +67,8 @@ extension NetworkAttachment {
         let mac = reader.string("mac")?.lowercased()
         if let mac, !Naming.isValidMAC(mac) {
             reader.error("mac", "'\(mac)' is not a MAC address (expected six hex pairs such as 52:54:00:12:34:56)")
+        } else if let mac, Naming.isMulticastMAC(mac) {
+            reader.error("mac", "\(mac) is a multicast address (the first octet is odd); a NIC needs a unicast one such as 52:54:00:12:34:56")
         }
         reader.rejectUnknownKeys()
         guard let network else { return nil }

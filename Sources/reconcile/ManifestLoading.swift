@@ -4,6 +4,11 @@ import Spec
 /// Loads manifests for a command, printing every problem as FILE:LINE:COLUMN and exiting 1.
 enum ManifestLoading {
     static func load(_ paths: [String], connect: String?) throws -> ManifestSet {
+        // --connect (or a saved plan's) meets the same rules as a manifest's spec.uri, before anything is read.
+        if let connect, let problem = LibvirtURI.problem(connect) {
+            Terminal.error("error: --connect \(UnsafeCharacters.escaped(connect)): \(problem); nothing was changed.")
+            throw ExitCode.failure
+        }
         do {
             let manifests = try ManifestLoader().load(paths: paths)
             return connect.map { manifests.connecting(to: $0) } ?? manifests

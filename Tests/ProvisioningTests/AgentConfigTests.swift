@@ -50,6 +50,21 @@ struct AgentConfigTests {
         #expect(throws: ProvisioningError.self) { try AgentConfig(serverURL: "h", port: 70000, useHTTPS: false).render() }
     }
 
+    @Test("a token file of several lines is refused without showing them")
+    func multiLineToken() throws {
+        let scratch = try TemporaryDirectory("agent")
+        defer { scratch.remove() }
+        try "tok-1\nroot:SECRET-LINE\n".write(to: scratch.file("token"), atomically: true, encoding: .utf8)
+        let config = AgentConfig(serverURL: "h", port: 1, useHTTPS: false, registrationTokenFile: scratch.file("token"))
+        do {
+            _ = try config.render()
+            Issue.record("a two-line token file was accepted")
+        } catch {
+            #expect(String(describing: error).contains("must hold one line of printable text"))
+            #expect(!String(describing: error).contains("SECRET"))
+        }
+    }
+
     @Test("systemd commands enable --now and check is-active")
     func systemd() {
         let commands = AgentConfig(serverURL: "h", port: 1, useHTTPS: false).commands(for: .systemd)

@@ -21,14 +21,16 @@ enum CLI {
         return "reconcile"
     }
 
-    static func reconcile(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Run {
-        try run(binary, arguments, environment: extra)
+    static func reconcile(_ arguments: [String], environment extra: [String: String] = [:], in directory: String? = nil) throws -> Run {
+        try run(binary, arguments, environment: extra, in: directory)
     }
 
-    static func run(_ executable: String, _ arguments: [String], environment extra: [String: String] = [:]) throws -> Run {
+    static func run(_ executable: String, _ arguments: [String], environment extra: [String: String] = [:],
+                    in directory: String? = nil) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory, isDirectory: true) }
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
         environment.merge(extra) { $1 }

@@ -74,6 +74,35 @@ struct CLITests {
         #expect(refused.stderr.contains("the manifests changed since the plan was saved"))
     }
 
+    @Test("--connect meets the manifest's URI rules: a program in the URI is refused before anything is read")
+    func hostileConnect() throws {
+        for uri in ["qemu+ext:///system?command=/bin/sh", "qemu+ssh://kvm1/system?no_verify=1", "test:///default\u{1B}[2J"] {
+            let run = try CLI.reconcile(["plan", Manifests.exampleDirectory, "--connect", uri])
+            #expect(run.status == 1, "\(uri): \(run.output)")
+            #expect(run.stderr.hasPrefix("error: --connect "), "\(run.stderr)")
+            #expect(run.stderr.contains("nothing was changed"))
+            #expect(!run.stderr.contains("\u{1B}"), "no escape reaches the terminal")
+            #expect(run.stdout.isEmpty)
+        }
+    }
+
+    @Test("a saved plan names its manifests by absolute path, so it applies from any directory")
+    func savedPlanFromElsewhere() throws {
+        let fixture = try ManifestFixture(["lab/manifest.yaml": Manifests.join(
+            Manifests.document("Network", "lab", "mode: isolated"),
+            Manifests.document("VirtualMachine", "vm", "memory: 256MiB\nnetworks: [lab]"))])
+        let saved = try CLI.reconcile(["plan", "lab", "--connect", "test:///default", "--out", "saved.plan"], in: fixture.path)
+        #expect(saved.status == 0, "\(saved.output)")
+        let planFile = fixture.directory.appendingPathComponent("saved.plan").path
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: planFile))) as? [String: Any])
+        let labDirectory = fixture.directory.appendingPathComponent("lab").standardized.path
+        #expect(json["paths"] as? [String] == [labDirectory])
+        #expect((json["manifests"] as? [[String: Any]])?.compactMap { $0["path"] as? String } == [labDirectory + "/manifest.yaml"])
+        let applied = try CLI.reconcile(["apply", "--plan", planFile], in: "/")
+        #expect(applied.status == 0, "\(applied.output)")
+        #expect(applied.stdout.contains("Converged"))
+    }
+
     @Test("apply without paths or --plan is a usage error")
     func usage() throws {
         let run = try CLI.reconcile(["apply"])

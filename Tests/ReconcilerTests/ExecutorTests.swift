@@ -22,7 +22,7 @@ struct ExecutorTests {
 
     @Test("independent steps run concurrently, never more than --parallel")
     func parallelism() async throws {
-        var documents = [Manifests.document("Hypervisor", "h", "uri: fake:///")]
+        var documents = [Manifests.document("Hypervisor", "h", "uri: test:///default")]
         for index in 0..<8 { documents.append(Manifests.document("Network", "n\(index)", "mode: isolated\nautostart: false\nactive: false")) }
         let set = try ManifestFixture(documents.joined(separator: "\n---\n")).load()
         for limit in [1, 3] {

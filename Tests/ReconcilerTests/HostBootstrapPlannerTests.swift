@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Planning a ready host with a fake HostSystem")
 struct HostBootstrapPlannerTests {
-    static func manifests(_ extra: String = "", hypervisorSpec: String = "uri: fake:///\nstate: ready\nusers: [alice]") throws -> ManifestSet {
+    static func manifests(_ extra: String = "", hypervisorSpec: String = "uri: test:///default\nstate: ready\nusers: [alice]") throws -> ManifestSet {
         var documents = [Manifests.document("Hypervisor", "h", hypervisorSpec)]
         if !extra.isEmpty { documents.append(extra) }
         return try ManifestFixture(documents.joined(separator: "\n---\n") + "\n").load()
@@ -105,12 +105,12 @@ struct HostBootstrapPlannerTests {
         facts.untraversablePaths = ["/home/alice/vms": "/home/alice"]
         facts.enforcingSecurityModule = "SELinux"
         let set = try Self.manifests(Manifests.document("StoragePool", "mine", "path: /home/alice/vms"),
-                                     hypervisorSpec: "uri: fake:///\nstate: ready\ndomainType: kvm")
+                                     hypervisorSpec: "uri: test:///default\nstate: ready\ndomainType: kvm")
         let plan = Planner().plan(manifests: set, observed: [:], hosts: ["h": HostObservation(facts: facts, libvirtError: "refused")])
         let messages = plan.blockers.map(\.message).joined(separator: "\n")
         #expect(messages.contains("/dev/kvm is not usable"))
         #expect(plan.blockers.contains { $0.hint.contains("kvm group") && $0.hint.contains("log in again") })
-        #expect(messages.contains("libvirtd runs on 'h' but libvirt at fake:/// does not answer"))
+        #expect(messages.contains("libvirtd runs on 'h' but libvirt at test:///default does not answer"))
         #expect(messages.contains("QEMU cannot reach the pool path /home/alice/vms"))
         #expect(plan.blockers.contains { $0.hint.contains("semanage fcontext") })
         #expect(plan.blockers.allSatisfy { !$0.hint.isEmpty && $0.hypervisor == "h" })

@@ -200,7 +200,7 @@ struct ManifestValidationTests {
         let messages = fixture.diagnostics().map(\.message)
         #expect(messages.contains { $0.contains("is not a checksum") })
         #expect(messages.contains { $0.contains("'plan9' is not one of") })
-        #expect(messages.contains { $0.contains("must be an http://") })
+        #expect(messages.contains { $0.contains("must be an https:// URL") })
         #expect(messages.contains { $0.contains("every image must be verified") })
     }
 

@@ -5,7 +5,7 @@ import Testing
 @Suite("Planner with an in-memory host")
 struct PlannerTests {
     static let manifests = Manifests.join(
-        Manifests.document("Hypervisor", "h", "uri: fake:///"),
+        Manifests.document("Hypervisor", "h", "uri: test:///default"),
         Manifests.document("Network", "lab", "ipv4: {address: 192.168.50.1, prefix: 24, dhcp: {start: 192.168.50.10, end: 192.168.50.99}}"),
         Manifests.document("StoragePool", "images", "path: /srv/images"),
         Manifests.document("VirtualMachine", "web", "cpus: 2\nmemory: 2GiB\ndisks: [{name: root, size: 10GiB, deleteWithVM: true}]\nnetworks: [lab]\nautostart: true"))
@@ -109,7 +109,7 @@ struct PlannerTests {
             state.domains.append(ObservedDomain(name: "handmade", type: "kvm", vcpus: 1, memoryKiB: 1 << 20, state: .running, autostart: false))
         }
         let emptied = try ManifestFixture(Manifests.join(
-            Manifests.document("Hypervisor", "h", "uri: fake:///"),
+            Manifests.document("Hypervisor", "h", "uri: test:///default"),
             Manifests.document("StoragePool", "images", "path: /srv/images"))).load()
         let report = Planner().plan(manifests: emptied, observed: ["h": fake.current])
         #expect(report.steps.isEmpty)

@@ -12,7 +12,7 @@ struct ProvisioningPlannerTests {
 
     static func manifests(agentPort: Int = 8443) -> String {
         Manifests.join(
-            Manifests.document("Hypervisor", "h", "uri: fake:///"),
+            Manifests.document("Hypervisor", "h", "uri: test:///default"),
             Manifests.document("Network", "lab", "mode: isolated"),
             Manifests.document("StoragePool", "images", "path: /srv/images"),
             Manifests.document("Distribution", "deb", "family: debian\ncloudImage: {url: 'https://example.invalid/d.qcow2', checksumURL: 'https://example.invalid/SUMS'}\nagentInstall: ['apt-get install -y agent']"),

@@ -28,6 +28,10 @@ extension HostPlanner {
                                   initrdPath: observed.initrd, cmdline: observed.cmdline,
                                   seedDigest: observed.ownership?.seed ?? seedDigest, seedPath: observed.seedSource)
         }
+        if distribution.cloudImage.allowHTTP {
+            let warning = "Distribution '\(distribution.name)' sets cloudImage.allowHTTP: its files may come over plain http, which anyone on the way can alter"
+            if !notices.contains(warning) { notice(warning) }
+        }
         var ready: [String] = []
         var paths: [ImageTransfer.Role: String] = [:]
         var digests: [ImageTransfer.Role: String] = [:]
@@ -40,7 +44,7 @@ extension HostPlanner {
             guard let source else { continue }
             let key = ProvisioningFacts.key(distribution: distribution.name, role: role)
             guard let digest = facts.digests[key] else {
-                conflict(resource, "cannot resolve the \(role.rawValue) image of \(distribution.name): \(facts.failures[key] ?? "no digest")",
+                conflict(resource, "cannot resolve the \(role.rawValue) image of \(distribution.name): \((facts.failures[key] ?? "no digest").redactingURLCredentials)",
                          hint: "check cloudImage in Distribution '\(distribution.name)' and that its checksum file is reachable")
                 return nil
             }
@@ -117,7 +121,7 @@ extension HostPlanner {
             let first = steps.count
             download = add(imageResource, .downloadImage(transfer), reason: "\(role.rawValue) image \(digest.prefix(23))… is not in the local cache")
             record(imageResource, .create, fields: [
-                FieldChange(field: "url", before: nil, after: source.url),
+                FieldChange(field: "url", before: nil, after: source.url.redactingURLCredentials),
                 FieldChange(field: "digest", before: nil, after: digest),
             ], sinceStep: first)
         }
@@ -125,7 +129,7 @@ extension HostPlanner {
         let upload = add(volumeResource, .uploadImage(transfer), after: [download, poolReadyStep(pool), removal],
                          reason: "base \(role.rawValue) image of \(distribution.name), shared by every VM built from it")
         record(volumeResource, .create, fields: [
-            FieldChange(field: "from", before: nil, after: source.url),
+            FieldChange(field: "from", before: nil, after: source.url.redactingURLCredentials),
             FieldChange(field: "digest", before: nil, after: digest),
         ], sinceStep: first)
         return upload

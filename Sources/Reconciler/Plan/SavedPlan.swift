@@ -20,12 +20,18 @@ public struct SavedPlan: Sendable, Codable {
         self.replace = replace.sorted()
         self.formatVersion = Self.currentFormat
         self.createdAt = Date()
-        self.manifests = manifests.sources
-        self.paths = paths
+        // Absolute, so that applying from another directory reads the very files that were planned.
+        self.manifests = manifests.sources.map { ManifestSource(path: Self.absolute($0.path), sha256: $0.sha256) }
+        self.paths = paths.map(Self.absolute)
         self.connect = connect
         self.prune = prune
         self.observedFingerprint = plan.observedFingerprint
         self.stepIDs = plan.steps.map(\.id)
+    }
+
+    /// `path` made absolute against the current directory, with `.` and `..` resolved as text.
+    static func absolute(_ path: String) -> String {
+        URL(fileURLWithPath: path).absoluteURL.standardized.path
     }
 
     /// Why a fresh plan may not stand in for this saved one, or nil when it may.

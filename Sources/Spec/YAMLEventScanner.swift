@@ -1,0 +1,169 @@
+import CYaml
+
+/// Reads a file's YAML events before any node is built, because building is where hostile YAML
+/// bites: Yams expands aliases while it composes (hashing a mapping key that is an alias walks its
+/// whole expansion), so a "billion laughs" file of 1.5 KB takes minutes and gigabytes there.
+///
+/// The scan counts the nodes aliases add to each document and stops at a small budget, refuses an
+/// alias naming an anchor of another document (anchors belong to one document, YAML 1.2 §3.2.2.2;
+/// the parser would resolve it anyway), and refuses control characters in every key and value.
+/// Each error carries the event's own line and column and the path of the field it belongs to.
+/// Syntax errors are left to the parser, which reports them with their position.
+struct YAMLEventScanner {
+    /// Nodes that aliases may add to one document. Real manifests reuse a list of a few commands.
+    static let aliasBudget = 10_000
+
+    struct Result {
+        var diagnostics: [Diagnostic] = []
+        /// The first document (counted from 0) whose aliases exceed the budget: the parser must
+        /// not compose it, nor anything after it.
+        var firstExplosive: Int?
+        /// Documents not to read: their aliases cross documents.
+        var refused: Set<Int> = []
+    }
+
+    private struct Collection {
+        var isMapping: Bool
+        var anchor: String?
+        var path: String
+        var size = 1
+        var index = 0
+        var expectingKey = true
+        var key = ""
+    }
+
+    let file: String
+
+    func scan(_ text: String) -> Result {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else { return Result() }
+        defer { yaml_parser_delete(&parser) }
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { buffer in
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            var state = State(file: file)
+            var event = yaml_event_t()
+            while yaml_parser_parse(&parser, &event) == 1 {
+                defer { yaml_event_delete(&event) }
+                guard state.handle(&event) else { break }
+            }
+            return state.result
+        }
+    }
+
+    private struct State {
+        let file: String
+        var result = Result()
+        var document = -1
+        /// Sizes of this document's anchors, capped just above the budget.
+        var anchorSizes: [String: Int] = [:]
+        var anchorLines: [String: Int] = [:]
+        /// Anchors of earlier documents, with their lines, for the cross-document error.
+        var earlierAnchors: [String: Int] = [:]
+        var expanded = 0
+        var stack: [Collection] = []
+
+        init(file: String) {
+            self.file = file
+        }
+
+        /// Handles one event; false at the end of the stream.
+        mutating func handle(_ event: inout yaml_event_t) -> Bool {
+            let location = SourceLocation(file: file, line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+            switch event.type {
+            case YAML_STREAM_END_EVENT:
+                return false
+            case YAML_DOCUMENT_START_EVENT:
+                document += 1
+                earlierAnchors.merge(anchorLines) { _, new in new }
+                anchorSizes = [:]
+                anchorLines = [:]
+                expanded = 0
+                stack = []
+            case YAML_SCALAR_EVENT:
+                let value = String(decoding: UnsafeBufferPointer(start: event.data.scalar.value, count: event.data.scalar.length), as: UTF8.self)
+                let path = childPath(keyName: value)
+                if let problem = UnsafeCharacters.problem(in: value, multiline: true) {
+                    report(location, path, problem)
+                }
+                if let anchor = Self.string(event.data.scalar.anchor) { define(anchor, size: 1, at: location) }
+                finishChild(size: 1, keyName: value)
+            case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+                let isMapping = event.type == YAML_MAPPING_START_EVENT
+                let anchor = Self.string(isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor)
+                if let anchor { anchorLines[anchor] = location.line }
+                let path = childPath(keyName: nil)
+                stack.append(Collection(isMapping: isMapping, anchor: anchor, path: path))
+            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                guard let closed = stack.popLast() else { break }
+                if let anchor = closed.anchor { anchorSizes[anchor] = closed.size }
+                finishChild(size: closed.size, keyName: nil)
+            case YAML_ALIAS_EVENT:
+                let name = Self.string(event.data.alias.anchor) ?? ""
+                let path = childPath(keyName: nil)
+                if let size = anchorSizes[name] {
+                    expanded = min(expanded + size, YAMLEventScanner.aliasBudget + 1)
+                    if expanded > YAMLEventScanner.aliasBudget {
+                        report(location, path, "YAML aliases expand to more than \(YAMLEventScanner.aliasBudget) nodes in this document (*\(name) here); write the data out instead of nesting aliases")
+                        if result.firstExplosive == nil { result.firstExplosive = document }
+                        // Nothing later in the stream can make this document safe again.
+                        skipToNextDocument()
+                    }
+                    finishChild(size: size, keyName: nil)
+                } else {
+                    if anchorLines[name] == nil, let line = earlierAnchors[name] {
+                        report(location, path, "the alias *\(name) names an anchor of another document (line \(line)); anchors belong to the document that defines them, so repeat &\(name) in this one")
+                        result.refused.insert(document)
+                    }
+                    // An undefined (or self-referencing) alias is a syntax error the parser reports.
+                    finishChild(size: 1, keyName: nil)
+                }
+            default:
+                break
+            }
+            return true
+        }
+
+        private mutating func define(_ anchor: String, size: Int, at location: SourceLocation) {
+            anchorSizes[anchor] = size
+            anchorLines[anchor] = location.line
+        }
+
+        /// The path of the node starting now: `spec.disks[0].name`.
+        private func childPath(keyName: String?) -> String {
+            guard let parent = stack.last else { return "" }
+            if parent.isMapping {
+                let name = parent.expectingKey ? (keyName ?? "?") : parent.key
+                return parent.path.isEmpty ? name : "\(parent.path).\(name)"
+            }
+            return "\(parent.path)[\(parent.index)]"
+        }
+
+        /// Adds a finished node to its parent's size and moves the parent to its next key or item.
+        private mutating func finishChild(size: Int, keyName: String?) {
+            guard var parent = stack.popLast() else { return }
+            parent.size = min(parent.size + size, YAMLEventScanner.aliasBudget + 1)
+            if parent.isMapping {
+                if parent.expectingKey { parent.key = keyName ?? "?" }
+                parent.expectingKey.toggle()
+            } else {
+                parent.index += 1
+            }
+            stack.append(parent)
+        }
+
+        private mutating func skipToNextDocument() {
+            anchorSizes = [:]
+            expanded = Int.min / 2
+        }
+
+        private mutating func report(_ location: SourceLocation, _ path: String, _ message: String) {
+            let shown = path.isEmpty ? "document" : path
+            result.diagnostics.append(Diagnostic(location, field: path.isEmpty ? nil : path, "\(shown): \(message)"))
+        }
+
+        private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+            pointer.map { String(cString: $0) }
+        }
+    }
+}
