@@ -28,21 +28,21 @@ public struct CachedImageStore: ImageStore {
         }
         // The checksum file may have moved on between plan and apply: apply exactly what was planned.
         guard image.digest.description == digest else {
-            throw ReconcileError(.planOutdated, "\(source.url) now has digest \(image.digest), but the plan was made for \(digest); run plan again")
+            throw ReconcileError(.planOutdated, "\(URLRedaction.redact(source.url)) now has digest \(image.digest), but the plan was made for \(digest); run plan again")
         }
         return image.path
     }
 
     static func convert(_ source: Spec.ImageSource) throws -> Provisioning.ImageSource {
         guard let url = URL(string: source.url) else {
-            throw ReconcileError(.invalidPlanFile, "'\(source.url)' is not a URL")
+            throw ReconcileError(.invalidPlanFile, "'\(URLRedaction.redact(source.url))' is not a URL")
         }
         switch source.checksum {
         case .inline(let algorithm, let hex):
             return Provisioning.ImageSource(url: url, checksum: .digest(try Digest(parsing: "\(algorithm):\(hex)")))
         case .file(let checksumURL):
             guard let checksum = URL(string: checksumURL) else {
-                throw ReconcileError(.invalidPlanFile, "'\(checksumURL)' is not a URL")
+                throw ReconcileError(.invalidPlanFile, "'\(URLRedaction.redact(checksumURL))' is not a URL")
             }
             return Provisioning.ImageSource(url: url, checksum: .checksumURL(checksum, fileName: nil))
         }

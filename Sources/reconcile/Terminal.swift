@@ -7,8 +7,16 @@ enum Terminal {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
+    /// Error messages carry names and libvirt's own words from the host: they are escaped here, once,
+    /// for every caller; only the line breaks reconcile's own messages use are kept.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        let safe = TerminalText.escape(text, keepingNewlines: true)
+        writeStandardError(safe.hasSuffix("\n") ? safe : safe + "\n")
+    }
+
+    /// For text already escaped value by value and perhaps styled (progress lines beside JSON output).
+    static func writeStandardError(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
     }
 
     static func style(forStandardError: Bool = false) -> TerminalStyle {
