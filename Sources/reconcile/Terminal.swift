@@ -7,11 +7,11 @@ enum Terminal {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
-    /// Error messages carry names and libvirt's own words from the host: they are escaped here, once,
-    /// for every caller; only the line breaks reconcile's own messages use are kept.
+    /// One line of error. Error messages carry names and libvirt's own words from the host, so they
+    /// are escaped here, once for every caller: a line break inside one is shown, not obeyed.
     static func error(_ text: String) {
-        let safe = TerminalText.escape(text, keepingNewlines: true)
-        writeStandardError(safe.hasSuffix("\n") ? safe : safe + "\n")
+        let line = text.hasSuffix("\n") ? String(text.dropLast()) : text
+        writeStandardError(TerminalText.escape(line) + "\n")
     }
 
     /// For text already escaped value by value and perhaps styled (progress lines beside JSON output).

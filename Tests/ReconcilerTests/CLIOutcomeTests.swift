@@ -97,4 +97,14 @@ struct CLIOutcomeTests {
         #expect(!run.output.unicodeScalars.contains { $0 == "\u{9B}" || $0 == "\u{202E}" })
         #expect(!run.stdout.contains("\n  + virtual machine \"fake\""), "no forged plan line")
     }
+
+    @Test("error messages are escaped too: libvirt's words about a name with an escape sequence")
+    func escapesErrors() throws {
+        let fixture = try ManifestFixture(Manifests.document("Network", "lab", "mode: isolated") + "\n")
+        let run = try CLI.reconcile(["plan", fixture.path, "--connect", "test:///no/such\u{1B}[2K\nnode.xml"])
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("error: "), "\(run.stderr)")
+        #expect(run.stderr.contains("no/such\\u{1b}[2K\\u{a}node.xml"))
+        #expect(!run.stderr.contains("\u{1B}") && run.stderr.filter { $0 == "\n" }.count == 1)
+    }
 }

@@ -5,13 +5,13 @@
 /// bidirectional override could reorder them: a reviewer would read a plan that is not the one
 /// applied. Control characters (C0, DEL, C1) and the bidi controls are shown as `\u{1b}`-style escapes.
 public enum TerminalText {
-    /// `text` with every control and bidi character replaced by a visible escape. With
-    /// `keepingNewlines`, line feeds stay (for messages reconcile itself wrote on several lines).
-    public static func escape(_ text: String, keepingNewlines: Bool = false) -> String {
-        guard text.unicodeScalars.contains(where: { isUnsafe($0, keepingNewlines: keepingNewlines) }) else { return text }
+    /// `text` with every control and bidi character replaced by a visible escape; a line break
+    /// too, since host text on a line of its own could pass for a line of the plan.
+    public static func escape(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if isUnsafe(scalar, keepingNewlines: keepingNewlines) {
+            if isUnsafe(scalar) {
                 result.append(contentsOf: "\\u{\(String(scalar.value, radix: 16))}".unicodeScalars)
             } else {
                 result.append(scalar)
@@ -20,9 +20,8 @@ public enum TerminalText {
         return String(result)
     }
 
-    static func isUnsafe(_ scalar: Unicode.Scalar, keepingNewlines: Bool) -> Bool {
+    static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x0A: !keepingNewlines
         case 0x00...0x1F, 0x7F...0x9F: true
         // Bidi embeddings, overrides and isolates, the directional marks and the line separators.
         case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029: true
