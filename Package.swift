@@ -100,6 +100,8 @@ let package = Package(
             name: "Provisioning",
             dependencies: [
                 "HostCommands",
+                // Only for URLRedaction: a URL shown in an error never carries its credentials.
+                "Spec",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),

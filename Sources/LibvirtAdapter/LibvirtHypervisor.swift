@@ -154,8 +154,27 @@ public final class LibvirtHypervisor: Hypervisor, @unchecked Sendable {
     public func deleteVolume(pool: String, name: String) async throws {
         try await call { connection in
             guard let handle = try connection.pool(named: pool), let volume = try handle.volume(named: name) else { return }
+            // The plan skipped volumes in use, but a guest may have been defined or cloned since:
+            // look again, at every domain, managed or not, right before the data is gone.
+            let path = try volume.path()
+            if let user = try Self.domainUsing(volume: name, pool: pool, path: path, on: connection) {
+                throw LibvirtAdapterError("volume \(pool)/\(name) (\(path)) is not deleted: virtual machine '\(user)' uses it")
+            }
             try volume.delete()
         }
+    }
+
+    /// The first domain whose persistent or live definition has a disk (or a disk's backing file) on the volume.
+    static func domainUsing(volume name: String, pool: String, path: String, on connection: LibvirtConnection) throws -> String? {
+        let wanted: Set<DiskSourceXML.Reference> = [.path(path), .volume(pool: pool, name: name)]
+        for domain in try connection.allDomains() {
+            var definitions = [try domain.xml(inactive: true)]
+            if try domain.isActive() { definitions.append(try domain.xml(inactive: false)) }
+            for definition in definitions where !wanted.isDisjoint(with: try DiskSourceXML.references(inDomainXML: definition)) {
+                return domain.name
+            }
+        }
+        return nil
     }
 
     // MARK: domains

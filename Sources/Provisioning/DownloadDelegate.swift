@@ -48,7 +48,7 @@ final class DownloadDelegate: NSObject, URLSessionDataDelegate, @unchecked Senda
     ) {
         let disposition: URLSession.ResponseDisposition = lock.withLock {
             guard let http = response as? HTTPURLResponse else {
-                failure = ProvisioningError(.downloadFailed, "\(url): not an HTTP response")
+                failure = ProvisioningError(.downloadFailed, "\(FetchFailureText.display(url)): not an HTTP response")
                 return .cancel
             }
             let length = response.expectedContentLength >= 0 ? response.expectedContentLength : nil
@@ -58,7 +58,7 @@ final class DownloadDelegate: NSObject, URLSessionDataDelegate, @unchecked Senda
                     guard Self.contentRangeStart(http) == resumeOffset else {
                         failure = ProvisioningError(
                             .downloadFailed,
-                            "\(url): asked for bytes from \(resumeOffset), server answered Content-Range '\(http.value(forHTTPHeaderField: "Content-Range") ?? "none")'"
+                            "\(FetchFailureText.display(url)): asked for bytes from \(resumeOffset), server answered Content-Range '\(http.value(forHTTPHeaderField: "Content-Range") ?? "none")'"
                         )
                         return .cancel
                     }
@@ -81,11 +81,11 @@ final class DownloadDelegate: NSObject, URLSessionDataDelegate, @unchecked Senda
                     sawRangeNotSatisfiable = true
                     return .cancel
                 default:
-                    failure = ProvisioningError(.downloadFailed, "\(url): HTTP status \(http.statusCode)")
+                    failure = ProvisioningError(.downloadFailed, FetchFailureText.httpStatus(url, http.statusCode))
                     return .cancel
                 }
             } catch {
-                failure = ProvisioningError(.downloadFailed, "\(url): cannot write \(fileURL.path): \(error)")
+                failure = ProvisioningError(.downloadFailed, "\(FetchFailureText.display(url)): cannot write \(fileURL.path): \(error)")
                 return .cancel
             }
             return .allow
@@ -103,7 +103,7 @@ final class DownloadDelegate: NSObject, URLSessionDataDelegate, @unchecked Senda
             do {
                 try handle.write(contentsOf: data)
             } catch {
-                failure = ProvisioningError(.downloadFailed, "\(url): cannot write \(fileURL.path): \(error)")
+                failure = ProvisioningError(.downloadFailed, "\(FetchFailureText.display(url)): cannot write \(fileURL.path): \(error)")
                 dataTask.cancel()
                 return nil
             }
@@ -124,9 +124,9 @@ final class DownloadDelegate: NSObject, URLSessionDataDelegate, @unchecked Senda
             } else if let failure {
                 result = .failure(failure)
             } else if let error {
-                result = .failure(ProvisioningError(.downloadFailed, "\(url): \(error.localizedDescription)"))
+                result = .failure(ProvisioningError(.downloadFailed, FetchFailureText.unreachable(url, error)))
             } else if let totalBytes, totalBytes != bytesDone {
-                result = .failure(ProvisioningError(.downloadFailed, "\(url): connection closed after \(bytesDone) of \(totalBytes) bytes"))
+                result = .failure(ProvisioningError(.downloadFailed, "\(FetchFailureText.display(url)): connection closed after \(bytesDone) of \(totalBytes) bytes"))
             } else {
                 result = .success(.completed(digest: hasher.finalize(), bytes: bytesDone))
             }

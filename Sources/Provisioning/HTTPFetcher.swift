@@ -26,7 +26,7 @@ struct HTTPFetcher: Sendable {
             try? FileManager.default.removeItem(at: partial)
             let retry = try await attempt(url, into: partial, algorithm: algorithm, progress: progress)
             guard case .completed(let digest, let bytes) = retry else {
-                throw ProvisioningError(.downloadFailed, "\(url): server refused the byte range even for a fresh download")
+                throw ProvisioningError(.downloadFailed, "\(FetchFailureText.display(url)): server refused the byte range even for a fresh download")
             }
             return (digest, bytes)
         }
@@ -65,15 +65,21 @@ struct HTTPFetcher: Sendable {
     func text(_ url: URL) async throws -> String {
         let session = URLSession(configuration: configuration())
         defer { session.finishTasksAndInvalidate() }
-        let (data, response) = try await session.data(for: URLRequest(url: url))
+        let data: Data
+        let response: URLResponse
+        do {
+            (data, response) = try await session.data(for: URLRequest(url: url))
+        } catch {
+            throw ProvisioningError(.downloadFailed, FetchFailureText.unreachable(url, error))
+        }
         guard let http = response as? HTTPURLResponse else {
-            throw ProvisioningError(.downloadFailed, "\(url): not an HTTP response")
+            throw ProvisioningError(.downloadFailed, "\(FetchFailureText.display(url)): not an HTTP response")
         }
         guard http.statusCode == 200 else {
-            throw ProvisioningError(.downloadFailed, "\(url): HTTP status \(http.statusCode)")
+            throw ProvisioningError(.downloadFailed, FetchFailureText.httpStatus(url, http.statusCode))
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw ProvisioningError(.downloadFailed, "\(url): checksum file is not UTF-8")
+            throw ProvisioningError(.downloadFailed, "\(FetchFailureText.display(url)): checksum file is not UTF-8")
         }
         return text
     }

@@ -45,7 +45,7 @@ public struct ImageCache: Sendable {
             do {
                 return try ChecksumFile(parsing: text).digest(for: name)
             } catch let error as ProvisioningError {
-                throw ProvisioningError(error.code, "\(checksumURL): \(error.message)")
+                throw ProvisioningError(error.code, "\(FetchFailureText.display(checksumURL)): \(error.message)")
             }
         }
     }
@@ -54,7 +54,7 @@ public struct ImageCache: Sendable {
     public func fetch(_ source: ImageSource, progress: ProgressHandler? = nil) async throws -> CachedImage {
         let expected = try await expectedDigest(for: source)
         if let cached = cachedImage(for: expected) {
-            logger.debug("image cache hit", metadata: ["url": "\(source.url.redactedForLogs)", "digest": "\(expected)"])
+            logger.debug("image cache hit", metadata: ["url": "\(FetchFailureText.display(source.url))", "digest": "\(expected)"])
             return CachedImage(path: cached, digest: expected, downloaded: false)
         }
         let fileManager = FileManager.default
@@ -62,13 +62,13 @@ public struct ImageCache: Sendable {
         try fileManager.createDirectory(at: partial.deletingLastPathComponent(), withIntermediateDirectories: true)
         try fileManager.createDirectory(at: path(for: expected).deletingLastPathComponent(), withIntermediateDirectories: true)
 
-        logger.info("downloading image", metadata: ["url": "\(source.url.redactedForLogs)", "expected": "\(expected)"])
+        logger.info("downloading image", metadata: ["url": "\(FetchFailureText.display(source.url))", "expected": "\(expected)"])
         let (actual, bytes) = try await fetcher.download(source.url, into: partial, algorithm: expected.algorithm, progress: progress)
         guard actual == expected else {
             try? fileManager.removeItem(at: partial)
             throw ProvisioningError(
                 .checksumMismatch,
-                "\(source.url): expected \(expected), got \(actual) (\(bytes) bytes); the download was deleted"
+                "\(FetchFailureText.display(source.url)): expected \(expected), got \(actual) (\(bytes) bytes); the download was deleted"
             )
         }
 
@@ -79,7 +79,7 @@ public struct ImageCache: Sendable {
         case .xz:
             try await decompressXZ(partial, into: destination, source: source)
         }
-        logger.info("image verified", metadata: ["url": "\(source.url.redactedForLogs)", "digest": "\(expected)", "path": "\(destination.path)"])
+        logger.info("image verified", metadata: ["url": "\(FetchFailureText.display(source.url))", "digest": "\(expected)", "path": "\(destination.path)"])
         return CachedImage(path: destination, digest: expected, downloaded: true)
     }
 
@@ -95,7 +95,7 @@ public struct ImageCache: Sendable {
         } catch {
             try? FileManager.default.removeItem(at: compressed)
             try? FileManager.default.removeItem(at: decompressed)
-            throw ProvisioningError(.commandFailed, "\(source.url): decompressing: \(error)")
+            throw ProvisioningError(.commandFailed, "\(FetchFailureText.display(source.url)): decompressing: \(error)")
         }
         try moveIntoPlace(decompressed, destination)
     }

@@ -22,5 +22,6 @@ public struct ProvisioningError: Error, Sendable, Equatable, CustomStringConvert
         self.message = message
     }
 
-    public var description: String { "\(code.rawValue): \(message)" }
+    /// The message alone: people read it in plans and errors, and `code` is for callers to branch on.
+    public var description: String { message }
 }

@@ -12,7 +12,10 @@ struct ApplyCommand: AsyncParsableCommand {
             reports whether they converged. It never prompts: it is made for unattended runs. \
             Re-running is always safe: a run that was interrupted is finished by the next one.
 
-            Exit status: 0 when the hosts converged, 1 on any error, failed step or remaining difference.
+            Exit status: 0 when the hosts converged; 1 on any error, failed step or remaining difference, \
+            and when anything declared was left alone: a conflict (an object reconcile did not create, a \
+            disk another VM uses), an image or checksum file that cannot be fetched, or a preflight \
+            blocker. The last line then says how many resources were left alone and why.
 
             Examples:
               reconcile apply examples/ --connect test:///default
@@ -68,8 +71,9 @@ struct ApplyCommand: AsyncParsableCommand {
             if text { Terminal.write(PlanTextRenderer(style: Terminal.style()).render(fresh)) }
             guard fresh.hasChanges else {
                 if !text { Terminal.write(ApplyReportJSON.render(plan: fresh, result: nil, events: [])) }
-                if !fresh.blockers.isEmpty { throw ExitCode.failure }
-                return
+                guard fresh.leavesSomethingAlone else { return }
+                if text { Terminal.write(ApplyProgress.notConverged(fresh, failedSteps: 0) + "\n") }
+                throw ExitCode.failure
             }
             let progress = ApplyProgress(text: text, style: Terminal.style(forStandardError: !text))
             let executor = Executor(parallelism: parallel, shutdownTimeout: .seconds(shutdownTimeout))

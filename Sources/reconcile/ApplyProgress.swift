@@ -32,15 +32,16 @@ final class ApplyProgress: Sendable {
     }
 
     /// Progress goes to stdout for text output, to stderr for JSON so stdout stays one document.
+    /// Lines arrive escaped value by value (they carry host names and libvirt's errors) and styled.
     private func emit(_ line: String) {
-        if text { Terminal.write(line + "\n") } else { Terminal.error(line) }
+        if text { Terminal.write(line + "\n") } else { Terminal.writeStandardError(line + "\n") }
     }
 
     var handle: @Sendable (ExecutionEvent) -> Void {
         { [self] event in
             switch event {
             case .started(let step):
-                emit("[\(elapsed)] \(step.kind.rawValue) \(step.resource) ...")
+                emit("[\(elapsed)] \(step.kind.rawValue) \(safe(step.resource)) ...")
             case .progress(let step, let message):
                 let now = ContinuousClock.now
                 let due = lastProgress.withLock { last in
@@ -48,16 +49,16 @@ final class ApplyProgress: Sendable {
                     last[step.id] = now
                     return true
                 }
-                if due { emit("[\(elapsed)]   \(step.kind.rawValue) \(step.resource): \(message)") }
+                if due { emit("[\(elapsed)]   \(step.kind.rawValue) \(safe(step.resource)): \(TerminalText.escape(message))") }
             case .succeeded(let step, let duration, let detail):
-                let note = detail.map { ": \($0)" } ?? ""
-                emit("[\(elapsed)] \(style.green("done")) \(step.kind.rawValue) \(step.resource) in \(Self.format(duration))\(note)")
+                let note = detail.map { ": \(TerminalText.escape($0))" } ?? ""
+                emit("[\(elapsed)] \(style.green("done")) \(step.kind.rawValue) \(safe(step.resource)) in \(Self.format(duration))\(note)")
                 records.withLock { $0.append(Record(id: step.id, outcome: "succeeded", seconds: duration.seconds, message: detail)) }
             case .failed(let step, let duration, let error):
-                emit("[\(elapsed)] \(style.red("FAILED")) \(step.kind.rawValue) \(step.resource) after \(Self.format(duration)): \(error)")
+                emit("[\(elapsed)] \(style.red("FAILED")) \(step.kind.rawValue) \(safe(step.resource)) after \(Self.format(duration)): \(TerminalText.escape(error))")
                 records.withLock { $0.append(Record(id: step.id, outcome: "failed", seconds: duration.seconds, message: error)) }
             case .skipped(let step, let blocker):
-                emit("[\(elapsed)] skipped \(step.kind.rawValue) \(step.resource): it depends on \(blocker), which did not succeed")
+                emit("[\(elapsed)] skipped \(step.kind.rawValue) \(safe(step.resource)): it depends on \(TerminalText.escape(blocker)), which did not succeed")
                 records.withLock { $0.append(Record(id: step.id, outcome: "skipped", seconds: 0, message: "depends on \(blocker)")) }
             }
         }
@@ -68,19 +69,46 @@ final class ApplyProgress: Sendable {
         var lines = [""]
         lines.append("Apply complete: \(report.outcomes.count) steps, \(report.succeeded) succeeded, \(report.failed.count) failed, \(report.skipped) skipped (\(Self.format(ContinuousClock.now - start))).")
         for failure in report.failed {
-            lines.append("  \(style.red("failed")): \(failure.id): \(failure.message)")
+            lines.append("  \(style.red("failed")): \(TerminalText.escape(failure.id)): \(TerminalText.escape(failure.message))")
         }
-        for blocker in result.remaining.blockers {
-            lines.append("  \(style.red("blocked")): \(blocker.hypervisor): \(blocker.message)\n      hint: \(blocker.hint)")
-        }
+        lines += leftAloneLines(result.remaining)
         if result.converged {
             lines.append(style.green("Converged: the hosts match the manifests."))
         } else {
-            let remaining = result.remaining.steps.map(\.id)
-            lines.append(style.red("Not converged: \(remaining.count) change\(remaining.count == 1 ? "" : "s") remain\(remaining.count == 1 ? "s" : "") (\(remaining.prefix(5).joined(separator: ", "))\(remaining.count > 5 ? ", ..." : "")). Fix the errors above and run apply again."))
+            lines.append(style.red(Self.notConverged(result.remaining, failedSteps: report.failed.count + report.skipped)))
         }
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// What apply could not do, for the summary and for a plan with nothing to run: each conflict and
+    /// blocker with its reason.
+    func leftAloneLines(_ plan: Plan) -> [String] {
+        var lines: [String] = []
+        for conflict in plan.conflicts {
+            lines.append("  \(style.red("left alone")): \(safe(conflict.address)): \(TerminalText.escape(conflict.message))\n      hint: \(TerminalText.escape(conflict.hint))")
+        }
+        for blocker in plan.blockers {
+            lines.append("  \(style.red("blocked")): \(TerminalText.escape(blocker.hypervisor)): \(TerminalText.escape(blocker.message))\n      hint: \(TerminalText.escape(blocker.hint))")
+        }
+        return lines
+    }
+
+    /// The closing line of a run that did not converge: "Not converged: 2 resources left alone
+    /// (1 conflict, 1 unreachable image)." and the changes still to make, if any.
+    static func notConverged(_ remaining: Plan, failedSteps: Int) -> String {
+        var parts: [String] = []
+        let ids = remaining.steps.map(\.id)
+        if !ids.isEmpty {
+            let listed = ids.prefix(5).map { TerminalText.escape($0) }.joined(separator: ", ") + (ids.count > 5 ? ", ..." : "")
+            parts.append("\(ids.count) change\(ids.count == 1 ? "" : "s") remain\(ids.count == 1 ? "s" : "") (\(listed))")
+        }
+        if let leftAlone = remaining.leftAloneSummary { parts.append(leftAlone) }
+        if parts.isEmpty { parts.append("\(failedSteps) step\(failedSteps == 1 ? "" : "s") did not succeed") }
+        let advice = ids.isEmpty && failedSteps == 0 ? "" : " Fix the errors above and run apply again."
+        return "Not converged: \(parts.joined(separator: "; ")).\(advice)"
+    }
+
+    private func safe(_ address: ResourceAddress) -> String { TerminalText.escape(address.description) }
 
     static func format(_ duration: Duration) -> String {
         String(format: "%.2fs", duration.seconds)

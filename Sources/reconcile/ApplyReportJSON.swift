@@ -17,15 +17,18 @@ enum ApplyReportJSON {
         var converged: Bool
         var remainingSteps: [String]
         var blockers: [PreflightBlocker]
+        /// What is left alone after the run (before it, when nothing ran): any makes `converged` false.
+        var conflicts: [PlanJSONRenderer.ConflictEntry]
     }
 
     static func render(plan: Plan, result: Engine.ApplyResult?, events: [ApplyProgress.Record]) -> String {
         let document = Document(
             summary: plan.summary,
             steps: events.map { .init(id: $0.id, outcome: $0.outcome, durationSeconds: $0.seconds, message: $0.message) },
-            converged: result?.converged ?? plan.blockers.isEmpty,
+            converged: result?.converged ?? plan.isConverged,
             remainingSteps: result?.remaining.steps.map(\.id) ?? [],
-            blockers: result?.remaining.blockers ?? plan.blockers)
+            blockers: result?.remaining.blockers ?? plan.blockers,
+            conflicts: (result?.remaining.conflicts ?? plan.conflicts).map(PlanJSONRenderer.ConflictEntry.init))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(document), let text = String(data: data, encoding: .utf8) else { return "{}\n" }

@@ -11,8 +11,11 @@ struct PlanCommand: AsyncParsableCommand {
             Reads every host afresh, compares it with the manifests and prints the changes: \
             + create, ~ update, - delete, -/+ replace, with each field's value before → after.
 
-            Exit status: 0 when nothing would change, 1 on error, and with --detailed-exitcode 2 when \
-            there are changes (for CI and cron jobs).
+            Exit status: 0 when nothing would change; 2 with --detailed-exitcode when there are changes \
+            (for CI and cron jobs); 1 on error, and also when anything declared would be left alone, with \
+            or without --detailed-exitcode: a conflict (an object reconcile did not create, a disk another \
+            VM uses), an image or checksum file that cannot be fetched, or a preflight blocker. Apply \
+            cannot converge then, so a check must not read it as "no changes".
 
             Examples:
               reconcile plan examples/ --connect test:///default
@@ -32,7 +35,7 @@ struct PlanCommand: AsyncParsableCommand {
     @Flag(help: "Also delete objects reconcile created that no manifest declares any more.")
     var prune = false
 
-    @Flag(help: "Exit 2 when the plan has changes, 0 when it has none.")
+    @Flag(help: "Exit 2 when the plan has changes, 0 when it has none (1 when something is left alone).")
     var detailedExitcode = false
 
     @Option(help: ArgumentHelp("Save the plan, to apply later with `apply --plan FILE`.", valueName: "file"))
@@ -59,8 +62,8 @@ struct PlanCommand: AsyncParsableCommand {
                                         prune: prune, replace: replace), to: out)
             if connection.output == .text { Terminal.write("Saved the plan to \(out); apply it with: reconcile apply --plan \(out)\n") }
         }
-        if !plan.blockers.isEmpty {
-            Terminal.error("error: \(plan.blockers.count) preflight blocker\(plan.blockers.count == 1 ? "" : "s"): apply would not change the affected hosts")
+        if let leftAlone = plan.leftAloneSummary {
+            Terminal.error("error: \(leftAlone): apply cannot make the hosts match the manifests")
             throw ExitCode.failure
         }
         if detailedExitcode && plan.hasChanges { throw ExitCode(2) }

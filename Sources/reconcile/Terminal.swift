@@ -7,8 +7,16 @@ enum Terminal {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
+    /// One line of error. Error messages carry names and libvirt's own words from the host, so they
+    /// are escaped here, once for every caller: a line break inside one is shown, not obeyed.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        let line = text.hasSuffix("\n") ? String(text.dropLast()) : text
+        writeStandardError(TerminalText.escape(line) + "\n")
+    }
+
+    /// For text already escaped value by value and perhaps styled (progress lines beside JSON output).
+    static func writeStandardError(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
     }
 
     static func style(forStandardError: Bool = false) -> TerminalStyle {

@@ -32,9 +32,9 @@ struct IndexedHostStateTests {
         #expect(index.domain(named: "one") == state.domain(named: "one"))
         #expect(index.domain(named: "one")?.disks.count == 2)
         #expect(index.network(named: "one") == nil && index.pool(named: "a") == nil)
-        #expect(index.domain(usingDiskSource: "/a/v", except: "web")?.name == "one")
-        #expect(index.domain(usingDiskSource: "/a/v", except: "one")?.name == "two")
-        #expect(index.domain(usingDiskSource: "/b/v", except: "web") == nil)
+        #expect(index.diskUsers(ofVolume: "v", pool: "a", path: "/a/v", except: "web").map(\.name) == ["one", "two"])
+        #expect(index.diskUsers(ofVolume: "v", pool: "a", path: "/a/v", except: "one").map(\.name) == ["two"])
+        #expect(index.diskUsers(ofVolume: "v", pool: "b", path: "/b/v", except: "web").isEmpty)
         #expect(index.domains.count == 3)
     }
 

@@ -111,7 +111,8 @@ public struct Engine: Sendable {
         public var report: ExecutionReport
         /// The plan made after applying: empty when the hosts converged.
         public var remaining: Plan
-        public var converged: Bool { report.allSucceeded && !remaining.hasChanges && remaining.blockers.isEmpty }
+        /// A resource left alone (a conflict, an unreachable image) is not converged, even with no step left.
+        public var converged: Bool { report.allSucceeded && remaining.isConverged }
     }
 
     public func apply(_ plan: Plan, manifests: ManifestSet, connected: Connected, options: PlanOptions,

@@ -66,8 +66,12 @@ struct IndexedHostState: Sendable {
         volumePositions[pool]?[name].map { state.volumes[$0] }
     }
 
-    /// The first domain, other than the one named `excluded`, with a disk whose source is `path`.
-    func domain(usingDiskSource path: String, except excluded: String) -> ObservedDomain? {
-        diskUserPositions[path]?.lazy.map { state.domains[$0] }.first { $0.name != excluded }
+    /// The domains, other than the one named `excluded`, with a disk on the volume: by its path
+    /// (`<source file=…>` or `<source dev=…>`) or by pool and name (`<source pool=… volume=…>`, which
+    /// `ObservedDomain.Disk.source` spells `pool/volume`), in `state.domains` order.
+    func diskUsers(ofVolume name: String, pool: String, path: String?, except excluded: String) -> [ObservedDomain] {
+        let byPath = path.flatMap { diskUserPositions[$0] } ?? []
+        let byName = diskUserPositions["\(pool)/\(name)"] ?? []
+        return Set(byPath + byName).sorted().map { state.domains[$0] }.filter { $0.name != excluded }
     }
 }

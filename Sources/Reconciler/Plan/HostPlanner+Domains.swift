@@ -18,6 +18,7 @@ extension HostPlanner {
                 }
                 continue
             }
+            if disksUsedByOtherDomains(spec) { continue }
             var current = observed
             var deletions: [String] = []
             var recreated: Set<String> = []
@@ -67,11 +68,6 @@ extension HostPlanner {
                 ]
                 if let backing = definition.backingPath { fields.append(FieldChange(field: "backing", before: nil, after: backing)) }
                 record(resource, .create, fields: fields, sinceStep: first)
-                continue
-            }
-            if let user = state.domain(usingDiskSource: observed.path, except: spec.name) {
-                conflict(resource, "volume \(definition.pool)/\(definition.name) is already used by virtual machine '\(user.name)'",
-                         hint: "rename the disk or the VM so that the volume name is free")
                 continue
             }
             if definition.capacity > observed.capacity {
@@ -156,9 +152,17 @@ extension HostPlanner {
         let owned = observed.ownership?.volumes ?? []
         for volume in owned where volume.deleteWithVM || extra.contains(volume.name) {
             guard let existing = state.volume(pool: volume.pool, name: volume.name) else { continue }
+            // Another guest's disk is never deleted, managed or not; one undefined in this plan goes first.
+            let users = otherUsers(ofVolume: volume.name, pool: volume.pool, except: observed.name)
+            let usersLeaving = users.map { stepID(.undefineDomain, address(.domain, $0.name)) }
+            let staying = zip(users, usersLeaving).filter { $0.1 == nil }.map(\.0.name)
+            guard staying.isEmpty else {
+                notice("volume \(volume.pool)/\(volume.name) of '\(observed.name)' is not deleted: virtual machine \(staying.map { "'\($0)'" }.joined(separator: ", ")) still uses it")
+                continue
+            }
             let volumeResource = ResourceAddress.volume(hypervisor: name, pool: volume.pool, name: volume.name)
             let volumeFirst = steps.count
-            add(volumeResource, .deleteVolume(pool: volume.pool, name: volume.name), after: [undefine],
+            add(volumeResource, .deleteVolume(pool: volume.pool, name: volume.name), after: [undefine] + usersLeaving,
                 reason: "disk of deleted virtual machine '\(observed.name)' (deleteWithVM: true)")
             record(volumeResource, .delete, fields: [
                 FieldChange(field: "capacity", before: ByteSize(bytes: existing.capacity).description, after: nil),

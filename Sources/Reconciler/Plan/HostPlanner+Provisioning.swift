@@ -10,7 +10,8 @@ extension HostPlanner {
         guard let disk = spec.disks.first(where: { $0.from != nil }) else { return nil }
         let seedKey = "\(name)/\(spec.name)"
         guard let seedDigest = facts.seedDigests[seedKey] else {
-            conflict(resource, "cannot prepare the cloud-init seed of '\(spec.name)'", hint: "run apply with provisioning available (an ISO builder and ssh-keygen on this machine)")
+            conflict(resource, "cannot prepare the cloud-init seed of '\(spec.name)'", hint: "run apply with provisioning available (an ISO builder and ssh-keygen on this machine)",
+                     cause: .unpreparedSeed)
             return nil
         }
         if let observed, let recorded = observed.ownership?.baseImage {
@@ -45,7 +46,8 @@ extension HostPlanner {
             let key = ProvisioningFacts.key(distribution: distribution.name, role: role)
             guard let digest = facts.digests[key] else {
                 conflict(resource, "cannot resolve the \(role.rawValue) image of \(distribution.name): \((facts.failures[key] ?? "no digest").redactingURLCredentials)",
-                         hint: "check cloudImage in Distribution '\(distribution.name)' and that its checksum file is reachable")
+                         hint: "check cloudImage in Distribution '\(distribution.name)' and that its checksum file is reachable",
+                         cause: .unreachableImage)
                 return nil
             }
             digests[role] = digest

@@ -78,8 +78,8 @@ struct HostPlanner {
         resources[index].stepIDs += added
     }
 
-    mutating func conflict(_ resource: ResourceAddress, _ message: String, hint: String) {
-        conflicts.append(Conflict(address: resource, message: message, hint: hint))
+    mutating func conflict(_ resource: ResourceAddress, _ message: String, hint: String, cause: Conflict.Cause = .conflict) {
+        conflicts.append(Conflict(address: resource, message: message, hint: hint, cause: cause))
     }
 
     mutating func notice(_ text: String) {

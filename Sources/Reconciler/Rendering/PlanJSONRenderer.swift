@@ -4,6 +4,22 @@ import Foundation
 public struct PlanJSONRenderer: Sendable {
     public init() {}
 
+    /// A conflict as plan and apply reports both show it.
+    public struct ConflictEntry: Encodable, Sendable {
+        var resource: String
+        var message: String
+        var hint: String
+        /// `conflict`, `unreachable-image` or `unprepared-seed`.
+        var cause: String
+
+        public init(_ conflict: Conflict) {
+            resource = conflict.address.description
+            message = conflict.message
+            hint = conflict.hint
+            cause = conflict.cause.rawValue
+        }
+    }
+
     struct Document: Encodable {
         struct StepEntry: Encodable {
             var id: String
@@ -25,12 +41,6 @@ public struct PlanJSONRenderer: Sendable {
             var notes: [String]
         }
 
-        struct ConflictEntry: Encodable {
-            var resource: String
-            var message: String
-            var hint: String
-        }
-
         var formatVersion = 1
         var targets: [Plan.Target]
         var steps: [StepEntry]
@@ -40,6 +50,8 @@ public struct PlanJSONRenderer: Sendable {
         var summary: Plan.Summary
         var observedFingerprint: String
         var blockers: [PreflightBlocker] = []
+        /// True only when nothing would change and nothing is left alone (no conflict, no blocker).
+        var converged = false
     }
 
     public func render(_ plan: Plan) -> String {
@@ -54,11 +66,12 @@ public struct PlanJSONRenderer: Sendable {
                       hypervisor: $0.address.hypervisor, change: $0.change.rawValue, fields: $0.fields,
                       steps: $0.stepIDs, notes: $0.notes)
             },
-            conflicts: plan.conflicts.map { .init(resource: $0.address.description, message: $0.message, hint: $0.hint) },
+            conflicts: plan.conflicts.map(ConflictEntry.init),
             notices: plan.notices,
             summary: plan.summary,
             observedFingerprint: plan.observedFingerprint)
         document.blockers = plan.blockers
+        document.converged = plan.isConverged
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(document), let text = String(data: data, encoding: .utf8) else {

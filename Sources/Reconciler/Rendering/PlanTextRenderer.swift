@@ -1,5 +1,6 @@
 /// The plan as people read it, in Terraform's manner: a block per resource with `+ ~ - -/+`,
-/// field-level before → after, and a closing count.
+/// field-level before → after, and a closing count. Every name, path, message and value in it may come
+/// from a host or a manifest, so each passes through `TerminalText.escape` before it is styled.
 public struct PlanTextRenderer: Sendable {
     public var style: TerminalStyle
 
@@ -12,7 +13,7 @@ public struct PlanTextRenderer: Sendable {
         let byHost = Dictionary(grouping: plan.resources, by: \.address.hypervisor)
         for target in plan.targets {
             guard let resources = byHost[target.name], !resources.isEmpty else { continue }
-            lines.append(style.bold("Hypervisor \(target.name) (\(target.uri))"))
+            lines.append(style.bold("Hypervisor \(safe(target.name)) (\(safe(target.uri)))"))
             lines.append("")
             for resource in resources {
                 lines += block(resource, plan: plan)
@@ -22,24 +23,28 @@ public struct PlanTextRenderer: Sendable {
         if !plan.conflicts.isEmpty {
             lines.append(style.bold("Conflicts (left alone):"))
             for conflict in plan.conflicts {
-                lines.append("  \(style.red("!")) \(conflict.address.kind.displayName) \"\(conflict.address.name)\" on \(conflict.address.hypervisor): \(conflict.message)")
-                lines.append("      hint: \(conflict.hint)")
+                lines.append("  \(style.red("!")) \(conflict.address.kind.displayName) \"\(safe(conflict.address.name))\" on \(safe(conflict.address.hypervisor)): \(safe(conflict.message))")
+                lines.append("      hint: \(safe(conflict.hint))")
             }
             lines.append("")
         }
         lines += blockerLines(plan)
         if !plan.notices.isEmpty {
             lines.append(style.bold("Notices:"))
-            lines += plan.notices.map { "  - \($0)" }
+            lines += plan.notices.map { "  - \(safe($0))" }
             lines.append("")
         }
         if plan.hasChanges {
             let summary = plan.summary
             lines.append("Plan: \(summary.create) to create, \(summary.update) to update, \(summary.delete) to delete.")
-        } else if plan.blockers.isEmpty {
-            lines.append("No changes. The hosts match the manifests.")
+            if let leftAlone = plan.leftAloneSummary {
+                lines.append("Apply cannot converge: \(leftAlone), listed above.")
+            }
+        } else if let leftAlone = plan.leftAloneSummary {
+            // Never "the hosts match" while something declared is left alone: that hides a failure.
+            lines.append("No changes planned, but the hosts do not match the manifests: \(leftAlone), listed above.")
         } else {
-            lines.append("No changes planned, but the blockers above must be fixed first.")
+            lines.append("No changes. The hosts match the manifests.")
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -54,11 +59,12 @@ public struct PlanTextRenderer: Sendable {
     }
 
     private func block(_ resource: ResourceChange, plan: Plan) -> [String] {
-        var lines = ["  \(symbol(resource.change)) \(resource.address.kind.displayName) \"\(resource.address.name)\""]
-        let width = (resource.fields.map(\.field.count).max() ?? 0) + 1
-        for field in resource.fields {
-            let label = (field.field + ":").padding(toLength: width + 1, withPad: " ", startingAt: 0)
-            let value: String = switch (field.before, field.after) {
+        var lines = ["  \(symbol(resource.change)) \(resource.address.kind.displayName) \"\(safe(resource.address.name))\""]
+        let labels = resource.fields.map { safe($0.field) }
+        let width = (labels.map(\.count).max() ?? 0) + 1
+        for (field, name) in zip(resource.fields, labels) {
+            let label = (name + ":").padding(toLength: width + 1, withPad: " ", startingAt: 0)
+            let value: String = switch (field.before.map(safe), field.after.map(safe)) {
             case (nil, let after?): after
             case (let before?, nil): style.red(before)
             case (let before?, let after?): "\(before) → \(after)"
@@ -67,13 +73,15 @@ public struct PlanTextRenderer: Sendable {
             lines.append("      \(label) \(value)")
         }
         for note in resource.notes {
-            lines.append("      \(style.dim("# \(note)"))")
+            lines.append("      \(style.dim("# \(safe(note))"))")
         }
         let steps = resource.stepIDs.compactMap { plan.step(id: $0) }
-        let described = steps.map { step in step.kind.rawValue + (step.reason.isEmpty ? "" : " (\(step.reason))") }
+        let described = steps.map { step in step.kind.rawValue + (step.reason.isEmpty ? "" : " (\(safe(step.reason)))") }
         for (index, text) in described.enumerated() {
             lines.append("      \(style.dim((index == 0 ? "steps: " : "       ") + text))")
         }
         return lines
     }
+
+    func safe(_ text: String) -> String { TerminalText.escape(text) }
 }
