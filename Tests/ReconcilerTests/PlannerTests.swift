@@ -64,11 +64,14 @@ struct PlannerTests {
         #expect(domain.notes.contains { $0.contains("next boot") })
         let update = try #require(plan.step(id: "update-domain:h/domain/web"))
         #expect(update.reason == "changed outside reconcile (drift)")
-        guard case .updateDomain(let definition) = update.action else {
+        guard case .updateDomain(let patch) = update.action else {
             Issue.record("expected an update-domain action")
             return
         }
-        #expect(definition.interfaces.first?.mac == mac)
+        // Only memory is written; the NIC with its generated MAC is not touched at all.
+        #expect(patch.memoryKiB == 2 << 20 && patch.vcpus == nil)
+        #expect(patch.addedInterfaces.isEmpty && patch.changedInterfaces.isEmpty && patch.addedDisks.isEmpty)
+        #expect(fake.current.domains.first?.interfaces.first?.mac == mac)
         let network = try #require(plan.resources.first { $0.address.kind == .network })
         #expect(Set(network.fields.map(\.field)) == ["active", "autostart"])
         #expect(Set(plan.steps.map(\.kind)) == [.updateDomain, .startNetwork, .setNetworkAutostart])
