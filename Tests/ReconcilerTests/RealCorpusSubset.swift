@@ -1,15 +1,7 @@
 import Foundation
-import Testing
-@testable import LibvirtAdapter
-@testable import Reconciler
-@testable import Spec
 
-/// Part of the corpus against a real libvirtd + QEMU (started by scripts/test.sh in a private network
-/// namespace): its normalisation is the one users meet. Nothing is started: definitions only.
-@Suite("Corpus against a real libvirtd", .serialized,
-       .enabled(if: RealLibvirt.isConfigured,
-                "REAL-LIBVIRTD TESTS NOT RUN: RECONCILE_TEST_LIBVIRT_URI is unset; run scripts/test.sh as root"))
-struct RealCorpusTests {
+/// The part of the corpus the real-libvirtd test adopts, and how it is cleaned up.
+enum RealCorpusSubset {
     static let poolPath = "/var/lib/libvirt/images/reconcile-corpus-test"
     static let pool = "rc-corpus"
 
@@ -38,23 +30,5 @@ struct RealCorpusTests {
         try? RealLibvirt.virsh(["pool-destroy", pool])
         try? RealLibvirt.virsh(["pool-undefine", pool])
         try? FileManager.default.removeItem(atPath: poolPath)
-    }
-
-    @Test("adopting changes only what the plan lists; a matching VM gets nothing but reconcile's metadata element")
-    func corpus() async throws {
-        Self.cleanUp()
-        defer { Self.cleanUp() }
-        let run = CorpusRun(hypervisor: try await LibvirtHypervisor.connect(uri: RealLibvirt.uri), uri: RealLibvirt.uri,
-                            domainType: "qemu", pool: Self.pool, poolPath: Self.poolPath)
-        try await run.load(Self.domains, Self.networks)
-        let before = try run.domainXML("foreign-metadata")
-        try await run.adoptAndProve(Self.domains, Self.networks)
-
-        // Spelled out for the matching VM: the definition is the same but for reconcile's element.
-        var after = try EditableXMLElement(parsing: try run.domainXML("foreign-metadata"), what: "domain")
-        let metadata = try #require(after.child("metadata"))
-        #expect(metadata.elements.count == 3, "libosinfo, the backup tool's, and reconcile's")
-        Corpus.withoutOwnership(&after)
-        #expect(CanonicalXML.of(after) == (try CanonicalXML.of(before)))
     }
 }
