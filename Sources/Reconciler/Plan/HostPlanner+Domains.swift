@@ -132,6 +132,7 @@ extension HostPlanner {
         if let reason = Self.ownershipRecordReason(observed: observed, desiredHash: desired.ownership.specHash) {
             var ownership = desired.ownership
             ownership.uuid = observed.uuid
+            // Later steps wait for the metadata too, which itself waits for the definition.
             update = add(resource, .recordOwnership(ownership, domain: spec.name), after: [update], reason: reason)
         }
         switch (spec.state, observed.state) {
