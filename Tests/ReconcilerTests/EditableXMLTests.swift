@@ -77,15 +77,46 @@ struct EditableXMLTests {
         // Everything else: the same elements, attributes and text as before.
         func withoutPatchedFields(_ text: String) throws -> String {
             var tree = try EditableXMLElement(parsing: text, what: "domain")
-            tree.removeChildren { ["vcpu", "memory", "currentMemory"].contains($0.name) }
+            tree.removeChildren { ["vcpu", "memory"].contains($0.name) }
             tree.editChild("devices") { devices in
                 devices.removeChildren { $0.name == "interface" || $0.child("target")?.attribute("dev") == "vdb" }
             }
             return CanonicalXML.of(tree)
         }
         #expect(try withoutPatchedFields(Self.rich) == withoutPatchedFields(after))
-        // The current='2' CPUs still fit in 2.
+        // The current='2' CPUs still fit in 2; the balloon (512 MiB) stays below the new 2 GiB maximum.
         #expect(after.contains("current='2'"))
+        #expect(after.contains("<currentMemory unit='KiB'>524288</currentMemory>"))
+        var shrink = DomainPatch(name: "rich", uuid: nil)
+        shrink.memoryKiB = 262_144
+        #expect(try DomainXML.apply(shrink, to: Self.rich).contains("<currentMemory unit='KiB'>262144</currentMemory>"))
+    }
+
+    @Test("a managed disk gets its declared source in place, keeping its other settings; VNC is added and removed")
+    func diskSourceAndVNC() throws {
+        let xml = """
+            <domain type='qemu'><name>d</name><devices>
+              <disk type='block' device='disk'><driver name='qemu' type='raw' cache='none' io='native'/><source dev='/dev/sdb'/><target dev='vda' bus='virtio'/><boot order='1'/></disk>
+              <graphics type='spice' autoport='yes'/>
+            </devices></domain>
+            """
+        var patch = DomainPatch(name: "d", uuid: nil)
+        patch.changedDisks = [DomainDefinition.Disk(pool: "p", volume: "d-root.qcow2", path: "/srv/d-root.qcow2",
+                                                    target: "vda", bus: .virtio, format: .qcow2)]
+        patch.vnc = true
+        let after = try DomainXML.apply(patch, to: xml)
+        let disk = try #require(try ParsedXML(after, what: "domain").root.at("devices", "disk"))
+        #expect(disk.attribute("type") == "file")
+        #expect(disk.child("source")?.attribute("file") == "/srv/d-root.qcow2" && disk.child("source")?.attribute("dev") == nil)
+        #expect(disk.child("driver")?.attribute("type") == "qcow2" && disk.child("driver")?.attribute("cache") == "none")
+        #expect(disk.child("boot")?.attribute("order") == "1")
+        let observed = try DomainXML.parse(after, state: .shutoff, autostart: false, persistent: true)
+        #expect(observed.vnc)
+        var remove = DomainPatch(name: "d", uuid: nil)
+        remove.vnc = false
+        let removed = try DomainXML.apply(remove, to: after)
+        #expect(!(try DomainXML.parse(removed, state: .shutoff, autostart: false, persistent: true).vnc))
+        #expect(removed.contains("type='spice'"), "only the VNC display goes")
     }
 
     @Test("a patch planned for another domain of the same name is refused")

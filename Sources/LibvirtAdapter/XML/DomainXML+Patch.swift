@@ -19,7 +19,13 @@ extension DomainXML {
             }
         }
         if let memory = patch.memoryKiB {
-            for name in ["memory", "currentMemory"] {
+            let kib = { (element: EditableXMLElement?) in element.map { DomainXML.memoryKiB($0.text, unit: $0.attribute("unit")) } }
+            let previous = kib(root.child("memory"))
+            let current = kib(root.child("currentMemory"))
+            var names = ["memory"]
+            // A balloon set below the maximum stays where it is, unless it would exceed the new maximum.
+            if current == nil || current == previous || (current ?? 0) > memory { names.append("currentMemory") }
+            for name in names {
                 root.editChild(name) { element in
                     element.setAttribute("unit", "KiB")
                     element.setText("\(memory)")

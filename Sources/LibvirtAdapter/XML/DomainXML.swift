@@ -124,12 +124,17 @@ enum DomainXML {
 
     /// libvirt writes KiB, but accepts and may echo other units.
     static func memoryKiB(_ element: ParsedElement?) -> UInt64 {
-        guard let element, let value = UInt64(element.text) else { return 0 }
+        guard let element else { return 0 }
+        return memoryKiB(element.text, unit: element.attribute("unit"))
+    }
+
+    static func memoryKiB(_ text: String, unit: String?) -> UInt64 {
+        guard let value = UInt64(text) else { return 0 }
         let factors: [String: Double] = [
             "b": 1.0 / 1024, "bytes": 1.0 / 1024, "k": 1, "kib": 1, "kb": 1000.0 / 1024,
             "m": 1024, "mib": 1024, "mb": 1_000_000.0 / 1024, "g": 1_048_576, "gib": 1_048_576, "gb": 1e9 / 1024,
         ]
-        let factor = factors[(element.attribute("unit") ?? "KiB").lowercased()] ?? 1
+        let factor = factors[(unit ?? "KiB").lowercased()] ?? 1
         return UInt64((Double(value) * factor).rounded())
     }
 }
