@@ -119,6 +119,17 @@ struct EditableXMLTests {
         #expect(removed.contains("type='spice'"), "only the VNC display goes")
     }
 
+    @Test("the memory of a NUMA guest is refused with a reason, not silently ignored by libvirt")
+    func numaMemory() throws {
+        let xml = "<domain type='qemu'><name>n</name><memory unit='KiB'>2097152</memory><cpu><numa><cell id='0' cpus='0' memory='2097152' unit='KiB'/></numa></cpu></domain>"
+        var patch = DomainPatch(name: "n", uuid: nil)
+        patch.memoryKiB = 1 << 20
+        #expect(throws: LibvirtAdapterError.self) { try DomainXML.apply(patch, to: xml) }
+        patch.memoryKiB = nil
+        patch.vcpus = 1
+        #expect(try DomainXML.apply(patch, to: xml).contains("<vcpu>1</vcpu>"))
+    }
+
     @Test("a patch planned for another domain of the same name is refused")
     func replacedDomain() throws {
         var patch = DomainPatch(name: "rich", uuid: "11111111-2222-3333-4444-555555555555")

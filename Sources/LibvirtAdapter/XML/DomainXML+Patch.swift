@@ -19,6 +19,10 @@ extension DomainXML {
             }
         }
         if let memory = patch.memoryKiB {
+            // libvirt takes a NUMA guest's memory from its cells and would ignore the new total silently.
+            if root.child("cpu")?.child("numa") != nil {
+                throw LibvirtAdapterError("virtual machine '\(patch.name)' has NUMA cells, which set its memory; change them by hand (virsh edit) to \(memory) KiB in total")
+            }
             let kib = { (element: EditableXMLElement?) in element.map { DomainXML.memoryKiB($0.text, unit: $0.attribute("unit")) } }
             let previous = kib(root.child("memory"))
             let current = kib(root.child("currentMemory"))
