@@ -29,9 +29,4 @@ public struct NetworkPatch: Sendable, Hashable, Codable {
         self.uuid = uuid
         self.ownership = ownership
     }
-
-    /// True when only reconcile's metadata changes.
-    public var changesNoField: Bool {
-        mode == nil && bridge == nil && interface == nil && ipv4 == nil
-    }
 }
