@@ -126,6 +126,8 @@ let package = Package(
         .testTarget(
             name: "ReconcilerTests",
             dependencies: ["Spec", "Reconciler", "LibvirtAdapter", "CLibvirt"],
+            // Read from the source tree by path.
+            exclude: ["Corpus"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -64,9 +64,11 @@ extension LibvirtHypervisor {
     }
 
     public func recordOwnership(_ ownership: Ownership, onDomain name: String) async throws {
-        let xml = OwnershipXML.bareElement(ownership)
         try await Libvirt.blocking { [connection] in
             let domain = try Self.require(try connection.domain(named: name), "virtual machine", name)
+            var ownership = ownership
+            ownership.uuid = try domain.uuid()
+            let xml = OwnershipXML.bareElement(ownership)
             try domain.setMetadata(xml: xml, key: OwnershipXML.prefix, uri: OwnershipXML.namespace, live: try domain.isActive())
         }
     }

@@ -74,6 +74,15 @@ public final class LibvirtHypervisor: Hypervisor, @unchecked Sendable {
         _ = try await call { try $0.defineNetwork(xml: xml) }
     }
 
+    public func updateNetwork(_ patch: NetworkPatch) async throws {
+        try await call { connection in
+            let network = try Self.require(try connection.network(named: patch.name), "network", patch.name)
+            // Read now, not at plan time: whatever changed since is kept.
+            let xml = try NetworkXML.apply(patch, to: try network.xml(inactive: true))
+            _ = try connection.defineNetwork(xml: xml)
+        }
+    }
+
     public func startNetwork(named name: String) async throws {
         try await call { connection in
             try Self.require(try connection.network(named: name), "network", name).startIfInactive()
@@ -180,8 +189,23 @@ public final class LibvirtHypervisor: Hypervisor, @unchecked Sendable {
     // MARK: domains
 
     public func defineDomain(_ definition: DomainDefinition) async throws {
+        var definition = definition
+        // The UUID is chosen here so reconcile's metadata can name it: a copy of the domain keeps the
+        // metadata but gets a UUID of its own, and so is recognised as not reconcile's.
+        let uuid = definition.uuid ?? UUID().uuidString.lowercased()
+        definition.uuid = uuid
+        definition.ownership.uuid = uuid
         let xml = DomainXML.render(definition, arch: capabilities.arch)
         _ = try await call { try $0.defineDomain(xml: xml) }
+    }
+
+    public func updateDomain(_ patch: DomainPatch) async throws {
+        try await call { connection in
+            let domain = try Self.require(try connection.domain(named: patch.name), "virtual machine", patch.name)
+            // Read now, not at plan time: whatever changed since is kept.
+            let xml = try DomainXML.apply(patch, to: try domain.xml(inactive: true))
+            _ = try connection.defineDomain(xml: xml)
+        }
     }
 
     public func startDomain(named name: String) async throws {

@@ -51,6 +51,18 @@ final class FakeHypervisor: Hypervisor {
         }
     }
 
+    /// The patch's fields applied to the model, as the adapter applies them to the XML.
+    func updateNetwork(_ patch: NetworkPatch) async throws {
+        try await updateNetwork(patch.name, .updateNetwork) { network in
+            if let mode = patch.mode { network.mode = mode }
+            if let bridge = patch.bridge { network.bridge = bridge }
+            if let interface = patch.interface { network.interface = interface }
+            if let edit = patch.ipv4 { network.ipv4 = edit.ipv4 }
+            network.ownership = patch.ownership
+            network.persistent = true
+        }
+    }
+
     private func updateNetwork(_ name: String, _ kind: StepKind, _ change: @escaping @Sendable (inout ObservedNetwork) -> Void) async throws {
         try await perform(kind, name) { state in
             if let index = state.networks.firstIndex(where: { $0.name == name }) { change(&state.networks[index]) }
@@ -117,14 +129,45 @@ final class FakeHypervisor: Hypervisor {
                                                 mac: interface.mac ?? String(format: "52:54:00:00:00:%02x", generated),
                                                 model: "virtio")
             }
+            let uuid = definition.uuid ?? existing?.uuid ?? UUID().uuidString
+            var ownership = definition.ownership
+            ownership.uuid = uuid
             state.domains.append(ObservedDomain(
-                name: definition.name, uuid: existing?.uuid ?? UUID().uuidString, type: definition.type,
+                name: definition.name, uuid: uuid, type: definition.type,
                 vcpus: definition.vcpus, memoryKiB: definition.memoryKiB,
                 disks: definition.disks.map { .init(source: $0.path, target: $0.target, bus: $0.bus.rawValue, format: $0.format.rawValue) }
                     + (definition.seedPath.map { [.init(device: "cdrom", source: $0, target: "hdc", bus: "ide", format: "raw", readOnly: true)] } ?? []),
                 interfaces: interfaces, vnc: definition.vnc, kernel: definition.kernelPath, initrd: definition.initrdPath,
                 cmdline: definition.cmdline, state: existing?.state ?? .shutoff,
-                autostart: existing?.autostart ?? false, ownership: definition.ownership))
+                autostart: existing?.autostart ?? false, ownership: ownership))
+        }
+    }
+
+    /// The patch's fields applied to the model, as the adapter applies them to the XML.
+    func updateDomain(_ patch: DomainPatch) async throws {
+        try await updateDomain(patch.name, .updateDomain) { domain in
+            if let vcpus = patch.vcpus { domain.vcpus = vcpus }
+            if let memory = patch.memoryKiB { domain.memoryKiB = memory }
+            for disk in patch.changedDisks {
+                if let index = domain.disks.firstIndex(where: { $0.target == disk.target }) {
+                    domain.disks[index] = .init(source: disk.path, target: disk.target, bus: disk.bus.rawValue, format: disk.format.rawValue)
+                }
+            }
+            domain.disks += patch.addedDisks.map { .init(source: $0.path, target: $0.target, bus: $0.bus.rawValue, format: $0.format.rawValue) }
+            for interface in patch.changedInterfaces {
+                if let index = domain.interfaces.firstIndex(where: { $0.mac == interface.mac }) {
+                    domain.interfaces[index].type = "network"
+                    domain.interfaces[index].source = interface.network
+                }
+            }
+            var generated = domain.interfaces.count
+            domain.interfaces += patch.addedInterfaces.map { interface in
+                generated += 1
+                return .init(type: "network", source: interface.network,
+                             mac: interface.mac ?? String(format: "52:54:00:00:00:%02x", generated), model: "virtio")
+            }
+            if let vnc = patch.vnc { domain.vnc = vnc }
+            domain.persistent = true
         }
     }
 
@@ -157,7 +200,11 @@ final class FakeHypervisor: Hypervisor {
     }
 
     func recordOwnership(_ ownership: Ownership, onDomain name: String) async throws {
-        try await updateDomain(name, .installAgent) { $0.ownership = ownership }
+        try await updateDomain(name, .recordOwnership) { domain in
+            var ownership = ownership
+            ownership.uuid = domain.uuid
+            domain.ownership = ownership
+        }
     }
 
     /// Changes the host behind the engine's back, as `virsh` would.

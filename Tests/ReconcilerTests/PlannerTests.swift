@@ -64,11 +64,14 @@ struct PlannerTests {
         #expect(domain.notes.contains { $0.contains("next boot") })
         let update = try #require(plan.step(id: "update-domain:h/domain/web"))
         #expect(update.reason == "changed outside reconcile (drift)")
-        guard case .updateDomain(let definition) = update.action else {
+        guard case .updateDomain(let patch) = update.action else {
             Issue.record("expected an update-domain action")
             return
         }
-        #expect(definition.interfaces.first?.mac == mac)
+        // Only memory is written; the NIC with its generated MAC is not touched at all.
+        #expect(patch.memoryKiB == 2 << 20 && patch.vcpus == nil)
+        #expect(patch.addedInterfaces.isEmpty && patch.changedInterfaces.isEmpty && patch.addedDisks.isEmpty)
+        #expect(fake.current.domains.first?.interfaces.first?.mac == mac)
         let network = try #require(plan.resources.first { $0.address.kind == .network })
         #expect(Set(network.fields.map(\.field)) == ["active", "autostart"])
         #expect(Set(plan.steps.map(\.kind)) == [.updateDomain, .startNetwork, .setNetworkAutostart])
@@ -151,5 +154,44 @@ struct PlannerTests {
         let shrinkPlan = Planner().plan(manifests: shrunk, observed: ["h": fake.current])
         #expect(shrinkPlan.steps.isEmpty)
         #expect(shrinkPlan.notices.contains { $0.contains("never shrunk") })
+    }
+
+    @Test("adopting a VM whose declared fields match plans only record-ownership; its type is never rewritten")
+    func adoptMatching() throws {
+        var state = FakeHypervisor().current
+        state.networks.append(ObservedNetwork(name: "lab", mode: .nat, bridge: "virbr0", active: true, autostart: true))
+        state.domains.append(ObservedDomain(
+            name: "web", uuid: "c0de3000-0000-4000-8000-000000000001", type: "kvm", vcpus: 2, memoryKiB: 2 << 20,
+            disks: [.init(source: "/srv/images/web-root.qcow2", target: "vda", bus: "virtio", format: "qcow2"),
+                    .init(device: "cdrom", source: "/srv/tools.iso", target: "hdc", bus: "ide", format: "raw", readOnly: true)],
+            interfaces: [.init(type: "network", source: "lab", mac: "52:54:00:12:34:56", model: "e1000"),
+                         .init(type: "bridge", source: "br9", mac: "52:54:00:12:34:57", model: "virtio")],
+            state: .shutoff, autostart: true))
+        let text = Self.manifests.replacingOccurrences(of: "name: web", with: "name: web\n  adopt: true")
+            .replacingOccurrences(of: "name: lab", with: "name: lab\n  adopt: true")
+        let plan = Planner().plan(manifests: try ManifestFixture(text).load(), observed: ["h": state])
+        let domainSteps = plan.steps.filter { $0.resource.kind == .domain }
+        #expect(domainSteps.map(\.kind) == [.recordOwnership, .startDomain])
+        guard case .recordOwnership(let ownership, let domain)? = domainSteps.first?.action else {
+            Issue.record("expected record-ownership")
+            return
+        }
+        #expect(domain == "web" && ownership.uuid == "c0de3000-0000-4000-8000-000000000001")
+        #expect(plan.resources.first { $0.address.kind == .domain }?.fields.map(\.field) == ["state"])
+        // The declared type is qemu (the fake host has no KVM): said, not rewritten.
+        #expect(plan.notices.contains { $0.contains("'kvm'") && $0.contains("never changes an existing domain's type") })
+
+        // A declared NIC matched by MAC moves network in place; an undeclared one and the CD-ROM are left alone.
+        let moved = text.replacingOccurrences(of: "networks: [lab]", with: "networks: [{network: lab2, mac: '52:54:00:12:34:57'}, lab]")
+            + "---\n" + Manifests.document("Network", "lab2", "mode: isolated") + "\n"
+        let movePlan = Planner().plan(manifests: try ManifestFixture(moved).load(), observed: ["h": state])
+        guard case .updateDomain(let patch)? = movePlan.step(id: "update-domain:h/domain/web")?.action else {
+            Issue.record("expected update-domain: \(movePlan.steps.map(\.id))")
+            return
+        }
+        #expect(patch.changedInterfaces == [DomainDefinition.Interface(network: "lab2", mac: "52:54:00:12:34:57")])
+        #expect(patch.addedInterfaces.isEmpty && patch.addedDisks.isEmpty && patch.changedDisks.isEmpty)
+        #expect(movePlan.resources.first { $0.address.kind == .domain }?.fields.first
+                == FieldChange(field: "networks[0]", before: "bridge br9 (52:54:00:12:34:57)", after: "lab2 (52:54:00:12:34:57)"))
     }
 }

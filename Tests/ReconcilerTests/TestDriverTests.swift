@@ -103,17 +103,19 @@ struct TestDriverTests {
         let fixed = try await harness.apply(Self.manifests())
         #expect(fixed.converged)
 
-        // Manifest changes: the backend network readdressed and deactivated, the VM stopped.
+        // Manifest changes: the backend network readdressed and deactivated, the VM given more memory
+        // (patched, then reconcile's metadata recorded alone) and stopped.
         // (The test driver cannot resize volumes: the real-libvirtd test covers resize-volume.)
-        let changed = Self.manifests(vmState: "stopped", backendActive: false, backendAddress: "10.78.0.1")
+        let changed = Self.manifests(memory: "2GiB", vmState: "stopped", backendActive: false, backendAddress: "10.78.0.1")
         let changePlan = try await harness.plan(changed)
-        #expect(Set(changePlan.steps.map(\.kind)) == [.updateNetwork, .shutdownDomain, .stopNetwork])
+        #expect(Set(changePlan.steps.map(\.kind)) == [.updateNetwork, .shutdownDomain, .stopNetwork, .updateDomain, .recordOwnership])
+        #expect(changePlan.step(id: "record-ownership:local/domain/web")?.dependsOn == ["update-domain:local/domain/web"])
         let applied = try await harness.apply(changed)
         #expect(applied.converged, "remaining: \(applied.remaining.steps.map(\.id))")
         #expect(try await harness.hypervisor.observe().domain(named: "web")?.state == .shutoff)
 
         // Prune: 'scratch' leaves the manifests; only its deleteWithVM volume goes with it.
-        let pruned = Self.manifests(vmState: "stopped", backendActive: false, backendAddress: "10.78.0.1", extraVM: false)
+        let pruned = Self.manifests(memory: "2GiB", vmState: "stopped", backendActive: false, backendAddress: "10.78.0.1", extraVM: false)
         let withoutPrune = try await harness.plan(pruned)
         #expect(withoutPrune.steps.isEmpty)
         #expect(withoutPrune.notices.contains { $0.contains("'scratch'") })

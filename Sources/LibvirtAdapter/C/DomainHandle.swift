@@ -15,6 +15,12 @@ final class DomainHandle: @unchecked Sendable {
 
     var name: String { virDomainGetName(pointer).map { String(cString: $0) } ?? "" }
 
+    func uuid() throws(LibvirtError) -> String {
+        var buffer = [CChar](repeating: 0, count: Int(VIR_UUID_STRING_BUFLEN))
+        try Libvirt.check(virDomainGetUUIDString(pointer, &buffer), "virDomainGetUUIDString")
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     /// The persistent definition when `inactive`; drivers without that flag (the test driver) give the only one they have.
     func xml(inactive: Bool) throws(LibvirtError) -> String {
         if inactive, let text = virDomainGetXMLDesc(pointer, UInt32(VIR_DOMAIN_XML_INACTIVE.rawValue)) {

@@ -33,14 +33,7 @@ enum DomainXML {
         domain.add(XMLElementBuilder("on_crash", text: "destroy"))
 
         var devices = XMLElementBuilder("devices")
-        for disk in definition.disks {
-            // type='file', not 'volume': AppArmor's virt-aa-helper cannot label volume disks.
-            devices.add(XMLElementBuilder("disk", [("type", "file"), ("device", "disk")], children: [
-                XMLElementBuilder("driver", [("name", "qemu"), ("type", disk.format.rawValue)]),
-                XMLElementBuilder("source", [("file", disk.path)]),
-                XMLElementBuilder("target", [("dev", disk.target), ("bus", disk.bus.rawValue)]),
-            ]))
-        }
+        for disk in definition.disks { devices.add(diskElement(disk)) }
         if let seed = definition.seedPath {
             // IDE, not SATA: cloud kernels without AHCI never see a SATA CD-ROM, and cloud-init
             // then finds no datasource.
@@ -51,26 +44,37 @@ enum DomainXML {
                 XMLElementBuilder("readonly"),
             ]))
         }
-        for interface in definition.interfaces {
-            var nic = XMLElementBuilder("interface", [("type", "network")])
-            if let mac = interface.mac { nic.add(XMLElementBuilder("mac", [("address", mac)])) }
-            nic.add(XMLElementBuilder("source", [("network", interface.network)]))
-            nic.add(XMLElementBuilder("model", [("type", "virtio")]))
-            devices.add(nic)
-        }
+        for interface in definition.interfaces { devices.add(interfaceElement(interface)) }
         devices.add(XMLElementBuilder("serial", [("type", "pty")], children: [XMLElementBuilder("target", [("port", "0")])]))
         devices.add(XMLElementBuilder("console", [("type", "pty")], children: [
             XMLElementBuilder("target", [("type", "serial"), ("port", "0")]),
         ]))
-        if definition.vnc {
-            devices.add(XMLElementBuilder("graphics", [("type", "vnc"), ("autoport", "yes"), ("listen", "127.0.0.1")]))
-        }
+        if definition.vnc { devices.add(vncElement) }
         devices.add(XMLElementBuilder("rng", [("model", "virtio")], children: [
             XMLElementBuilder("backend", [("model", "random")], text: "/dev/urandom"),
         ]))
         domain.add(devices)
         return domain.render()
     }
+
+    static func diskElement(_ disk: DomainDefinition.Disk) -> XMLElementBuilder {
+        // type='file', not 'volume': AppArmor's virt-aa-helper cannot label volume disks.
+        XMLElementBuilder("disk", [("type", "file"), ("device", "disk")], children: [
+            XMLElementBuilder("driver", [("name", "qemu"), ("type", disk.format.rawValue)]),
+            XMLElementBuilder("source", [("file", disk.path)]),
+            XMLElementBuilder("target", [("dev", disk.target), ("bus", disk.bus.rawValue)]),
+        ])
+    }
+
+    static func interfaceElement(_ interface: DomainDefinition.Interface) -> XMLElementBuilder {
+        var nic = XMLElementBuilder("interface", [("type", "network")])
+        if let mac = interface.mac { nic.add(XMLElementBuilder("mac", [("address", mac)])) }
+        nic.add(XMLElementBuilder("source", [("network", interface.network)]))
+        nic.add(XMLElementBuilder("model", [("type", "virtio")]))
+        return nic
+    }
+
+    static let vncElement = XMLElementBuilder("graphics", [("type", "vnc"), ("autoport", "yes"), ("listen", "127.0.0.1")])
 
     static func parse(_ text: String, state: DomainRunState, autostart: Bool, persistent: Bool) throws -> ObservedDomain {
         let root = try ParsedXML(text, what: "domain").root
@@ -120,12 +124,17 @@ enum DomainXML {
 
     /// libvirt writes KiB, but accepts and may echo other units.
     static func memoryKiB(_ element: ParsedElement?) -> UInt64 {
-        guard let element, let value = UInt64(element.text) else { return 0 }
+        guard let element else { return 0 }
+        return memoryKiB(element.text, unit: element.attribute("unit"))
+    }
+
+    static func memoryKiB(_ text: String, unit: String?) -> UInt64 {
+        guard let value = UInt64(text) else { return 0 }
         let factors: [String: Double] = [
             "b": 1.0 / 1024, "bytes": 1.0 / 1024, "k": 1, "kib": 1, "kb": 1000.0 / 1024,
             "m": 1024, "mib": 1024, "mb": 1_000_000.0 / 1024, "g": 1_048_576, "gib": 1_048_576, "gb": 1e9 / 1024,
         ]
-        let factor = factors[(element.attribute("unit") ?? "KiB").lowercased()] ?? 1
+        let factor = factors[(unit ?? "KiB").lowercased()] ?? 1
         return UInt64((Double(value) * factor).rounded())
     }
 }

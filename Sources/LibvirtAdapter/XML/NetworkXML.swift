@@ -9,30 +9,34 @@ enum NetworkXML {
         network.add(XMLElementBuilder("name", text: definition.name))
         if let uuid = definition.uuid { network.add(XMLElementBuilder("uuid", text: uuid)) }
         network.add(OwnershipXML.element(definition.ownership))
-        switch definition.mode {
-        case .nat:
-            network.add(XMLElementBuilder("forward", [("mode", "nat")]))
-        case .isolated:
-            break
-        case .bridge:
-            network.add(XMLElementBuilder("forward", [("mode", "bridge")]))
-        case .macvtap:
-            network.add(XMLElementBuilder("forward", [("mode", "bridge")], children: [
-                XMLElementBuilder("interface", [("dev", definition.interface ?? "")]),
-            ]))
-        }
+        if let forward = forwardElement(definition.mode, interface: definition.interface) { network.add(forward) }
         if let bridge = definition.bridge, definition.mode != .macvtap {
             let attributes = definition.mode == .bridge ? [("name", bridge)] : [("name", bridge), ("stp", "on"), ("delay", "0")]
             network.add(XMLElementBuilder("bridge", attributes))
         }
-        if let ipv4 = definition.ipv4, definition.mode.libvirtManagesAddressing {
-            var ip = XMLElementBuilder("ip", [("address", ipv4.address), ("prefix", "\(ipv4.prefix)")])
-            if let dhcp = ipv4.dhcp {
-                ip.add(XMLElementBuilder("dhcp", children: [XMLElementBuilder("range", [("start", dhcp.start), ("end", dhcp.end)])]))
-            }
-            network.add(ip)
-        }
+        if let ipv4 = definition.ipv4, definition.mode.libvirtManagesAddressing { network.add(ipElement(ipv4)) }
         return network.render()
+    }
+
+    /// `<forward>` for a mode; nil for an isolated network, which has none.
+    static func forwardElement(_ mode: NetworkMode, interface: String?) -> XMLElementBuilder? {
+        switch mode {
+        case .nat: XMLElementBuilder("forward", [("mode", "nat")])
+        case .isolated: nil
+        case .bridge: XMLElementBuilder("forward", [("mode", "bridge")])
+        case .macvtap:
+            XMLElementBuilder("forward", [("mode", "bridge")], children: [XMLElementBuilder("interface", [("dev", interface ?? "")])])
+        }
+    }
+
+    static func ipElement(_ ipv4: IPv4Config) -> XMLElementBuilder {
+        var ip = XMLElementBuilder("ip", [("address", ipv4.address), ("prefix", "\(ipv4.prefix)")])
+        if let dhcp = ipv4.dhcp { ip.add(XMLElementBuilder("dhcp", children: [rangeElement(dhcp)])) }
+        return ip
+    }
+
+    static func rangeElement(_ dhcp: IPv4Config.DHCPRange) -> XMLElementBuilder {
+        XMLElementBuilder("range", [("start", dhcp.start), ("end", dhcp.end)])
     }
 
     static func parse(_ text: String, active: Bool, autostart: Bool, persistent: Bool) throws -> ObservedNetwork {

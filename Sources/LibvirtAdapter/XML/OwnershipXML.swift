@@ -19,7 +19,8 @@ enum OwnershipXML {
         let tag = prefixed ? "\(prefix):" : ""
         var attributes = [("name", ownership.name), ("specHash", ownership.specHash)]
         if prefixed { attributes.insert(("xmlns:\(prefix)", namespace), at: 0) }
-        for (key, value) in [("baseImage", ownership.baseImage), ("seed", ownership.seed), ("agent", ownership.agent)] {
+        for (key, value) in [("baseImage", ownership.baseImage), ("seed", ownership.seed), ("agent", ownership.agent),
+                             ("uuid", ownership.uuid)] {
             if let value { attributes.append((key, value)) }
         }
         var resource = XMLElementBuilder("\(tag)resource", attributes)
@@ -35,8 +36,9 @@ enum OwnershipXML {
     static func parse(_ metadata: ParsedElement?) -> Ownership? {
         guard let metadata else { return nil }
         for element in metadata.elements {
-            guard element.namespaceURI == namespace || element.qualifiedName == "\(prefix):resource",
-                  element.localName == "resource", let name = element.attribute("name") else { continue }
+            // By namespace only: another tool's `reconcile:resource` in its own namespace is not reconcile's.
+            guard element.namespaceURI == namespace, element.localName == "resource",
+                  let name = element.attribute("name") else { continue }
             let volumes = element.elements.compactMap { volume -> OwnedVolume? in
                 guard volume.localName == "volume",
                       let pool = volume.attribute("pool"), let volumeName = volume.attribute("name") else { return nil }
@@ -44,8 +46,21 @@ enum OwnershipXML {
             }
             return Ownership(name: name, specHash: element.attribute("specHash") ?? "", volumes: volumes,
                              baseImage: element.attribute("baseImage"), seed: element.attribute("seed"),
-                             agent: element.attribute("agent"))
+                             agent: element.attribute("agent"), uuid: element.attribute("uuid"))
         }
         return nil
+    }
+
+    /// Puts reconcile's element into a definition's `<metadata>` in place of the one there; every other
+    /// element in `<metadata>` (other tools' namespaces) stays as it was.
+    static func replace(_ ownership: Ownership, in root: inout EditableXMLElement) {
+        let inherited = root.declaredNamespaces
+        root.editChild("metadata") { metadata in
+            let scope = inherited.merging(metadata.declaredNamespaces) { $1 }
+            metadata.removeChildren { child in
+                child.namespaceURI(in: scope) == namespace
+            }
+            metadata.append(resource(ownership, prefixed: true).editable)
+        }
     }
 }

@@ -7,7 +7,10 @@ public protocol Hypervisor: Sendable {
 
     func observe() async throws -> HostState
 
+    /// Defines a new network from reconcile's template.
     func defineNetwork(_ definition: NetworkDefinition) async throws
+    /// Applies the edits to the network's current persistent definition and defines the result.
+    func updateNetwork(_ patch: NetworkPatch) async throws
     func startNetwork(named name: String) async throws
     func stopNetwork(named name: String) async throws
     func setNetworkAutostart(named name: String, _ enabled: Bool) async throws
@@ -22,7 +25,10 @@ public protocol Hypervisor: Sendable {
     func resizeVolume(pool: String, name: String, capacity: UInt64) async throws
     func deleteVolume(pool: String, name: String) async throws
 
+    /// Defines a new domain from reconcile's template.
     func defineDomain(_ definition: DomainDefinition) async throws
+    /// Applies the edits to the domain's current persistent definition and defines the result.
+    func updateDomain(_ patch: DomainPatch) async throws
     func startDomain(named name: String) async throws
     /// Asks the guest to power off, waits up to `timeout`, then forces it off; returns whether it had to force.
     func shutdownDomain(named name: String, timeout: Duration) async throws -> Bool
@@ -35,7 +41,8 @@ public protocol Hypervisor: Sendable {
                       progress: @escaping @Sendable (_ sent: UInt64, _ total: UInt64) -> Void) async throws
     /// Every address libvirt can find for a domain's NICs: DHCP leases (with expiry), the guest agent, ARP.
     func guestAddresses(domain name: String) async throws -> GuestAddressReport
-    /// Rewrites reconcile's metadata on a domain, in its live and persistent definitions.
+    /// Rewrites reconcile's metadata element on a domain, in its live and persistent definitions, with the
+    /// domain's own UUID; other metadata and the rest of the definition are untouched.
     func recordOwnership(_ ownership: Ownership, onDomain name: String) async throws
 }
 

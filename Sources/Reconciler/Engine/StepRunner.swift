@@ -10,8 +10,8 @@ struct StepRunner {
     /// Returns a short detail worth showing next to the step (e.g. that a shutdown had to be forced).
     func run(_ action: Action) async throws -> String? {
         switch action {
-        case .defineNetwork(let definition), .updateNetwork(let definition):
-            try await hypervisor.defineNetwork(definition)
+        case .defineNetwork(let definition): try await hypervisor.defineNetwork(definition)
+        case .updateNetwork(let patch): try await hypervisor.updateNetwork(patch)
         case .startNetwork(let name): try await hypervisor.startNetwork(named: name)
         case .stopNetwork(let name): try await hypervisor.stopNetwork(named: name)
         case .setNetworkAutostart(let name, let enabled): try await hypervisor.setNetworkAutostart(named: name, enabled)
@@ -24,8 +24,9 @@ struct StepRunner {
         case .resizeVolume(let pool, let name, let capacity):
             try await hypervisor.resizeVolume(pool: pool, name: name, capacity: capacity)
         case .deleteVolume(let pool, let name): try await hypervisor.deleteVolume(pool: pool, name: name)
-        case .defineDomain(let definition), .updateDomain(let definition):
-            try await hypervisor.defineDomain(definition)
+        case .defineDomain(let definition): try await hypervisor.defineDomain(definition)
+        case .updateDomain(let patch): try await hypervisor.updateDomain(patch)
+        case .recordOwnership(let ownership, let domain): try await hypervisor.recordOwnership(ownership, onDomain: domain)
         case .startDomain(let name): try await hypervisor.startDomain(named: name)
         case .shutdownDomain(let name):
             let forced = try await hypervisor.shutdownDomain(named: name, timeout: shutdownTimeout)

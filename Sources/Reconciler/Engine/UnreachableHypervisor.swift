@@ -12,6 +12,7 @@ struct UnreachableHypervisor: Hypervisor {
 
     func observe() async throws -> HostState { throw unreachable() }
     func defineNetwork(_ definition: NetworkDefinition) async throws { throw unreachable() }
+    func updateNetwork(_ patch: NetworkPatch) async throws { throw unreachable() }
     func startNetwork(named name: String) async throws { throw unreachable() }
     func stopNetwork(named name: String) async throws { throw unreachable() }
     func setNetworkAutostart(named name: String, _ enabled: Bool) async throws { throw unreachable() }
@@ -24,6 +25,7 @@ struct UnreachableHypervisor: Hypervisor {
     func resizeVolume(pool: String, name: String, capacity: UInt64) async throws { throw unreachable() }
     func deleteVolume(pool: String, name: String) async throws { throw unreachable() }
     func defineDomain(_ definition: DomainDefinition) async throws { throw unreachable() }
+    func updateDomain(_ patch: DomainPatch) async throws { throw unreachable() }
     func startDomain(named name: String) async throws { throw unreachable() }
     func shutdownDomain(named name: String, timeout: Duration) async throws -> Bool { throw unreachable() }
     func destroyDomain(named name: String) async throws { throw unreachable() }

@@ -49,7 +49,11 @@ public struct ObservedDomain: Sendable, Hashable, Codable {
     public var state: DomainRunState
     public var autostart: Bool
     public var persistent: Bool
+    /// reconcile's ownership, when it was recorded for this very domain.
     public var ownership: Ownership?
+    /// The UUID in reconcile's metadata when it names another domain: this one is a copy
+    /// (virt-clone, a copied definition), not reconcile's, and is never managed or pruned unadopted.
+    public var ownershipRecordedFor: String?
 
     public init(name: String, uuid: String? = nil, type: String, vcpus: Int, memoryKiB: UInt64, disks: [Disk] = [],
                 interfaces: [Interface] = [], vnc: Bool = false, kernel: String? = nil, initrd: String? = nil,
@@ -69,7 +73,12 @@ public struct ObservedDomain: Sendable, Hashable, Codable {
         self.state = state
         self.autostart = autostart
         self.persistent = persistent
-        self.ownership = ownership
+        if let ownership, let recorded = ownership.uuid, let uuid, recorded.lowercased() != uuid.lowercased() {
+            self.ownership = nil
+            self.ownershipRecordedFor = recorded
+        } else {
+            self.ownership = ownership
+        }
     }
 }
 

@@ -13,15 +13,19 @@ public struct Ownership: Sendable, Hashable, Codable {
     public var seed: String?
     /// The hash of the agent installation, written once the agent is active.
     public var agent: String?
+    /// The UUID of the domain this record was written for: a copy of the domain (virt-clone) carries
+    /// the original's, and is therefore not reconcile's. Not part of the spec hash.
+    public var uuid: String?
 
     public init(name: String, specHash: String, volumes: [OwnedVolume] = [], baseImage: String? = nil,
-                seed: String? = nil, agent: String? = nil) {
+                seed: String? = nil, agent: String? = nil, uuid: String? = nil) {
         self.name = name
         self.specHash = specHash
         self.volumes = volumes
         self.baseImage = baseImage
         self.seed = seed
         self.agent = agent
+        self.uuid = uuid
     }
 }
 

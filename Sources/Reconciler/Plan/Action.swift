@@ -1,7 +1,7 @@
 /// What one step does, with everything needed to do it. The step's kind follows from the action.
 public enum Action: Sendable, Hashable {
     case defineNetwork(NetworkDefinition)
-    case updateNetwork(NetworkDefinition)
+    case updateNetwork(NetworkPatch)
     case startNetwork(String)
     case stopNetwork(String)
     case setNetworkAutostart(String, Bool)
@@ -14,7 +14,8 @@ public enum Action: Sendable, Hashable {
     case resizeVolume(pool: String, name: String, capacity: UInt64)
     case deleteVolume(pool: String, name: String)
     case defineDomain(DomainDefinition)
-    case updateDomain(DomainDefinition)
+    case updateDomain(DomainPatch)
+    case recordOwnership(Ownership, domain: String)
     case startDomain(String)
     case shutdownDomain(String)
     case destroyDomain(String)
@@ -48,6 +49,7 @@ public enum Action: Sendable, Hashable {
         case .deleteVolume: .deleteVolume
         case .defineDomain: .defineDomain
         case .updateDomain: .updateDomain
+        case .recordOwnership: .recordOwnership
         case .startDomain: .startDomain
         case .shutdownDomain: .shutdownDomain
         case .destroyDomain: .destroyDomain

@@ -74,6 +74,7 @@ struct DefinitionBuilder {
         definition.ownership.agent = observed?.ownership?.agent
         if let observed {
             definition.uuid = observed.uuid
+            definition.ownership.uuid = observed.uuid
             for index in definition.interfaces.indices where definition.interfaces[index].mac == nil {
                 guard index < observed.interfaces.count,
                       observed.interfaces[index].source == definition.interfaces[index].network else { continue }

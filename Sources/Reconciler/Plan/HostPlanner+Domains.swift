@@ -7,8 +7,13 @@ extension HostPlanner {
             let observed = state.domain(named: spec.name)
             if let observed, observed.ownership == nil, !spec.metadata.adopt {
                 let action = spec.state == .absent ? "delete" : "manage"
-                conflict(resource, "virtual machine '\(spec.name)' already exists and was not created by reconcile; it will not \(action) it",
-                         hint: "set metadata.adopt: true to manage it, or choose another name")
+                if let recorded = observed.ownershipRecordedFor {
+                    conflict(resource, Self.copyMessage(observed, recorded: recorded) + "; it will not \(action) it",
+                             hint: "set metadata.adopt: true to manage this copy, or choose another name")
+                } else {
+                    conflict(resource, "virtual machine '\(spec.name)' already exists and was not created by reconcile; it will not \(action) it",
+                             hint: "set metadata.adopt: true to manage it, or choose another name")
+                }
                 continue
             }
             if spec.state == .absent {
@@ -104,15 +109,27 @@ extension HostPlanner {
             record(resource, .create, fields: Self.domainFields(desired, spec: spec), sinceStep: first)
             return desired
         }
-        var fields = Self.domainDiff(desired, observed)
+        let (patch, planned) = Self.domainPatch(desired, observed)
+        var fields = planned
         var notes: [String] = []
+        if desired.type != observed.type {
+            notice("virtual machine '\(spec.name)' is of type '\(observed.type)', not the declared '\(desired.type)'; reconcile never changes an existing domain's type (recreate it with --replace to change it)")
+        }
         var update: String?
-        if !fields.isEmpty || observed.ownership?.specHash != desired.ownership.specHash || !observed.persistent {
-            let reason = fields.isEmpty ? "record reconcile's ownership" : Self.ownershipReason(observed: observed.ownership, desiredHash: desired.ownership.specHash)
-            update = add(resource, .updateDomain(desired), after: volumeSteps, reason: reason)
+        // A transient domain is defined from its own definition, so it survives its next shutdown.
+        if !patch.isEmpty || !observed.persistent {
+            let reason = observed.persistent ? Self.ownershipReason(observed: observed.ownership, desiredHash: desired.ownership.specHash)
+                : "make the transient virtual machine persistent"
+            update = add(resource, .updateDomain(patch), after: volumeSteps, reason: reason)
             if observed.state.isActive && !fields.isEmpty && spec.state == .running {
                 notes.append("the running guest keeps its current settings: the change takes effect at its next boot")
             }
+        }
+        if let reason = Self.ownershipRecordReason(observed: observed, desiredHash: desired.ownership.specHash) {
+            var ownership = desired.ownership
+            ownership.uuid = observed.uuid
+            // Later steps wait for the metadata too, which itself waits for the definition.
+            update = add(resource, .recordOwnership(ownership, domain: spec.name), after: [update], reason: reason)
         }
         switch (spec.state, observed.state) {
         case (.running, .shutoff):
@@ -176,6 +193,10 @@ extension HostPlanner {
         return steps[firstStep...].map(\.id)
     }
 
+    static func copyMessage(_ observed: ObservedDomain, recorded: String) -> String {
+        "virtual machine '\(observed.name)' carries reconcile's metadata written for another domain (UUID \(recorded), its own is \(observed.uuid ?? "unknown")): it is a copy, not reconcile's"
+    }
+
     static func memory(_ kib: UInt64) -> String { ByteSize(bytes: kib * 1024).description }
 
     static func describe(_ disk: DomainDefinition.Disk) -> String {
@@ -208,45 +229,69 @@ extension HostPlanner {
         interface.mac.map { "\(interface.network) (\($0))" } ?? interface.network
     }
 
-    /// Compares only the fields reconcile writes; controllers, PCI addresses, default models and
-    /// generated MACs that libvirt adds are ignored, so re-running shows no phantom change.
-    static func domainDiff(_ desired: DomainDefinition, _ observed: ObservedDomain) -> [FieldChange] {
+    /// Why reconcile's metadata must be written, or nil when it already says what the plan would write.
+    static func ownershipRecordReason(observed: ObservedDomain, desiredHash: String) -> String? {
+        guard let recorded = observed.ownership else { return "adopting an existing object (metadata.adopt: true)" }
+        if recorded.specHash != desiredHash { return "manifest changed" }
+        if recorded.uuid == nil { return "record the virtual machine's UUID in reconcile's metadata" }
+        return nil
+    }
+
+    /// The edits that make the domain match the manifest, and the same edits as the plan shows them.
+    /// Only the fields reconcile writes are compared, and devices are matched by target (disks) and
+    /// MAC (NICs); devices the manifest does not declare are left alone. Controllers, PCI addresses,
+    /// default models and generated MACs libvirt adds are no difference, so re-running shows no phantom change.
+    static func domainPatch(_ desired: DomainDefinition, _ observed: ObservedDomain) -> (DomainPatch, [FieldChange]) {
+        var patch = DomainPatch(name: desired.name, uuid: observed.uuid)
         var fields: [FieldChange] = []
-        if desired.type != observed.type {
-            fields.append(FieldChange(field: "type", before: observed.type, after: desired.type))
-        }
         if desired.vcpus != observed.vcpus {
+            patch.vcpus = desired.vcpus
             fields.append(FieldChange(field: "cpus", before: "\(observed.vcpus)", after: "\(desired.vcpus)"))
         }
         if desired.memoryKiB != observed.memoryKiB {
+            patch.memoryKiB = desired.memoryKiB
             fields.append(FieldChange(field: "memory", before: memory(observed.memoryKiB), after: memory(desired.memoryKiB)))
         }
-        let observedDisks = observed.disks.filter { $0.device == "disk" }
-        for index in 0..<max(desired.disks.count, observedDisks.count) {
-            let want = index < desired.disks.count ? desired.disks[index] : nil
-            let have = index < observedDisks.count ? observedDisks[index] : nil
-            if let want, let have, have.target == want.target, have.source == want.path,
-               (have.bus ?? "") == want.bus.rawValue, (have.format ?? want.format.rawValue) == want.format.rawValue {
+        for (index, want) in desired.disks.enumerated() {
+            guard let have = observed.disks.first(where: { $0.target == want.target }) else {
+                patch.addedDisks.append(want)
+                fields.append(FieldChange(field: "disks[\(index)]", before: nil, after: describe(want)))
                 continue
             }
-            fields.append(FieldChange(field: "disks[\(index)]", before: have.map(describe), after: want.map(describe)))
+            if have.device == "disk", have.source == want.path, (have.bus ?? "") == want.bus.rawValue,
+               (have.format ?? want.format.rawValue) == want.format.rawValue {
+                continue
+            }
+            patch.changedDisks.append(want)
+            fields.append(FieldChange(field: "disks[\(index)]", before: describe(have), after: describe(want)))
         }
-        for index in 0..<max(desired.interfaces.count, observed.interfaces.count) {
-            let want = index < desired.interfaces.count ? desired.interfaces[index] : nil
-            let have = index < observed.interfaces.count ? observed.interfaces[index] : nil
-            if let want, let have, have.type == "network", have.source == want.network,
-               want.mac == nil || want.mac == have.mac?.lowercased() {
+        var claimed: Set<Int> = []
+        for (index, want) in desired.interfaces.enumerated() {
+            let match = observed.interfaces.indices.first { candidate in
+                guard !claimed.contains(candidate) else { return false }
+                let have = observed.interfaces[candidate]
+                if let mac = want.mac { return have.mac?.lowercased() == mac.lowercased() }
+                return have.type == "network" && have.source == want.network
+            }
+            guard let match else {
+                patch.addedInterfaces.append(want)
+                fields.append(FieldChange(field: "networks[\(index)]", before: nil, after: describe(want)))
                 continue
             }
-            let before = have.map { interface in
-                let source = interface.type == "network" ? interface.source ?? "?" : "\(interface.type) \(interface.source ?? "?")"
-                return interface.mac.map { "\(source) (\($0))" } ?? source
-            }
-            fields.append(FieldChange(field: "networks[\(index)]", before: before, after: want.map(describe)))
+            claimed.insert(match)
+            let have = observed.interfaces[match]
+            if have.type == "network" && have.source == want.network { continue }
+            var changed = want
+            changed.mac = want.mac ?? have.mac
+            patch.changedInterfaces.append(changed)
+            let source = have.type == "network" ? have.source ?? "?" : "\(have.type) \(have.source ?? "?")"
+            fields.append(FieldChange(field: "networks[\(index)]", before: have.mac.map { "\(source) (\($0))" } ?? source,
+                                      after: describe(changed)))
         }
         if desired.vnc != observed.vnc {
+            patch.vnc = desired.vnc
             fields.append(FieldChange(field: "console.vnc", before: "\(observed.vnc)", after: "\(desired.vnc)"))
         }
-        return fields
+        return (patch, fields)
     }
 }

@@ -5,7 +5,7 @@ extension HostPlanner {
         for spec in networks {
             let resource = address(.network, spec.name)
             let first = steps.count
-            var desired = builder.network(spec)
+            let desired = builder.network(spec)
             guard let observed = state.network(named: spec.name) else {
                 let define = add(resource, .defineNetwork(desired), reason: "network does not exist")
                 if spec.active { add(resource, .startNetwork(spec.name), after: [define], reason: "network should be active") }
@@ -20,7 +20,8 @@ extension HostPlanner {
                          hint: "set metadata.adopt: true to manage it, or choose another name")
                 continue
             }
-            var fields = Self.networkDiff(desired, observed)
+            let (patch, planned) = Self.networkPatch(desired, observed)
+            var fields = planned
             var notes: [String] = []
             // Stopping first lets a redefinition land directly in the definition libvirt reports.
             var stop: String?
@@ -29,9 +30,8 @@ extension HostPlanner {
             }
             var redefine: String?
             if !fields.isEmpty || observed.ownership?.specHash != desired.ownership.specHash || !observed.persistent {
-                desired.uuid = observed.uuid
                 let reason = fields.isEmpty ? "record reconcile's ownership" : Self.ownershipReason(observed: observed.ownership, desiredHash: desired.ownership.specHash)
-                redefine = add(resource, .updateNetwork(desired), after: [stop], reason: reason)
+                redefine = add(resource, .updateNetwork(patch), after: [stop], reason: reason)
                 if observed.active && spec.active && !fields.isEmpty {
                     notes.append("the running network keeps its current settings until it is restarted; reconcile does not restart it, because guests on it would lose connectivity")
                 }
@@ -61,24 +61,32 @@ extension HostPlanner {
         return fields
     }
 
+    /// The edits that make the network match the manifest, and the same edits as the plan shows them.
     /// Only what the manifest owns: a bridge name libvirt picked (`virbr3`) is not a difference.
-    static func networkDiff(_ desired: NetworkDefinition, _ observed: ObservedNetwork) -> [FieldChange] {
+    static func networkPatch(_ desired: NetworkDefinition, _ observed: ObservedNetwork) -> (NetworkPatch, [FieldChange]) {
+        var patch = NetworkPatch(name: desired.name, uuid: observed.uuid, ownership: desired.ownership)
         var fields: [FieldChange] = []
         if observed.mode != desired.mode {
+            patch.mode = desired.mode
+            // A new `<forward>` is written whole, with the macvtap interface in it.
+            patch.interface = desired.mode == .macvtap ? desired.interface : nil
             fields.append(FieldChange(field: "mode", before: observed.mode?.rawValue ?? observed.forwardModeText ?? "unknown",
                                       after: desired.mode.rawValue))
         }
         if let bridge = desired.bridge, bridge != observed.bridge {
+            patch.bridge = bridge
             fields.append(FieldChange(field: "bridge", before: observed.bridge ?? "none", after: bridge))
         }
         if desired.mode == .macvtap, desired.interface != observed.interface {
+            patch.interface = desired.interface
             fields.append(FieldChange(field: "interface", before: observed.interface ?? "none", after: desired.interface ?? "none"))
         }
         if desired.mode.libvirtManagesAddressing, desired.ipv4 != observed.ipv4 {
+            patch.ipv4 = NetworkPatch.IPv4Edit(desired.ipv4)
             fields.append(FieldChange(field: "ipv4", before: observed.ipv4.map(describe) ?? "none",
                                       after: desired.ipv4.map(describe) ?? "none"))
         }
-        return fields
+        return (patch, fields)
     }
 
     static func describe(_ ipv4: IPv4Config) -> String {

@@ -8,6 +8,11 @@ extension HostPlanner {
         // Sorted: libvirt lists objects in no fixed order, and a plan should read the same every time.
         let orphanDomains = state.domains.filter { $0.ownership != nil && !declaredDomains.contains($0.name) }
             .sorted { $0.name < $1.name }
+        for copy in state.domains.sorted(by: { $0.name < $1.name })
+        where copy.ownershipRecordedFor != nil && !declaredDomains.contains(copy.name) {
+            conflict(address(.domain, copy.name), Self.copyMessage(copy, recorded: copy.ownershipRecordedFor ?? "") + "; it is never pruned",
+                     hint: "declare it with metadata.adopt: true to manage it, or remove reconcile's metadata from it")
+        }
         for domain in orphanDomains {
             if options.prune {
                 planDomainDeletion(domain, reason: "managed by reconcile but declared in no manifest (--prune)")

@@ -15,6 +15,8 @@ public enum StepKind: String, Sendable, Codable, CaseIterable {
     case deleteVolume = "delete-volume"
     case defineDomain = "define-domain"
     case updateDomain = "update-domain"
+    /// Writes reconcile's metadata element alone (`virDomainSetMetadata`); re-defines nothing.
+    case recordOwnership = "record-ownership"
     case startDomain = "start-domain"
     case shutdownDomain = "shutdown-domain"
     case destroyDomain = "destroy-domain"

@@ -1,0 +1,33 @@
+/// The edits an update makes to an existing domain's persistent definition: only the fields the
+/// manifest declares. The adapter applies them to the definition libvirt holds, so everything
+/// reconcile does not model (firmware, passthrough devices, other tools' metadata) stays as it was.
+/// The plan's field changes are made from the same edits, so what a plan shows is what is written.
+public struct DomainPatch: Sendable, Hashable, Codable {
+    public var name: String
+    /// The domain the plan was made for; the update is refused if another domain took its name since.
+    public var uuid: String?
+    public var vcpus: Int?
+    /// Sets `<memory>` and `<currentMemory>`.
+    public var memoryKiB: UInt64?
+    /// Declared disks whose target the domain lacks.
+    public var addedDisks: [DomainDefinition.Disk] = []
+    /// Declared disks whose target exists with another source, format or bus; matched by target.
+    public var changedDisks: [DomainDefinition.Disk] = []
+    /// Declared NICs the domain lacks (a nil MAC lets libvirt generate one).
+    public var addedInterfaces: [DomainDefinition.Interface] = []
+    /// Declared NICs that exist under their MAC but on another network; matched by MAC.
+    public var changedInterfaces: [DomainDefinition.Interface] = []
+    /// Adds (true) or removes (false) the VNC display.
+    public var vnc: Bool?
+
+    public init(name: String, uuid: String?) {
+        self.name = name
+        self.uuid = uuid
+    }
+
+    /// True when no field changes: the domain's definition stays exactly as it is.
+    public var isEmpty: Bool {
+        vcpus == nil && memoryKiB == nil && addedDisks.isEmpty && changedDisks.isEmpty && addedInterfaces.isEmpty
+            && changedInterfaces.isEmpty && vnc == nil
+    }
+}
