@@ -15,11 +15,11 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
         self.location = location
         self.field = field
         // Messages quote manifest values; none may reach a terminal as a control sequence.
-        self.message = UnsafeCharacters.escaped(message)
+        self.message = TerminalText.escape(message)
         self.severity = severity
     }
 
     public var description: String {
-        "\(UnsafeCharacters.escaped(location.description)): \(severity.rawValue): \(message)"
+        "\(TerminalText.escape(location.description)): \(severity.rawValue): \(message)"
     }
 }

@@ -1,15 +1,12 @@
-/// Characters no manifest value may hold: C0 controls other than tab and newline, DEL, C1 controls
-/// and the Unicode bidirectional overrides and isolates. Any of them can rewrite a terminal, hide
+/// Characters no manifest value may hold: C0 controls other than tab and newline, DEL, C1 controls,
+/// the Unicode bidirectional controls and the line separators. Any of them can rewrite a terminal, hide
 /// text in a review (`U+202E`), or end a line where a host reads one command per line.
 public enum UnsafeCharacters {
     /// Whether `scalar` is refused everywhere; tab and newline are refused only in one-line fields.
+    /// The set is the one `TerminalText` escapes on output, so what is refused here is exactly what
+    /// could rewrite a terminal there.
     public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09, 0x0A: false
-        case 0x00...0x1F, 0x7F, 0x80...0x9F: true
-        case 0x202A...0x202E, 0x2066...0x2069: true
-        default: false
-        }
+        scalar != "\t" && scalar != "\n" && TerminalText.isUnsafe(scalar)
     }
 
     /// The first character `text` may not hold, described for an error (`U+001B`), or nil.
@@ -22,23 +19,6 @@ public enum UnsafeCharacters {
             }
         }
         return nil
-    }
-
-    /// `text` with every unsafe character, tab and newline written as `\u{XXXX}`: what error
-    /// messages show, so a manifest cannot send escape sequences to the terminal reading them.
-    public static func escaped(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { isUnsafe($0) || $0 == "\n" || $0 == "\t" || $0 == "\r" }) else {
-            return text
-        }
-        var result = ""
-        for scalar in text.unicodeScalars {
-            if isUnsafe(scalar) || scalar == "\n" || scalar == "\t" {
-                result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
     }
 
     static func codePoint(_ scalar: Unicode.Scalar) -> String {

@@ -1,5 +1,6 @@
 import Foundation
 import Reconciler
+import Spec
 import Synchronization
 
 /// Prints each step as it starts and ends, with its duration, and remembers outcomes for the summary.

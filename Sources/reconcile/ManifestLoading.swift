@@ -6,7 +6,7 @@ enum ManifestLoading {
     static func load(_ paths: [String], connect: String?) throws -> ManifestSet {
         // --connect (or a saved plan's) meets the same rules as a manifest's spec.uri, before anything is read.
         if let connect, let problem = LibvirtURI.problem(connect) {
-            Terminal.error("error: --connect \(UnsafeCharacters.escaped(connect)): \(problem); nothing was changed.")
+            Terminal.error("error: --connect \(TerminalText.escape(connect)): \(problem); nothing was changed.")
             throw ExitCode.failure
         }
         do {

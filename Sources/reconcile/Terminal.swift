@@ -1,5 +1,6 @@
 import Foundation
 import Reconciler
+import Spec
 
 /// Where the CLI writes, and whether colour is wanted (a terminal, and NO_COLOR unset).
 enum Terminal {

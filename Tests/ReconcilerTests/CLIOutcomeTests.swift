@@ -98,7 +98,7 @@ struct CLIOutcomeTests {
         #expect(!run.stdout.contains("\n  + virtual machine \"fake\""), "no forged plan line")
     }
 
-    @Test("error messages are escaped too: libvirt's words about a name with an escape sequence")
+    @Test("error messages are escaped too: a --connect URI with an escape sequence and a line break")
     func escapesErrors() throws {
         let fixture = try ManifestFixture(Manifests.document("Network", "lab", "mode: isolated") + "\n")
         let run = try CLI.reconcile(["plan", fixture.path, "--connect", "test:///no/such\u{1B}[2K\nnode.xml"])

@@ -143,7 +143,7 @@ struct HostileManifestTests {
         let diagnostics = fixture.diagnostics()
         let problems = diagnostics.map { "\($0.location.line):\($0.location.column): \($0.message)" }
         Self.expect(problems, "6:9: spec.path: contains the control character U+001B")
-        Self.expect(problems, "14:3: spec.\\u{9B}31m: contains the control character U+009B")
+        Self.expect(problems, "14:3: spec.\\u{9b}31m: contains the control character U+009B")
         Self.expect(problems, "18:36: metadata.labels.team: contains the control character U+202E")
         Self.expect(problems, "21:16: spec.displayName: contains the control character U+007F")
         for diagnostic in diagnostics {

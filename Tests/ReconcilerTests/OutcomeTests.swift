@@ -32,7 +32,7 @@ struct OutcomeTests {
     @Test("a conflict with nothing to change is not converged: plan text, JSON and apply all say so")
     func conflictIsNotConverged() async throws {
         let set = try ManifestFixture(Manifests.join(
-            Manifests.document("Hypervisor", "h", "uri: fake:///"),
+            Manifests.document("Hypervisor", "h", "uri: test:///default"),
             Manifests.document("VirtualMachine", "web", "memory: 1GiB"))).load()
         let fake = FakeHypervisor()
         fake.drift { $0.domains = [Self.domain("web", disks: [])] }
@@ -111,7 +111,7 @@ struct OutcomeTests {
             let (_, fake) = try await Self.convergedHost()
             fake.drift { $0.domains.append(Self.domain("clone", disks: [source])) }
             let withoutWeb = try ManifestFixture(Manifests.join(
-                Manifests.document("Hypervisor", "h", "uri: fake:///"),
+                Manifests.document("Hypervisor", "h", "uri: test:///default"),
                 Manifests.document("Network", "lab", "ipv4: {address: 192.168.50.1, prefix: 24, dhcp: {start: 192.168.50.10, end: 192.168.50.99}}"),
                 Manifests.document("StoragePool", "images", "path: /srv/images"))).load()
             let plan = Planner(options: PlanOptions(prune: true)).plan(manifests: withoutWeb, observed: ["h": fake.current])
@@ -125,7 +125,7 @@ struct OutcomeTests {
     func deletionWaitsForOtherUser() async throws {
         let (_, fake) = try await Self.convergedHost()
         fake.drift { $0.domains.insert(Self.domain("a-clone", disks: ["/srv/images/web-root.qcow2"], managed: true), at: 0) }
-        let empty = try ManifestFixture(Manifests.document("Hypervisor", "h", "uri: fake:///") + "\n").load()
+        let empty = try ManifestFixture(Manifests.document("Hypervisor", "h", "uri: test:///default") + "\n").load()
         let plan = Planner(options: PlanOptions(prune: true)).plan(manifests: empty, observed: ["h": fake.current])
         let delete = try #require(plan.step(id: "delete-volume:h/volume/images/web-root.qcow2"))
         #expect(Set(delete.dependsOn) == ["undefine-domain:h/domain/web", "undefine-domain:h/domain/a-clone"])

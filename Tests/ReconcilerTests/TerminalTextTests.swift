@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Reconciler
+import Spec
 
 /// Text from hosts and manifests cannot drive the terminal a plan is reviewed on.
 @Suite("Escaping host text for the terminal")

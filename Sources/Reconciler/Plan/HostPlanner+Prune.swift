@@ -10,8 +10,9 @@ extension HostPlanner {
             .sorted { $0.name < $1.name }
         for copy in state.domains.sorted(by: { $0.name < $1.name })
         where copy.ownershipRecordedFor != nil && !declaredDomains.contains(copy.name) {
-            conflict(address(.domain, copy.name), Self.copyMessage(copy, recorded: copy.ownershipRecordedFor ?? "") + "; it is never pruned",
-                     hint: "declare it with metadata.adopt: true to manage it, or remove reconcile's metadata from it")
+            // Not declared, so nothing declared is left alone: a notice, not a conflict.
+            notice(Self.copyMessage(copy, recorded: copy.ownershipRecordedFor ?? "")
+                   + "; it is never pruned (declare it with metadata.adopt: true to manage it)")
         }
         for domain in orphanDomains {
             if options.prune {

@@ -1,3 +1,5 @@
+import Spec
+
 /// The plan as people read it, in Terraform's manner: a block per resource with `+ ~ - -/+`,
 /// field-level before → after, and a closing count. Every name, path, message and value in it may come
 /// from a host or a manifest, so each passes through `TerminalText.escape` before it is styled.

@@ -20,7 +20,9 @@ public enum TerminalText {
         return String(result)
     }
 
-    static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+    /// Every character `escape` replaces: the same set a manifest may not hold (see
+    /// `UnsafeCharacters`), plus the line breaks and tabs a multi-line manifest value may hold.
+    public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F: true
         // Bidi embeddings, overrides and isolates, the directional marks and the line separators.
