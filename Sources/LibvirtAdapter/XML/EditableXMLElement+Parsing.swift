@@ -1,21 +1,25 @@
-import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
-
-extension EditableXMLElement {
+extension EditableXMLElement: XMLTreeElement {
     /// Reads the root element of a document libvirt returned.
     init(parsing text: String, what: String) throws {
-        let builder = EditableXMLBuilder()
-        let parser = XMLParser(data: Data(text.utf8))
-        parser.shouldProcessNamespaces = false
-        parser.shouldReportNamespacePrefixes = false
-        parser.delegate = builder
-        let parsed = parser.parse()
-        guard parsed, builder.isComplete, let root = builder.root else {
-            let reason = parser.parserError.map { "\($0)" } ?? "the document is incomplete or has no root element"
-            throw LibvirtAdapterError("cannot parse \(what) XML: \(reason)")
+        self = try Self.parseTree(text, what: what, processNamespaces: false)
+    }
+
+    /// Without namespace processing, `name` is the name as written and namespace declarations arrive as
+    /// ordinary `xmlns:…` attributes, so they are written back as they were.
+    init(name: String, qualifiedName: String?, namespaceURI: String?, attributes: [String: String]) {
+        self.init(qualifiedName ?? name, attributes: attributes.sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) })
+    }
+
+    mutating func appendChild(_ child: EditableXMLElement) {
+        content.append(.element(child))
+    }
+
+    /// The parser may report one run of text in pieces; it stays one node.
+    mutating func appendText(_ text: String) {
+        if case .text(let previous) = content.last {
+            content[content.count - 1] = .text(previous + text)
+        } else {
+            content.append(.text(text))
         }
-        self = root
     }
 }

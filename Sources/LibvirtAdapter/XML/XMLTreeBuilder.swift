@@ -3,22 +3,19 @@ import Foundation
 import FoundationXML
 #endif
 
-/// Collects `XMLParser` events into a `ParsedElement` tree.
-final class ParsedXMLBuilder: NSObject, XMLParserDelegate {
+/// Collects `XMLParser` events into a tree of `Element` values.
+final class XMLTreeBuilder<Element: XMLTreeElement>: NSObject, XMLParserDelegate {
     /// Elements whose end tag has not been seen yet, the innermost last.
-    private var open: [ParsedElement] = []
-    private(set) var root: ParsedElement?
+    private var open: [Element] = []
+    private(set) var root: Element?
     /// Set when a second top-level element or text outside the root shows up, which libxml would not allow.
     private(set) var malformed = false
 
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                 qualifiedName qName: String?, attributes attributeDict: [String: String]) {
         if open.isEmpty && root != nil { malformed = true }
-        // With shouldProcessNamespaces, `elementName` is the local name and an element in no namespace
-        // gets an empty URI; the qualified name keeps the prefix as written.
-        open.append(ParsedElement(qualifiedName: qName ?? elementName, localName: elementName,
-                                  namespaceURI: namespaceURI.flatMap { $0.isEmpty ? nil : $0 },
-                                  attributes: attributeDict))
+        open.append(Element(name: elementName, qualifiedName: qName,
+                            namespaceURI: namespaceURI.flatMap { $0.isEmpty ? nil : $0 }, attributes: attributeDict))
     }
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
@@ -30,9 +27,7 @@ final class ParsedXMLBuilder: NSObject, XMLParserDelegate {
             root = element
             return
         }
-        // The parent's string value includes its children's, in document order.
-        open[open.count - 1].stringValue += element.stringValue
-        open[open.count - 1].elements.append(element)
+        open[open.count - 1].appendChild(element)
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
@@ -49,7 +44,7 @@ final class ParsedXMLBuilder: NSObject, XMLParserDelegate {
             if !text.allSatisfy(\.isWhitespace) { malformed = true }
             return
         }
-        open[open.count - 1].stringValue += text
+        open[open.count - 1].appendText(text)
     }
 
     /// True when every element that was opened was closed again.
