@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Subprocess
 #if canImport(System)
 import System
@@ -29,6 +30,24 @@ public struct ProcessRunner: Sendable {
         _ arguments: [String],
         input: String? = nil,
         timeout: Duration? = nil
+    ) async throws(ProcessError) -> ProcessResult {
+        // For --verbose: the command as a shell would read it, never stdin (where secrets travel).
+        let logger = Logger(label: "reconcile.commands")
+        let shown = ShellQuote.join([executable] + arguments)
+        let started = ContinuousClock.now
+        logger.debug("run: \(shown)\(input.map { " (stdin: \($0.utf8.count) bytes, not shown)" } ?? "")")
+        do {
+            let result = try await runUnlogged(executable, arguments, input: input, timeout: timeout)
+            logger.debug("exit \(result.exitStatus) in \(started.duration(to: .now)): \(shown)")
+            return result
+        } catch {
+            logger.debug("\(error)")
+            throw error
+        }
+    }
+
+    private func runUnlogged(
+        _ executable: String, _ arguments: [String], input: String?, timeout: Duration?
     ) async throws(ProcessError) -> ProcessResult {
         let commandLine = ([executable] + arguments).joined(separator: " ")
         let work: @Sendable () async throws -> ProcessResult = { [self] in
