@@ -33,11 +33,12 @@ extension ManifestLoader {
         }
     }
 
-    /// The tab nearest before a syntax error (on its line or above) that stands in a line's
-    /// indentation, with its 1-based line and column; nil when no indentation there holds one.
+    /// A tab in the indentation of the error's line or the line before it (where LibYAML reports
+    /// one it met), with its 1-based line and column. Lines further up are not searched: a tab there
+    /// (inside a block scalar, say) did not cause this error.
     static func tabInIndentation(_ text: String, upTo errorLine: Int) -> (line: Int, column: Int)? {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).prefix(max(errorLine, 0))
-        for (index, line) in lines.enumerated().reversed() {
+        for (index, line) in lines.enumerated().reversed().prefix(2) {
             let indentation = line.prefix { $0 == " " || $0 == "\t" }
             // A line of only whitespace indents nothing.
             guard indentation.count < line.count, let tab = indentation.firstIndex(of: "\t") else { continue }

@@ -21,7 +21,9 @@ extension Engine {
         let detect = spec.ssh.map { "reconcile detect --host \($0)" } ?? "reconcile detect"
         return [
             "is libvirtd installed and running there? `\(detect)` says what the host has and what it lacks",
-            "declare `state: ready` on Hypervisor '\(spec.name)' to have reconcile install, enable and start libvirt",
+            spec.isImplicit
+                ? "declare a Hypervisor with `state: ready` (see examples/hosts.yaml) to have reconcile install, enable and start libvirt"
+                : "set `state: ready` on Hypervisor '\(spec.name)' to have reconcile install, enable and start libvirt",
             "or try reconcile without a daemon: `--connect test:///default` (libvirt's test driver, in memory: it forgets everything when reconcile exits)",
         ]
     }
