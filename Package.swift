@@ -112,7 +112,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HostCommandsTests",
-            dependencies: ["HostCommands"],
+            dependencies: ["HostCommands", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
         .testTarget(

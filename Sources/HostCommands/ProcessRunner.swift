@@ -17,9 +17,14 @@ public struct ProcessRunner: Sendable {
     /// hitting the output limit.
     public var capturesStandardError: Bool
 
-    public init(outputLimit: Int = 16 << 20, capturesStandardError: Bool = true) {
+    /// Where each command line and its exit status go, at debug level (shown by --verbose).
+    public var logger: Logger
+
+    public init(outputLimit: Int = 16 << 20, capturesStandardError: Bool = true,
+                logger: Logger = Logger(label: "reconcile.commands")) {
         self.outputLimit = outputLimit
         self.capturesStandardError = capturesStandardError
+        self.logger = logger
     }
 
     /// Runs `executable` (a name looked up in PATH, or an absolute path).
@@ -32,7 +37,6 @@ public struct ProcessRunner: Sendable {
         timeout: Duration? = nil
     ) async throws(ProcessError) -> ProcessResult {
         // For --verbose: the command as a shell would read it, never stdin (where secrets travel).
-        let logger = Logger(label: "reconcile.commands")
         let shown = ShellQuote.join([executable] + arguments)
         let started = ContinuousClock.now
         logger.debug("run: \(shown)\(input.map { " (stdin: \($0.utf8.count) bytes, not shown)" } ?? "")")

@@ -18,7 +18,10 @@ extension Engine {
     /// first run on a machine without libvirtd sees.
     static func noDaemonHints(_ spec: HypervisorSpec) -> [String] {
         guard spec.uri.lowercased().hasPrefix("qemu") else { return [] }
-        let detect = spec.ssh.map { "reconcile detect --host \($0)" } ?? "reconcile detect"
+        // `qemu:///system` and `qemu+unix:///…` name this machine; anything else a remote one.
+        let isLocal = spec.uri.range(of: ":///") != nil
+        let detect = spec.ssh.map { "reconcile detect --host \($0)" }
+            ?? (isLocal ? "reconcile detect" : "reconcile detect --host USER@HOST")
         return [
             "is libvirtd installed and running there? `\(detect)` says what the host has and what it lacks",
             spec.isImplicit
