@@ -30,6 +30,8 @@ let package = Package(
             name: "HostCommands",
             dependencies: [
                 .product(name: "Subprocess", package: "swift-subprocess"),
+                // Commands and their exit status for --verbose.
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -110,7 +112,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HostCommandsTests",
-            dependencies: ["HostCommands"],
+            dependencies: ["HostCommands", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Subprocess
 #if canImport(System)
 import System
@@ -16,9 +17,14 @@ public struct ProcessRunner: Sendable {
     /// hitting the output limit.
     public var capturesStandardError: Bool
 
-    public init(outputLimit: Int = 16 << 20, capturesStandardError: Bool = true) {
+    /// Where each command line and its exit status go, at debug level (shown by --verbose).
+    public var logger: Logger
+
+    public init(outputLimit: Int = 16 << 20, capturesStandardError: Bool = true,
+                logger: Logger = Logger(label: "reconcile.commands")) {
         self.outputLimit = outputLimit
         self.capturesStandardError = capturesStandardError
+        self.logger = logger
     }
 
     /// Runs `executable` (a name looked up in PATH, or an absolute path).
@@ -29,6 +35,23 @@ public struct ProcessRunner: Sendable {
         _ arguments: [String],
         input: String? = nil,
         timeout: Duration? = nil
+    ) async throws(ProcessError) -> ProcessResult {
+        // For --verbose: the command as a shell would read it, never stdin (where secrets travel).
+        let shown = ShellQuote.join([executable] + arguments)
+        let started = ContinuousClock.now
+        logger.debug("run: \(shown)\(input.map { " (stdin: \($0.utf8.count) bytes, not shown)" } ?? "")")
+        do {
+            let result = try await runUnlogged(executable, arguments, input: input, timeout: timeout)
+            logger.debug("exit \(result.exitStatus) in \(started.duration(to: .now)): \(shown)")
+            return result
+        } catch {
+            logger.debug("\(error)")
+            throw error
+        }
+    }
+
+    private func runUnlogged(
+        _ executable: String, _ arguments: [String], input: String?, timeout: Duration?
     ) async throws(ProcessError) -> ProcessResult {
         let commandLine = ([executable] + arguments).joined(separator: " ")
         let work: @Sendable () async throws -> ProcessResult = { [self] in

@@ -1,6 +1,7 @@
 import Foundation
 
-/// A size written the way people write it (`2GiB`, `512MiB`, `2G`, `10240`), stored in bytes.
+/// A size written the way people write it (`2GiB`, `512MiB`, `2G`, `10240B`), stored in bytes.
+/// The unit is required, and decimal units are refused with the binary one to write instead.
 public struct ByteSize: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
     public var bytes: UInt64
 
@@ -12,19 +13,27 @@ public struct ByteSize: Sendable, Hashable, Codable, Comparable, CustomStringCon
 
     public static func < (lhs: ByteSize, rhs: ByteSize) -> Bool { lhs.bytes < rhs.bytes }
 
-    /// Binary and decimal suffixes, both accepted because `virsh`, QEMU and cloud vendors mix them;
-    /// `G` means GiB as it does in `qemu-img` and libvirt's own `unit='G'`.
+    /// Binary suffixes only; `G` means GiB as it does in `qemu-img` and libvirt's own `unit='G'`.
     private static let multipliers: [(suffix: String, factor: UInt64)] = [
         ("KiB", 1 << 10), ("MiB", 1 << 20), ("GiB", 1 << 30), ("TiB", 1 << 40),
-        ("KB", 1_000), ("MB", 1_000_000), ("GB", 1_000_000_000), ("TB", 1_000_000_000_000),
         ("K", 1 << 10), ("M", 1 << 20), ("G", 1 << 30), ("T", 1 << 40),
         ("B", 1),
+    ]
+
+    /// Decimal units and the binary unit a user most likely meant. They are refused rather than read:
+    /// beside `G` meaning GiB, `2GB` silently being 10^9 bytes is a trap.
+    static let decimalUnits: [(suffix: String, decimalPower: Int, binary: String, binaryPower: Int)] = [
+        ("KB", 3, "KiB", 10), ("MB", 6, "MiB", 20), ("GB", 9, "GiB", 30), ("TB", 12, "TiB", 40),
     ]
 
     public enum ParseError: Error, Equatable, CustomStringConvertible {
         case empty
         case notANumber(String)
         case unknownUnit(String)
+        /// A number without a unit, which would silently be bytes.
+        case missingUnit(String)
+        /// KB, MB, GB or TB after `number`.
+        case decimalUnit(number: String, unit: String)
         case notPositive(String)
         case tooLarge(String)
 
@@ -32,10 +41,30 @@ public struct ByteSize: Sendable, Hashable, Codable, Comparable, CustomStringCon
             switch self {
             case .empty: "a size is required (for example 2GiB or 512MiB)"
             case .notANumber(let text): "'\(text)' is not a size (expected a number and a unit, for example 2GiB or 512MiB)"
-            case .unknownUnit(let unit): "unknown size unit '\(unit)' (use B, KiB, MiB, GiB, TiB, K, M, G, T, KB, MB, GB or TB)"
+            case .unknownUnit(let unit): "unknown size unit '\(unit)' (use B, KiB, MiB, GiB, TiB, or K, M, G, T for the same binary units)"
+            case .missingUnit(let text):
+                "'\(text)' has no unit: write \(text)MiB, \(text)GiB, or \(text)B if you mean bytes"
+            case .decimalUnit(let number, let unit):
+                Self.decimalMessage(number: number, unit: unit)
             case .notPositive(let text): "size '\(text)' must be greater than zero"
             case .tooLarge(let text): "size '\(text)' is too large"
             }
+        }
+
+        /// "2GB is 2 × 10^9 bytes; write 2GiB for 2 × 2^30 bytes (or 2000000000B for exactly 2 × 10^9)".
+        private static func decimalMessage(number: String, unit: String) -> String {
+            guard let decimal = ByteSize.decimalUnits.first(where: { $0.suffix.lowercased() == unit.lowercased() }) else {
+                return "unknown size unit '\(unit)'"
+            }
+            var message = "\(number)\(unit) is \(number) × 10^\(decimal.decimalPower) bytes (decimal); "
+                + "write \(number)\(decimal.binary) for \(number) × 2^\(decimal.binaryPower) bytes"
+            if let value = Double(number) {
+                let bytes = value * pow(10, Double(decimal.decimalPower))
+                if bytes.rounded() == bytes, bytes < Double(UInt64.max / 2) {
+                    message += ", or \(UInt64(bytes))B for exactly \(number) × 10^\(decimal.decimalPower)"
+                }
+            }
+            return message
         }
     }
 
@@ -46,17 +75,16 @@ public struct ByteSize: Sendable, Hashable, Codable, Comparable, CustomStringCon
         let unit = text.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
         guard let value = Double(digits), !digits.isEmpty else { throw .notANumber(text) }
         guard value > 0 else { throw .notPositive(text) }
-        let factor: UInt64
-        if unit.isEmpty {
-            factor = 1
-        } else if let match = Self.multipliers.first(where: { $0.suffix == unit })
+        guard !unit.isEmpty else { throw .missingUnit(text) }
+        if Self.decimalUnits.contains(where: { $0.suffix.lowercased() == unit.lowercased() }) {
+            throw .decimalUnit(number: String(digits), unit: unit)
+        }
+        guard let match = Self.multipliers.first(where: { $0.suffix == unit })
             ?? Self.multipliers.first(where: { $0.suffix.lowercased() == unit.lowercased() })
-        {
-            factor = match.factor
-        } else {
+        else {
             throw .unknownUnit(unit)
         }
-        let total = value * Double(factor)
+        let total = value * Double(match.factor)
         guard total < Double(UInt64.max / 2) else { throw .tooLarge(text) }
         guard total >= 1 else { throw .notPositive(text) }
         self.bytes = UInt64(total.rounded())

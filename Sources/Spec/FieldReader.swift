@@ -38,7 +38,11 @@ final class FieldReader {
     static func mapping(_ node: Node, context: DocumentContext, path: String) -> FieldReader? {
         let location = node.location(in: context.file)
         guard case .mapping(let mapping) = node else {
-            context.error(location, field: path, "\(path): expected a mapping, got \(node.kindDescription)")
+            if path.isEmpty {
+                context.error(location, field: nil, "a manifest document is a mapping of apiVersion, kind, metadata and spec, not \(node.kindDescription)")
+            } else {
+                context.error(location, field: path, "\(path): expected a mapping, got \(node.kindDescription)")
+            }
             return nil
         }
         return FieldReader(context: context, path: path, mapping: mapping, location: location)

@@ -48,10 +48,18 @@ public struct ManifestLoader: Sendable {
                 documents.append(document)
             }
         } catch {
-            return scan.diagnostics + [Self.diagnostic(forYAMLError: error, file: file)]
+            return scan.diagnostics + [Self.diagnostic(forYAMLError: error, file: file, text: text, scan: scan)]
         }
         var diagnostics = scan.diagnostics
-        for (index, document) in documents.enumerated() where !scan.refused.contains(index) {
+        // Empty documents (a trailing `---`, a file of comments) hold nothing to read; a file of
+        // nothing else is an error, since it was most likely meant to hold a manifest.
+        let readable = documents.indices.filter { !documents[$0].isEmptyDocument }
+        if readable.isEmpty && diagnostics.isEmpty {
+            return [Diagnostic(SourceLocation(file: file, line: 1, column: 1),
+                               "the file holds no manifest (it is empty or only comments); each YAML document needs apiVersion, kind, metadata and spec")]
+        }
+        for index in readable where !scan.refused.contains(index) {
+            let document = documents[index]
             let context = DocumentContext(file: file)
             readDocument(document, context: context, into: &set)
             diagnostics += context.diagnostics
@@ -92,7 +100,8 @@ public struct ManifestLoader: Sendable {
         metadataReader.rejectUnknownKeys()
         guard let kind, let name else { return }
         if let message = Self.nameProblem(name, kind: kind) { metadataReader.error("name", message) }
-        let metadata = ResourceMetadata(name: name, adopt: adopt, location: metadataReader.locationOf("name"))
+        let metadata = ResourceMetadata(name: name, adopt: adopt, location: metadataReader.locationOf("name"),
+                                        fieldLocations: root.node("spec")?.locations(path: "spec", in: context.file) ?? [:])
         let spec = specReader ?? FieldReader(context: context, path: "spec", mapping: Node.Mapping([]), location: root.location)
         if specReader == nil && kind != .hypervisor { root.missing("spec") }
 
@@ -135,7 +144,21 @@ public struct ManifestLoader: Sendable {
         }
     }
 
-    /// Files named directly, and `*.yaml` / `*.yml` below directories, in sorted order.
+    /// The manifests below a directory, relative to it and sorted: `*.yaml` and `*.yml` in any case,
+    /// skipping hidden files and directories (`.git/`, `.github/` workflows are YAML too, but not manifests).
+    func manifestFiles(below directory: String) -> [String] {
+        guard let walk = FileManager.default.enumerator(atPath: directory) else { return [] }
+        var found: [String] = []
+        while let relative = walk.nextObject() as? String {
+            let components = relative.split(separator: "/")
+            if components.last?.hasPrefix(".") == true { walk.skipDescendants() }
+            guard !components.contains(where: { $0.hasPrefix(".") }) else { continue }
+            if ["yaml", "yml"].contains((relative as NSString).pathExtension.lowercased()) { found.append(relative) }
+        }
+        return found.sorted()
+    }
+
+    /// Files named directly, and manifests below directories, in sorted order.
     func expand(_ paths: [String], diagnostics: inout [Diagnostic]) -> [String] {
         var files: [String] = []
         let manager = FileManager.default
@@ -149,31 +172,9 @@ public struct ManifestLoader: Sendable {
                 files.append(path)
                 continue
             }
-            let found = (manager.enumerator(atPath: path)?.allObjects as? [String] ?? [])
-                .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
-                .sorted()
-                .map { (path as NSString).appendingPathComponent($0) }
-            files += found
+            files += manifestFiles(below: path).map { (path as NSString).appendingPathComponent($0) }
         }
         return files
-    }
-
-    static func diagnostic(forYAMLError error: any Error, file: String) -> Diagnostic {
-        guard let yamlError = error as? YamlError else {
-            return Diagnostic(SourceLocation(file: file, line: 1, column: 1), "invalid YAML: \(error)")
-        }
-        switch yamlError {
-        case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            let prefix = context.map { "\($0.text): " } ?? ""
-            return Diagnostic(SourceLocation(file: file, line: mark.line, column: mark.column), "invalid YAML: \(prefix)\(problem)")
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            return Diagnostic(SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
-                              "invalid YAML: duplicate key \(duplicates.joined(separator: ", "))")
-        default:
-            return Diagnostic(SourceLocation(file: file, line: 1, column: 1), "invalid YAML: \(yamlError)")
-        }
     }
 
     static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {

@@ -11,8 +11,8 @@ extension ManifestValidator {
         var diagnostics: [Diagnostic] = []
         for hypervisor in set.hypervisors where !hypervisor.isImplicit {
             if let earlier = first[hypervisor.uri] {
-                diagnostics.append(Diagnostic(hypervisor.metadata.location, field: "spec.uri",
-                                              "spec.uri: Hypervisors '\(earlier.name)' (\(earlier.metadata.location)) and '\(hypervisor.name)' both connect to \(hypervisor.uri); declare each host once"))
+                diagnostics.append(Diagnostic(hypervisor.metadata.location(of: "spec.uri"), field: "spec.uri",
+                                              "spec.uri: Hypervisors '\(earlier.name)' (\(earlier.metadata.location(of: "spec.uri"))) and '\(hypervisor.name)' both connect to \(hypervisor.uri); declare each host once"))
             } else {
                 first[hypervisor.uri] = hypervisor
             }

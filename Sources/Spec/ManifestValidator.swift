@@ -33,9 +33,9 @@ struct ManifestValidator {
     private func hypervisorReferences() -> [Diagnostic] {
         let names = set.hypervisors.map(\.name)
         let references: [(String, SourceLocation, String)] =
-            set.networks.map { ($0.hypervisor, $0.metadata.location, "Network '\($0.name)'") }
-            + set.pools.map { ($0.hypervisor, $0.metadata.location, "StoragePool '\($0.name)'") }
-            + set.virtualMachines.map { ($0.hypervisor, $0.metadata.location, "VirtualMachine '\($0.name)'") }
+            set.networks.map { ($0.hypervisor, $0.metadata.location(of: "spec.hypervisor"), "Network '\($0.name)'") }
+            + set.pools.map { ($0.hypervisor, $0.metadata.location(of: "spec.hypervisor"), "StoragePool '\($0.name)'") }
+            + set.virtualMachines.map { ($0.hypervisor, $0.metadata.location(of: "spec.hypervisor"), "VirtualMachine '\($0.name)'") }
         return references.compactMap { hypervisor, location, owner in
             guard !hypervisor.isEmpty, !names.contains(hypervisor) else { return nil }
             return Diagnostic(location, field: "spec.hypervisor",
@@ -46,16 +46,17 @@ struct ManifestValidator {
     private func networkRules() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for network in set.networks {
-            let at = network.metadata.location
-            func problem(_ field: String, _ message: String) {
+            /// Reported at `field`, or at `near` (the field that asks for it) when it is absent.
+            func problem(_ field: String, near: String? = nil, _ message: String) {
+                let at = network.metadata.location(of: field, near ?? field)
                 diagnostics.append(Diagnostic(at, field: field, "\(field): network '\(network.name)': \(message)"))
             }
             switch network.mode {
             case .macvtap:
-                if network.interface == nil { problem("spec.interface", "macvtap mode needs spec.interface, the host NIC to attach to") }
+                if network.interface == nil { problem("spec.interface", near: "spec.mode", "macvtap mode needs spec.interface, the host NIC to attach to") }
                 if network.ipv4 != nil { problem("spec.ipv4", "macvtap guests get addresses from the physical network; remove ipv4") }
             case .bridge:
-                if network.bridge == nil { problem("spec.bridge", "bridge mode needs spec.bridge, an existing host bridge such as br0") }
+                if network.bridge == nil { problem("spec.bridge", near: "spec.mode", "bridge mode needs spec.bridge, an existing host bridge such as br0") }
                 if network.ipv4 != nil { problem("spec.ipv4", "a host bridge is addressed by the host, not libvirt; remove ipv4") }
             case .nat, .isolated:
                 if network.interface != nil { problem("spec.interface", "only macvtap networks use spec.interface") }
@@ -83,14 +84,14 @@ struct ManifestValidator {
             for (index, network) in networks.enumerated() {
                 for other in networks[..<index] {
                     if let bridge = network.bridge, bridge == other.bridge, network.mode != .bridge || other.mode != .bridge {
-                        diagnostics.append(Diagnostic(network.metadata.location, field: "spec.bridge",
+                        diagnostics.append(Diagnostic(network.metadata.location(of: "spec.bridge"), field: "spec.bridge",
                                                       "spec.bridge: networks '\(other.name)' and '\(network.name)' both claim bridge '\(bridge)' on hypervisor '\(hypervisor)'"))
                     }
                     if let a = network.ipv4, let b = other.ipv4, let addressA = IPv4Address(a.address),
                        let addressB = IPv4Address(b.address) {
                         let prefix = min(a.prefix, b.prefix)
                         if addressA.isInSubnet(addressB, prefix: prefix) {
-                            diagnostics.append(Diagnostic(network.metadata.location, field: "spec.ipv4",
+                            diagnostics.append(Diagnostic(network.metadata.location(of: "spec.ipv4"), field: "spec.ipv4",
                                                           "spec.ipv4: network '\(network.name)' (\(addressA.network(prefix: a.prefix))/\(a.prefix)) overlaps '\(other.name)' (\(addressB.network(prefix: b.prefix))/\(b.prefix)) on hypervisor '\(hypervisor)'"))
                         }
                     }
@@ -117,20 +118,20 @@ struct ManifestValidator {
                 }
             }
             if vm.agent != nil && vm.bootDistribution == nil {
-                diagnostics.append(Diagnostic(vm.metadata.location, field: "spec.agent",
+                diagnostics.append(Diagnostic(vm.metadata.location(of: "spec.agent"), field: "spec.agent",
                                               "spec.agent: VM '\(vm.name)' installs an agent but boots no Distribution image (give a disk `from:`)"))
             }
             if vm.agent != nil, let name = vm.bootDistribution, let distribution = set.distribution(named: name),
                distribution.agentInstall.isEmpty {
-                diagnostics.append(Diagnostic(vm.metadata.location, field: "spec.agent",
+                diagnostics.append(Diagnostic(vm.metadata.location(of: "spec.agent"), field: "spec.agent",
                                               "spec.agent: VM '\(vm.name)' asks for an agent, but Distribution '\(name)' has no agentInstall commands (no agent package is published for it)"))
             }
             if vm.agent != nil && vm.networks.isEmpty {
-                diagnostics.append(Diagnostic(vm.metadata.location, field: "spec.networks",
+                diagnostics.append(Diagnostic(vm.metadata.location(of: "spec.networks"), field: "spec.networks",
                                               "spec.networks: VM '\(vm.name)' installs an agent over SSH, so it needs a network"))
             }
             if vm.disks.filter({ $0.from != nil }).count > 1 {
-                diagnostics.append(Diagnostic(vm.metadata.location, field: "spec.disks",
+                diagnostics.append(Diagnostic(vm.metadata.location(of: "spec.disks"), field: "spec.disks",
                                               "spec.disks: VM '\(vm.name)' may start only one disk from an image"))
             }
             var diskNames: Set<String> = []

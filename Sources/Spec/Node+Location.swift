@@ -5,6 +5,26 @@ extension Node {
         SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
     }
 
+    /// The position of this node and of every node below it, by dotted path from `path`
+    /// (`spec.ipv4.dhcp.start`, `spec.disks[0].size`); keys that are not strings are skipped.
+    func locations(path: String, in file: String) -> [String: SourceLocation] {
+        var found = [path: location(in: file)]
+        switch self {
+        case .mapping(let mapping):
+            for (key, value) in mapping {
+                guard let name = key.string else { continue }
+                found.merge(value.locations(path: path.isEmpty ? name : "\(path).\(name)", in: file)) { first, _ in first }
+            }
+        case .sequence(let sequence):
+            for (index, item) in sequence.enumerated() {
+                found.merge(item.locations(path: "\(path)[\(index)]", in: file)) { first, _ in first }
+            }
+        case .scalar, .alias:
+            break
+        }
+        return found
+    }
+
     var kindDescription: String {
         switch self {
         case .scalar: "a scalar"
@@ -17,5 +37,11 @@ extension Node {
     var valueDescription: String {
         if case .scalar(let scalar) = self { return "'\(scalar.string)'" }
         return kindDescription
+    }
+
+    /// A document with nothing in it: what YAML reads for a trailing `---` or a file of comments.
+    var isEmptyDocument: Bool {
+        guard case .scalar(let scalar) = self, scalar.style == .plain else { return false }
+        return ["", "~", "null"].contains(scalar.string)
     }
 }

@@ -20,6 +20,16 @@ struct YAMLEventScanner {
         var firstExplosive: Int?
         /// Documents not to read: their aliases cross documents.
         var refused: Set<Int> = []
+        /// Scalar keys written twice in one mapping. The parser reports a duplicate at the first
+        /// key; these let the error point at the second, the one to remove or rename.
+        var duplicateKeys: [DuplicateKey] = []
+    }
+
+    struct DuplicateKey {
+        var key: String
+        var path: String
+        var first: SourceLocation
+        var duplicate: SourceLocation
     }
 
     private struct Collection {
@@ -30,6 +40,8 @@ struct YAMLEventScanner {
         var index = 0
         var expectingKey = true
         var key = ""
+        /// Where each scalar key of a mapping was first written.
+        var keyLocations: [String: SourceLocation] = [:]
     }
 
     let file: String
@@ -87,6 +99,7 @@ struct YAMLEventScanner {
                     report(location, path, problem)
                 }
                 if let anchor = Self.string(event.data.scalar.anchor) { define(anchor, size: 1, at: location) }
+                noteKey(value, path: path, at: location)
                 finishChild(size: 1, keyName: value)
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 let isMapping = event.type == YAML_MAPPING_START_EVENT
@@ -137,6 +150,18 @@ struct YAMLEventScanner {
                 return parent.path.isEmpty ? name : "\(parent.path).\(name)"
             }
             return "\(parent.path)[\(parent.index)]"
+        }
+
+        /// Remembers a mapping key's position, and a key seen before in the same mapping.
+        private mutating func noteKey(_ key: String, path: String, at location: SourceLocation) {
+            guard var parent = stack.popLast() else { return }
+            defer { stack.append(parent) }
+            guard parent.isMapping, parent.expectingKey else { return }
+            if let first = parent.keyLocations[key] {
+                result.duplicateKeys.append(DuplicateKey(key: key, path: path, first: first, duplicate: location))
+            } else {
+                parent.keyLocations[key] = location
+            }
         }
 
         /// Adds a finished node to its parent's size and moves the parent to its next key or item.

@@ -59,6 +59,7 @@ struct ApplyCommand: AsyncParsableCommand {
         let connect = saved?.connect ?? connection.connect
         let options = PlanOptions(prune: saved?.prune ?? prune, replace: Set(saved?.replace ?? replace))
         let manifests = try ManifestLoading.load(paths, connect: connect)
+        try ManifestLoading.checkReplace(options.replace.sorted(), in: manifests)
         let engine = HostWiring.engine(sshConfig: connection.sshConfig, provisioning: provisioning)
         let text = connection.output == .text
         do {
@@ -88,7 +89,7 @@ struct ApplyCommand: AsyncParsableCommand {
         } catch let exit as ExitCode {
             throw exit
         } catch {
-            Terminal.error("error: \(error)")
+            Terminal.report(error)
             throw ExitCode.failure
         }
     }

@@ -29,7 +29,11 @@ struct DetectCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Probe a fixture tree (with _probe/state.json) instead of this machine.", visibility: .hidden))
     var fixtureRoot: String?
 
+    @Flag(name: .long, help: "Log each command the probes run, with its exit status and duration, on stderr.")
+    var verbose = false
+
     func run() async throws {
+        LogSetup.configure(verbose: verbose)
         let report: DetectionReport
         if let transport = try await sshTransport() {
             report = await HostDetector(system: .remote(transport)).detect()

@@ -16,7 +16,7 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .long, help: "Output format: text for people, json for programs.")
     var output: OutputFormat = .text
 
-    @Flag(name: .long, help: "Log what reconcile does in detail, on stderr.")
+    @Flag(name: .long, help: "Log each connection, what was observed (counts and timings), the plan's size and every command run, on stderr. Secrets are never logged.")
     var verbose = false
 
     @Option(name: .long, help: ArgumentHelp(

@@ -19,4 +19,14 @@ enum ManifestLoading {
             throw ExitCode.failure
         }
     }
+
+    /// `--replace NAME` for a VM no manifest declares is a mistake (a typo, the wrong directory);
+    /// ignoring it would rebuild nothing and say nothing.
+    static func checkReplace(_ names: [String], in manifests: ManifestSet) throws {
+        let problems = manifests.replaceProblems(names)
+        guard !problems.isEmpty else { return }
+        for problem in problems { Terminal.error("error: \(problem)") }
+        Terminal.error("nothing was changed.")
+        throw ExitCode.failure
+    }
 }

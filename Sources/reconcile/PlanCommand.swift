@@ -44,13 +44,14 @@ struct PlanCommand: AsyncParsableCommand {
     func run() async throws {
         LogSetup.configure(verbose: connection.verbose)
         let manifests = try ManifestLoading.load(paths, connect: connection.connect)
+        try ManifestLoading.checkReplace(replace, in: manifests)
         let engine = HostWiring.engine(sshConfig: connection.sshConfig, provisioning: provisioning)
         let plan: Plan
         do {
             let connected = try await engine.connect(manifests)
             plan = try await engine.plan(manifests, connected: connected, options: PlanOptions(prune: prune, replace: Set(replace)))
         } catch {
-            Terminal.error("error: \(error)")
+            Terminal.report(error)
             throw ExitCode.failure
         }
         switch connection.output {

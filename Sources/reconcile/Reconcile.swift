@@ -11,6 +11,7 @@ struct Reconcile: AsyncParsableCommand {
 
             Start with: reconcile plan examples/ --connect test:///default
             """,
+        version: ReconcileVersion.current,
         subcommands: [ValidateCommand.self, PlanCommand.self, ApplyCommand.self, DetectCommand.self]
     )
 }

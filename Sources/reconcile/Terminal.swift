@@ -15,6 +15,12 @@ enum Terminal {
         writeStandardError(TerminalText.escape(line) + "\n")
     }
 
+    /// An error that stopped a command, then what the user can do about it, a `hint:` line each.
+    static func report(_ error: any Error) {
+        Terminal.error("error: \(error)")
+        for hint in (error as? ReconcileError)?.hints ?? [] { Terminal.error("hint: \(hint)") }
+    }
+
     /// For text already escaped value by value and perhaps styled (progress lines beside JSON output).
     static func writeStandardError(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))

@@ -43,7 +43,7 @@ struct CLITests {
         let run = try CLI.reconcile(["plan", Manifests.exampleDirectory, "--connect", "test:///default", "--output", "json"])
         #expect(run.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
-        #expect(json["formatVersion"] as? Int == 1)
+        #expect(json["formatVersion"] as? Int == 2)
         let steps = try #require(json["steps"] as? [[String: Any]])
         let start = try #require(steps.first { $0["id"] as? String == "start-domain:local/domain/web-1" })
         #expect(start["kind"] as? String == "start-domain")

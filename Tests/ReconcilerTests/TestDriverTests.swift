@@ -95,7 +95,7 @@ struct TestDriverTests {
         let domainChange = try #require(drift.resources.first { $0.address.name == "web" })
         #expect(domainChange.fields == [
             FieldChange(field: "memory", before: "512MiB", after: "1GiB"),
-            FieldChange(field: "autostart", before: "false", after: "true"),
+            FieldChange(field: "autostart", before: false, after: true),
         ])
         #expect(domainChange.notes.contains { $0.contains("next boot") })
         #expect(Set(drift.steps.map(\.kind)) == [.updateDomain, .setDomainAutostart, .startNetwork])

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Spec
 
 /// One reconcile pass, level-triggered: connect, observe every host afresh, plan, and (for apply)
@@ -26,10 +27,14 @@ public struct Engine: Sendable {
         var hosts: [String: HostConnection] = [:]
         var unreachable: [String: String] = [:]
         for spec in manifests.hypervisors {
+            let started = ContinuousClock.now
+            Self.logger.debug("connecting", metadata: ["hypervisor": "\(spec.name)", "uri": "\(spec.uri)"])
             do {
                 hosts[spec.name] = HostConnection(hypervisor: try await connector.connect(uri: spec.uri),
                                                   provisioning: provisioning)
+                Self.logger.debug("connected", metadata: ["hypervisor": "\(spec.name)", "seconds": "\(Self.seconds(since: started))"])
             } catch {
+                Self.logger.debug("connection failed", metadata: ["hypervisor": "\(spec.name)", "error": "\(error)"])
                 if spec.state == .ready {
                     // Expected before the daemon is installed or started: the host steps come first.
                     unreachable[spec.name] = "\(error)"
@@ -39,7 +44,7 @@ public struct Engine: Sendable {
                     continue
                 }
                 throw ReconcileError(.connectionFailed, "cannot connect to hypervisor '\(spec.name)' at \(spec.uri)",
-                                     cause: SendableErrorText(error))
+                                     cause: SendableErrorText(error), hints: Self.noDaemonHints(spec))
             }
             hosts[spec.name]?.system = try await system(for: spec)
         }
@@ -53,8 +58,15 @@ public struct Engine: Sendable {
                 if connected.unreachable[name] != nil { continue }
                 let hypervisor = host.hypervisor
                 group.addTask {
+                    let started = ContinuousClock.now
                     do {
-                        return (name, try await hypervisor.observe())
+                        let state = try await hypervisor.observe()
+                        Self.logger.debug("observed", metadata: [
+                            "hypervisor": "\(name)", "domains": "\(state.domains.count)", "networks": "\(state.networks.count)",
+                            "pools": "\(state.pools.count)", "volumes": "\(state.volumes.count)",
+                            "seconds": "\(Self.seconds(since: started))",
+                        ])
+                        return (name, state)
                     } catch {
                         throw ReconcileError(.observationFailed, "cannot read the state of hypervisor '\(name)' (\(hypervisor.uri))",
                                              cause: SendableErrorText(error))
@@ -68,10 +80,16 @@ public struct Engine: Sendable {
     }
 
     public func plan(_ manifests: ManifestSet, connected: Connected, options: PlanOptions) async throws -> Plan {
+        let started = ContinuousClock.now
         let observed = try await observe(connected)
         let hosts = try await observeHosts(manifests, connected: connected)
         let facts = await provisioningFacts(manifests)
-        return Planner(options: options).plan(manifests: manifests, observed: observed, hosts: hosts, facts: facts)
+        let plan = Planner(options: options).plan(manifests: manifests, observed: observed, hosts: hosts, facts: facts)
+        Self.logger.debug("planned", metadata: [
+            "steps": "\(plan.steps.count)", "resources": "\(plan.resources.count)", "conflicts": "\(plan.conflicts.count)",
+            "blockers": "\(plan.blockers.count)", "seconds": "\(Self.seconds(since: started))",
+        ])
+        return plan
     }
 
     /// Resolves image digests (reading checksum files), checks the cache and renders seeds, so the

@@ -13,11 +13,14 @@ public struct ReconcileError: Error, Sendable, CustomStringConvertible {
     public var code: Code
     public var message: String
     public var cause: (any Error & Sendable)?
+    /// What the user can do about it, one suggestion a line; shown after the error.
+    public var hints: [String]
 
-    public init(_ code: Code, _ message: String, cause: (any Error & Sendable)? = nil) {
+    public init(_ code: Code, _ message: String, cause: (any Error & Sendable)? = nil, hints: [String] = []) {
         self.code = code
         self.message = message
         self.cause = cause
+        self.hints = hints
     }
 
     public var description: String {

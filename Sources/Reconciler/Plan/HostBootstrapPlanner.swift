@@ -96,7 +96,7 @@ struct HostBootstrapPlanner {
         } else if !facts.serviceEnabled {
             enable = add(resource, .enableService(service), after: [install],
                          reason: "\(service) does not start at boot (\(facts.serviceManager.rawValue))")
-            fields.append(FieldChange(field: "enabled", before: "false", after: "true"))
+            fields.append(FieldChange(field: "enabled", before: false, after: true))
         }
         var start: String?
         if !facts.serviceRunning {
@@ -104,7 +104,7 @@ struct HostBootstrapPlanner {
                 ? "\(service) is not running; no init system, so the daemon is started directly (\(service) -d)"
                 : "\(service) is not running"
             start = add(resource, .startService(service), after: [install, enable], reason: reason)
-            fields.append(FieldChange(field: "running", before: "false", after: "true"))
+            fields.append(FieldChange(field: "running", before: false, after: true))
         }
         record(resource, .update, fields: fields, sinceStep: first)
         return start
@@ -123,7 +123,7 @@ struct HostBootstrapPlanner {
                 // The libvirt group comes with the packages.
                 add(resource, .addUserToGroup(user: user, group: group), after: [install],
                     reason: "\(user) is not in group \(group); the change applies to new logins")
-                record(resource, .update, fields: [FieldChange(field: "member", before: "false", after: "true")],
+                record(resource, .update, fields: [FieldChange(field: "member", before: false, after: true)],
                        sinceStep: first)
             }
         }

@@ -39,11 +39,11 @@ extension HostPlanner {
         var fields: [FieldChange] = []
         if !observed.active {
             add(resource, .startNetwork(spec.name), reason: "the default network is inactive")
-            fields.append(FieldChange(field: "active", before: "false", after: "true"))
+            fields.append(FieldChange(field: "active", before: false, after: true))
         }
         if !observed.autostart {
             add(resource, .setNetworkAutostart(spec.name, true), reason: "the default network does not start on boot")
-            fields.append(FieldChange(field: "autostart", before: "false", after: "true"))
+            fields.append(FieldChange(field: "autostart", before: false, after: true))
         }
         record(resource, .update, fields: fields, sinceStep: first)
     }
@@ -60,8 +60,8 @@ extension HostPlanner {
             record(resource, .create, fields: [
                 FieldChange(field: "type", before: nil, after: "dir"),
                 FieldChange(field: "path", before: nil, after: Self.defaultPoolPath),
-                FieldChange(field: "active", before: nil, after: "true"),
-                FieldChange(field: "autostart", before: nil, after: "true"),
+                FieldChange(field: "active", before: nil, after: true),
+                FieldChange(field: "autostart", before: nil, after: true),
             ], sinceStep: first)
             return
         }
@@ -69,11 +69,11 @@ extension HostPlanner {
         if !observed.active {
             let build = add(resource, .buildPool(Self.defaultPoolName), reason: "make sure the pool's directory exists before starting it")
             add(resource, .startPool(Self.defaultPoolName), after: [build], reason: "the default pool is inactive")
-            fields.append(FieldChange(field: "active", before: "false", after: "true"))
+            fields.append(FieldChange(field: "active", before: false, after: true))
         }
         if !observed.autostart {
             add(resource, .setPoolAutostart(Self.defaultPoolName, true), reason: "the default pool does not start on boot")
-            fields.append(FieldChange(field: "autostart", before: "false", after: "true"))
+            fields.append(FieldChange(field: "autostart", before: false, after: true))
         }
         record(resource, .update, fields: fields, sinceStep: first)
     }

@@ -145,7 +145,7 @@ extension HostPlanner {
         if spec.autostart != observed.autostart {
             add(resource, .setDomainAutostart(spec.name, spec.autostart), after: [update],
                 reason: spec.autostart ? "autostart is off and should be on" : "autostart is on and should be off")
-            fields.append(FieldChange(field: "autostart", before: "\(observed.autostart)", after: "\(spec.autostart)"))
+            fields.append(FieldChange(field: "autostart", before: observed.autostart, after: spec.autostart))
         }
         record(resource, .update, fields: fields, sinceStep: first, notes: notes)
         return desired
@@ -210,7 +210,7 @@ extension HostPlanner {
     static func domainFields(_ definition: DomainDefinition, spec: VirtualMachineSpec) -> [FieldChange] {
         var fields = [
             FieldChange(field: "type", before: nil, after: definition.type),
-            FieldChange(field: "cpus", before: nil, after: "\(definition.vcpus)"),
+            FieldChange(field: "cpus", before: nil, after: definition.vcpus),
             FieldChange(field: "memory", before: nil, after: memory(definition.memoryKiB)),
         ]
         for (index, disk) in definition.disks.enumerated() {
@@ -219,9 +219,9 @@ extension HostPlanner {
         for (index, interface) in definition.interfaces.enumerated() {
             fields.append(FieldChange(field: "networks[\(index)]", before: nil, after: describe(interface)))
         }
-        if definition.vnc { fields.append(FieldChange(field: "console.vnc", before: nil, after: "true")) }
+        if definition.vnc { fields.append(FieldChange(field: "console.vnc", before: nil, after: true)) }
         fields.append(FieldChange(field: "state", before: nil, after: spec.state.rawValue))
-        fields.append(FieldChange(field: "autostart", before: nil, after: "\(spec.autostart)"))
+        fields.append(FieldChange(field: "autostart", before: nil, after: spec.autostart))
         return fields
     }
 
@@ -246,7 +246,7 @@ extension HostPlanner {
         var fields: [FieldChange] = []
         if desired.vcpus != observed.vcpus {
             patch.vcpus = desired.vcpus
-            fields.append(FieldChange(field: "cpus", before: "\(observed.vcpus)", after: "\(desired.vcpus)"))
+            fields.append(FieldChange(field: "cpus", before: observed.vcpus, after: desired.vcpus))
         }
         if desired.memoryKiB != observed.memoryKiB {
             patch.memoryKiB = desired.memoryKiB
@@ -290,7 +290,7 @@ extension HostPlanner {
         }
         if desired.vnc != observed.vnc {
             patch.vnc = desired.vnc
-            fields.append(FieldChange(field: "console.vnc", before: "\(observed.vnc)", after: "\(desired.vnc)"))
+            fields.append(FieldChange(field: "console.vnc", before: observed.vnc, after: desired.vnc))
         }
         return (patch, fields)
     }

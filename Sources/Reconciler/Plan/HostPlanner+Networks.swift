@@ -38,14 +38,14 @@ extension HostPlanner {
             }
             if spec.active && !observed.active {
                 add(resource, .startNetwork(spec.name), after: [redefine], reason: "network is inactive and should be active")
-                fields.append(FieldChange(field: "active", before: "false", after: "true"))
+                fields.append(FieldChange(field: "active", before: false, after: true))
             } else if stop != nil {
-                fields.append(FieldChange(field: "active", before: "true", after: "false"))
+                fields.append(FieldChange(field: "active", before: true, after: false))
             }
             if spec.autostart != observed.autostart {
                 add(resource, .setNetworkAutostart(spec.name, spec.autostart), after: [redefine],
                     reason: spec.autostart ? "autostart is off and should be on" : "autostart is on and should be off")
-                fields.append(FieldChange(field: "autostart", before: "\(observed.autostart)", after: "\(spec.autostart)"))
+                fields.append(FieldChange(field: "autostart", before: observed.autostart, after: spec.autostart))
             }
             record(resource, .update, fields: fields, sinceStep: first, notes: notes)
         }
@@ -56,8 +56,8 @@ extension HostPlanner {
         if let bridge = definition.bridge { fields.append(FieldChange(field: "bridge", before: nil, after: bridge)) }
         if let interface = definition.interface { fields.append(FieldChange(field: "interface", before: nil, after: interface)) }
         if let ipv4 = definition.ipv4 { fields.append(FieldChange(field: "ipv4", before: nil, after: describe(ipv4))) }
-        fields.append(FieldChange(field: "active", before: nil, after: "\(active)"))
-        fields.append(FieldChange(field: "autostart", before: nil, after: "\(autostart)"))
+        fields.append(FieldChange(field: "active", before: nil, after: active))
+        fields.append(FieldChange(field: "autostart", before: nil, after: autostart))
         return fields
     }
 

@@ -15,8 +15,8 @@ extension HostPlanner {
                 record(resource, .create, fields: [
                     FieldChange(field: "type", before: nil, after: spec.type.rawValue),
                     FieldChange(field: "path", before: nil, after: spec.path),
-                    FieldChange(field: "active", before: nil, after: "\(spec.active)"),
-                    FieldChange(field: "autostart", before: nil, after: "\(spec.autostart)"),
+                    FieldChange(field: "active", before: nil, after: spec.active),
+                    FieldChange(field: "autostart", before: nil, after: spec.autostart),
                 ], sinceStep: first)
                 continue
             }
@@ -31,12 +31,12 @@ extension HostPlanner {
             if spec.active && !observed.active {
                 let build = add(resource, .buildPool(spec.name), reason: "make sure the pool's directory exists before starting it")
                 add(resource, .startPool(spec.name), after: [build], reason: "pool is inactive and should be active")
-                fields.append(FieldChange(field: "active", before: "false", after: "true"))
+                fields.append(FieldChange(field: "active", before: false, after: true))
             }
             if spec.autostart != observed.autostart {
                 add(resource, .setPoolAutostart(spec.name, spec.autostart),
                     reason: spec.autostart ? "autostart is off and should be on" : "autostart is on and should be off")
-                fields.append(FieldChange(field: "autostart", before: "\(observed.autostart)", after: "\(spec.autostart)"))
+                fields.append(FieldChange(field: "autostart", before: observed.autostart, after: spec.autostart))
             }
             record(resource, .update, fields: fields, sinceStep: first)
         }

@@ -30,18 +30,39 @@ public struct PlanJSONRenderer: Sendable {
             var reason: String
         }
 
+        /// A field's values as JSON values: `4` and `true`, not `"4"` and `"true"`; absent when nil.
+        struct FieldEntry: Encodable {
+            var change: FieldChange
+
+            enum CodingKeys: String, CodingKey { case field, before, after }
+
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(change.field, forKey: .field)
+                for (key, value) in [(CodingKeys.before, change.before), (.after, change.after)] {
+                    guard let value else { continue }
+                    switch change.kind {
+                    case .number where Int(value) != nil: try container.encode(Int(value), forKey: key)
+                    case .boolean where Bool(value) != nil: try container.encode(Bool(value), forKey: key)
+                    default: try container.encode(value, forKey: key)
+                    }
+                }
+            }
+        }
+
         struct ResourceEntry: Encodable {
             var address: String
             var kind: String
             var name: String
             var hypervisor: String
             var change: String
-            var fields: [FieldChange]
+            var fields: [FieldEntry]
             var steps: [String]
             var notes: [String]
         }
 
-        var formatVersion = 1
+        /// 2: field values are JSON numbers and booleans where they are numbers and booleans.
+        var formatVersion = 2
         var targets: [Plan.Target]
         var steps: [StepEntry]
         var resources: [ResourceEntry]
@@ -63,7 +84,7 @@ public struct PlanJSONRenderer: Sendable {
             },
             resources: plan.resources.map {
                 .init(address: $0.address.description, kind: $0.address.kind.rawValue, name: $0.address.name,
-                      hypervisor: $0.address.hypervisor, change: $0.change.rawValue, fields: $0.fields,
+                      hypervisor: $0.address.hypervisor, change: $0.change.rawValue, fields: $0.fields.map(Document.FieldEntry.init),
                       steps: $0.stepIDs, notes: $0.notes)
             },
             conflicts: plan.conflicts.map(ConflictEntry.init),

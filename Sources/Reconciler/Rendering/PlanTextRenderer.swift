@@ -64,15 +64,18 @@ public struct PlanTextRenderer: Sendable {
         var lines = ["  \(symbol(resource.change)) \(resource.address.kind.displayName) \"\(safe(resource.address.name))\""]
         let labels = resource.fields.map { safe($0.field) }
         let width = (labels.map(\.count).max() ?? 0) + 1
+        // In a block that changes a resource, a field may appear or go away; its mark says which, for
+        // readers without colour. A created or deleted resource's mark already says it for every field.
+        let marksFields = resource.change == .update || resource.change == .replace
         for (field, name) in zip(resource.fields, labels) {
             let label = (name + ":").padding(toLength: width + 1, withPad: " ", startingAt: 0)
-            let value: String = switch (field.before.map(safe), field.after.map(safe)) {
-            case (nil, let after?): after
-            case (let before?, nil): style.red(before)
-            case (let before?, let after?): "\(before) → \(after)"
-            case (nil, nil): ""
+            let (mark, value): (String, String) = switch (field.before.map(safe), field.after.map(safe)) {
+            case (nil, let after?): (style.green("+"), after)
+            case (let before?, nil): (style.red("-"), style.red(before))
+            case (let before?, let after?): (" ", "\(before) → \(after)")
+            case (nil, nil): (" ", "")
             }
-            lines.append("      \(label) \(value)")
+            lines.append("    \(marksFields ? mark : " ") \(label) \(value)")
         }
         for note in resource.notes {
             lines.append("      \(style.dim("# \(safe(note))"))")

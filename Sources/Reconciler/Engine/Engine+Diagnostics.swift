@@ -1,0 +1,33 @@
+import Foundation
+import Logging
+import Spec
+
+/// What `--verbose` shows of a pass, and the advice given when a hypervisor does not answer.
+extension Engine {
+    /// Debug lines for connections, observations, planning and steps. Only names, counts, timings
+    /// and step ids go into them: never definitions, seeds or anything read from a secret file.
+    static var logger: Logger { Logger(label: "reconcile.engine") }
+
+    static func seconds(since start: ContinuousClock.Instant) -> String {
+        let elapsed = (ContinuousClock.now - start).components
+        let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+        return String(format: "%.3f", seconds)
+    }
+
+    /// What to do when libvirt at a `state: observed` hypervisor does not answer, which is what a
+    /// first run on a machine without libvirtd sees.
+    static func noDaemonHints(_ spec: HypervisorSpec) -> [String] {
+        guard spec.uri.lowercased().hasPrefix("qemu") else { return [] }
+        // `qemu:///system` and `qemu+unix:///…` name this machine; anything else a remote one.
+        let isLocal = spec.uri.range(of: ":///") != nil
+        let detect = spec.ssh.map { "reconcile detect --host \($0)" }
+            ?? (isLocal ? "reconcile detect" : "reconcile detect --host USER@HOST")
+        return [
+            "is libvirtd installed and running there? `\(detect)` says what the host has and what it lacks",
+            spec.isImplicit
+                ? "declare a Hypervisor with `state: ready` (see examples/hosts.yaml) to have reconcile install, enable and start libvirt"
+                : "set `state: ready` on Hypervisor '\(spec.name)' to have reconcile install, enable and start libvirt",
+            "or try reconcile without a daemon: `--connect test:///default` (libvirt's test driver, in memory: it forgets everything when reconcile exits)",
+        ]
+    }
+}
