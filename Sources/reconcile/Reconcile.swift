@@ -11,6 +11,6 @@ struct Reconcile: AsyncParsableCommand {
 
             Start with: reconcile plan examples/ --connect test:///default
             """,
-        subcommands: [ValidateCommand.self, PlanCommand.self, ApplyCommand.self, DetectCommand.self]
+        subcommands: [ValidateCommand.self, PlanCommand.self, ApplyCommand.self, DetectCommand.self, StatusCommand.self]
     )
 }
