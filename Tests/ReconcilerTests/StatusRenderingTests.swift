@@ -1,6 +1,6 @@
 import Foundation
 import Reconciler
-import Status
+@testable import Status
 import Testing
 @testable import LibvirtAdapter
 
@@ -52,8 +52,28 @@ struct StatusRenderingTests {
         #expect(host.guests.map(\.name) == ["test"])
         #expect(host.guests.first?.drift == .notDeclared && host.guests.first?.managed == false)
         #expect(host.guests.first?.state == "running" && host.guests.first?.type == "test")
+        // The test driver has no DHCP leases; its agent and ARP answers are used, no waiting.
+        #expect(host.guests.first?.addresses.first == GuestStatus.Address(address: "192.168.122.3", source: "agent"))
         let text = StatusTextRenderer(style: .plain).render(report)
         #expect(text.contains("not declared (unmanaged)"))
+    }
+
+    @Test("distribution from the disk's `from:`, agent as recorded in reconcile's metadata")
+    func distributionAndAgent() throws {
+        let manifests = try ManifestFixture(ProvisioningPlannerTests.manifests()).load()
+        let spec = try #require(manifests.virtualMachines.first)
+        let address = ResourceAddress(hypervisor: "h", kind: .domain, name: "web")
+        let missing = GuestStatus(missing: spec, plan: PlanVerdict(Plan(), domain: address))
+        #expect(missing.distribution == "deb" && missing.agent == .pending && missing.drift == .missing)
+        #expect(missing.agentText == "not installed")
+
+        var domain = ObservedDomain(name: "web", type: "kvm", vcpus: 1, memoryKiB: 1_048_576, state: .running, autostart: true,
+                                    ownership: Ownership(name: "web", specHash: "x", agent: "sha256:agent"))
+        let active = GuestStatus(observed: domain, declared: spec, plan: PlanVerdict(Plan(), domain: address))
+        #expect(active.agent == .active && active.distribution == "deb" && active.drift == .inSync && active.managed)
+        domain.ownership = nil
+        let undeclared = GuestStatus(observed: domain, declared: nil, plan: PlanVerdict(Plan(), domain: address))
+        #expect(undeclared.distribution == nil && undeclared.agent == .none && undeclared.driftText == "not declared (unmanaged)")
     }
 
     @Test("text: cards with ✓/✗ and the next action, one row per guest, host text escaped")
