@@ -17,7 +17,10 @@ struct StatusCommand: AsyncParsableCommand {
             Changes nothing.
 
             Without a PATH, every domain on the host is listed as not declared (guests reconcile did not \
-            create are marked unmanaged).
+            create are marked unmanaged). Uptime shows — : libvirt's API reports no start time for a domain.
+
+            Exit status: 0 when every host's guests were read, 1 when a host's libvirt did not answer (the \
+            other hosts are still shown).
 
             Examples:
               reconcile status --connect test:///default
