@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
     ],
     targets: [
         .systemLibrary(
@@ -83,6 +84,18 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // `reconcile status`: what each host runs and how its guests compare with the manifests, as a
+        // value the CLI renders as text, JSON or one self-contained HTML page (built with Plot).
+        .target(
+            name: "Status",
+            dependencies: [
+                "Spec",
+                "Reconciler",
+                "HostProbe",
+                .product(name: "Plot", package: "Plot"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "reconcile",
             dependencies: [
@@ -93,6 +106,7 @@ let package = Package(
                 "HostProbe",
                 "ProvisioningAdapter",
                 "HostSystemAdapter",
+                "Status",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -127,7 +141,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReconcilerTests",
-            dependencies: ["Spec", "Reconciler", "LibvirtAdapter", "CLibvirt"],
+            dependencies: ["Spec", "Reconciler", "LibvirtAdapter", "CLibvirt", "HostProbe", "Status"],
             // Read from the source tree by path.
             exclude: ["Corpus"],
             swiftSettings: strictSettings

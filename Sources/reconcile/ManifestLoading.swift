@@ -1,14 +1,25 @@
 import ArgumentParser
 import Spec
+import Status
 
 /// Loads manifests for a command, printing every problem as FILE:LINE:COLUMN and exiting 1.
 enum ManifestLoading {
-    static func load(_ paths: [String], connect: String?) throws -> ManifestSet {
-        // --connect (or a saved plan's) meets the same rules as a manifest's spec.uri, before anything is read.
+    /// --connect (or a saved plan's) meets the same rules as a manifest's spec.uri, before anything is read.
+    static func checkConnect(_ connect: String?) throws {
         if let connect, let problem = LibvirtURI.problem(connect) {
             Terminal.error("error: --connect \(TerminalText.escape(connect)): \(problem); nothing was changed.")
             throw ExitCode.failure
         }
+    }
+
+    /// No manifests: the implicit `local` hypervisor at --connect, or at the default URI.
+    static func implicit(connect: String?) throws -> ManifestSet {
+        try checkConnect(connect)
+        return StatusCollector.implicitManifests(uri: connect ?? HypervisorSpec.defaultURI)
+    }
+
+    static func load(_ paths: [String], connect: String?) throws -> ManifestSet {
+        try checkConnect(connect)
         do {
             let manifests = try ManifestLoader().load(paths: paths)
             return connect.map { manifests.connecting(to: $0) } ?? manifests

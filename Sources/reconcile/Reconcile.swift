@@ -12,6 +12,6 @@ struct Reconcile: AsyncParsableCommand {
             Start with: reconcile plan examples/ --connect test:///default
             """,
         version: ReconcileVersion.current,
-        subcommands: [ValidateCommand.self, PlanCommand.self, ApplyCommand.self, DetectCommand.self]
+        subcommands: [ValidateCommand.self, PlanCommand.self, ApplyCommand.self, DetectCommand.self, StatusCommand.self]
     )
 }

@@ -50,7 +50,7 @@ extension StepRunner {
         while true {
             last = try await hypervisor.guestAddresses(domain: wait.guest)
             let found = Set(last.addresses.map(\.mac))
-            let ordered = Self.ordered(last.addresses)
+            let ordered = GuestAddress.preferred(last.addresses)
             if !ordered.isEmpty && wait.macs.allSatisfy(found.contains) {
                 await services.addresses.record(candidates: ordered.map(\.address), for: wait.guest)
                 return ordered.map { "\($0.address) (\($0.source.rawValue))" }.joined(separator: ", ")
@@ -65,14 +65,6 @@ extension StepRunner {
         throw ReconcileError(.timeout, "no IP address for every NIC of '\(wait.guest)' within \(wait.timeoutSeconds) s; sources tried, in order: \(seen)")
     }
 
-    static func ordered(_ addresses: [GuestAddress]) -> [GuestAddress] {
-        let rank: [GuestAddress.Source: Int] = [.lease: 0, .agent: 1, .arp: 2]
-        var seen: Set<String> = []
-        return addresses
-            .sorted { ($0.expiry ?? 0, -(rank[$0.source] ?? 3)) > ($1.expiry ?? 0, -(rank[$1.source] ?? 3)) }
-            .filter { seen.insert($0.address).inserted }
-    }
-
     /// Tries every address the guest might have, asking libvirt afresh each round: a recreated guest
     /// often gets a new address while the old lease is still listed. Only the pinned host key counts.
     /// Then waits for cloud-init to finish, so the guest is really ready.
@@ -84,7 +76,7 @@ extension StepRunner {
         while true {
             var candidates = await services.addresses.candidates(for: wait.guest)
             if let report = try? await hypervisor.guestAddresses(domain: wait.guest) {
-                candidates = Self.ordered(report.addresses).map(\.address) + candidates.filter { address in
+                candidates = GuestAddress.preferred(report.addresses).map(\.address) + candidates.filter { address in
                     !report.addresses.contains { $0.address == address }
                 }
             }

@@ -1,0 +1,25 @@
+import Foundation
+import HostProbe
+import HostSystemAdapter
+import Spec
+import Status
+
+/// Probes the machine a Hypervisor runs on the way `reconcile detect` does: this machine for a local
+/// URI, `spec.ssh` through OpenSSH when set. A remote URI without `spec.ssh` names no machine to probe.
+struct StatusHostDetector: HostDetecting {
+    let connector: ProbedHostSystemConnector
+
+    struct NotProbed: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    func detect(for hypervisor: HypervisorSpec) async throws -> DetectionReport {
+        if hypervisor.ssh == nil, let host = URL(string: hypervisor.uri)?.host, !host.isEmpty {
+            throw NotProbed(description: "\(hypervisor.uri) is on another machine; set spec.ssh to probe it")
+        }
+        guard let system = try await connector.system(for: hypervisor) as? ProbedHostSystem else {
+            throw NotProbed(description: "no probe for the host of '\(hypervisor.name)'")
+        }
+        return await HostDetector(system: system.access).detect()
+    }
+}
