@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         .systemLibrary(
@@ -81,6 +83,19 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // What unattended runs need besides the engine: intervals and backoff, manifests from git,
+        // JSON events and the Prometheus metrics file.
+        .target(
+            name: "Unattended",
+            dependencies: [
+                "HostCommands",
+                "Reconciler",
+                "Spec",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "reconcile",
             dependencies: [
@@ -91,8 +106,11 @@ let package = Package(
                 "HostProbe",
                 "ProvisioningAdapter",
                 "HostSystemAdapter",
+                "Unattended",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings
         ),
@@ -106,6 +124,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "UnattendedTests",
+            dependencies: ["Unattended", "Reconciler", "HostCommands"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -13,6 +13,8 @@ final class ApplyProgress: Sendable {
     }
 
     private let text: Bool
+    /// False when `--log-format json` reports the steps instead.
+    private let lines: Bool
     private let style: TerminalStyle
     private let start = ContinuousClock.now
     private let records = Mutex<[Record]>([])
@@ -20,8 +22,9 @@ final class ApplyProgress: Sendable {
     /// A terminal gets a fresh line every second, logs one every five.
     private let progressInterval: Duration
 
-    init(text: Bool, style: TerminalStyle) {
+    init(text: Bool, style: TerminalStyle, lines: Bool = true) {
         self.text = text
+        self.lines = lines
         self.style = style
         self.progressInterval = style.enabled ? .seconds(1) : .seconds(5)
     }
@@ -35,6 +38,7 @@ final class ApplyProgress: Sendable {
     /// Progress goes to stdout for text output, to stderr for JSON so stdout stays one document.
     /// Lines arrive escaped value by value (they carry host names and libvirt's errors) and styled.
     private func emit(_ line: String) {
+        guard lines else { return }
         if text { Terminal.write(line + "\n") } else { Terminal.writeStandardError(line + "\n") }
     }
 
