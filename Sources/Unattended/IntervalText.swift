@@ -1,3 +1,5 @@
+import Foundation
+
 /// Durations and percentages as people write them on a command line: `30s`, `5m`, `1h`, `500ms`, `10%`.
 public enum IntervalText {
     /// A whole number followed by one unit (`ms`, `s`, `m`, `h`); nothing else is accepted, so a
@@ -24,14 +26,14 @@ public enum IntervalText {
         return percent / 100
     }
 
-    /// `1h`, `5m`, `30s` or `250ms`: the largest unit that divides the duration, for messages.
+    /// `1h4m30s`, `5m`, `1.5s` or `250ms`, for messages.
     public static func describe(_ duration: Duration) -> String {
         let milliseconds = duration.components.seconds * 1_000 + duration.components.attoseconds / 1_000_000_000_000_000
-        for (suffix, size) in [("h", Int64(3_600_000)), ("m", 60_000), ("s", 1_000)] where milliseconds >= size && milliseconds % size == 0 {
-            return "\(milliseconds / size)\(suffix)"
-        }
-        if milliseconds >= 1_000 { return String(format: "%.1fs", Double(milliseconds) / 1_000) }
-        return "\(milliseconds)ms"
+        if milliseconds < 1_000 { return "\(max(0, milliseconds))ms" }
+        if milliseconds < 60_000 && milliseconds % 1_000 != 0 { return String(format: "%.1fs", Double(milliseconds) / 1_000) }
+        let seconds = (milliseconds + 500) / 1_000
+        let parts = [(seconds / 3_600, "h"), (seconds % 3_600 / 60, "m"), (seconds % 60, "s")]
+        return parts.filter { $0.0 > 0 }.map { "\($0.0)\($0.1)" }.joined()
     }
 }
 
