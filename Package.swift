@@ -148,7 +148,11 @@ let package = Package(
         ),
         .testTarget(
             name: "ReconcilerTests",
-            dependencies: ["Spec", "Reconciler", "LibvirtAdapter", "CLibvirt"],
+            dependencies: [
+                "Spec", "Reconciler", "LibvirtAdapter", "CLibvirt",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ],
             // Read from the source tree by path.
             exclude: ["Corpus"],
             swiftSettings: strictSettings

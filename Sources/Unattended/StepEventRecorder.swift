@@ -30,7 +30,8 @@ public final class StepEventRecorder: Sendable {
         case .failed(let step, _, let error):
             finish(step, outcome: "failed", error: error)
         case .skipped(let step, let blocker):
-            finish(step, outcome: "skipped", error: "depends on \(blocker), which did not succeed")
+            finish(step, outcome: "skipped",
+                   error: blocker == Executor.shutdownReason ? blocker : "depends on \(blocker), which did not succeed")
         }
     }
 

@@ -63,7 +63,8 @@ final class ApplyProgress: Sendable {
                 emit("[\(elapsed)] \(style.red("FAILED")) \(step.kind.rawValue) \(safe(step.resource)) after \(Self.format(duration)): \(TerminalText.escape(error))")
                 records.withLock { $0.append(Record(id: step.id, outcome: "failed", seconds: duration.seconds, message: error)) }
             case .skipped(let step, let blocker):
-                emit("[\(elapsed)] skipped \(step.kind.rawValue) \(safe(step.resource)): it depends on \(TerminalText.escape(blocker)), which did not succeed")
+                let why = blocker == Executor.shutdownReason ? blocker : "it depends on \(TerminalText.escape(blocker)), which did not succeed"
+                emit("[\(elapsed)] skipped \(step.kind.rawValue) \(safe(step.resource)): \(why)")
                 records.withLock { $0.append(Record(id: step.id, outcome: "skipped", seconds: 0, message: "depends on \(blocker)")) }
             }
         }

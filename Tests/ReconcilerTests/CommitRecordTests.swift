@@ -10,7 +10,7 @@ struct CommitRecordTests {
     func ownershipXML() throws {
         let ownership = Ownership(name: "web", specHash: "abc", uuid: "u-1", commit: "0123456789abcdef0123456789abcdef01234567")
         let written = "<domain>\(OwnershipXML.element(ownership).render())</domain>"
-        #expect(written.contains("commit=\"0123456789abcdef0123456789abcdef01234567\""))
+        #expect(written.contains("commit='0123456789abcdef0123456789abcdef01234567'"))
         let parsed = OwnershipXML.parse(try ParsedXML(written, what: "domain").root.child("metadata"))
         #expect(parsed == ownership)
 

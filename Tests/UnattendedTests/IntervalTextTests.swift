@@ -53,8 +53,8 @@ struct IntervalTextTests {
     @Test("jitter moves a wait by at most its fraction either way")
     func jitter() {
         let backoff = Backoff(interval: .seconds(100), jitter: 0.1)
-        #expect(backoff.jittered(.seconds(100), unit: 1) == .seconds(110))
-        #expect(backoff.jittered(.seconds(100), unit: -1) == .seconds(90))
+        #expect(abs((backoff.jittered(.seconds(100), unit: 1) - .seconds(110)).secondsValue) < 1e-6)
+        #expect(abs((backoff.jittered(.seconds(100), unit: -1) - .seconds(90)).secondsValue) < 1e-6)
         for _ in 0..<50 {
             let delay = backoff.nextDelay(afterFailures: 0)
             #expect(delay >= .seconds(90) && delay <= .seconds(110))

@@ -12,7 +12,7 @@ public struct Executor: Sendable {
         self.shutdown = shutdown
     }
 
-    static let shutdownReason = "reconcile is shutting down"
+    public static let shutdownReason = "reconcile is shutting down"
 
     public func run(_ plan: Plan, on hosts: [String: HostConnection],
                     events: @escaping @Sendable (ExecutionEvent) -> Void = { _ in }) async -> ExecutionReport {
