@@ -1,11 +1,11 @@
 /// How long a watch loop waits before its next pass: the interval after a converged pass, doubling
 /// after each failed or unconverged pass in a row, up to a cap; jitter spreads fleets of timers apart.
 public struct Backoff: Sendable, Equatable {
-    public var interval: Duration
+    public let interval: Duration
     /// The longest wait: 8 × the interval, but never more than an hour unless the interval itself is longer.
-    public var cap: Duration
+    public let cap: Duration
     /// 0.1 spreads each wait uniformly over ±10%.
-    public var jitter: Double
+    public let jitter: Double
 
     public init(interval: Duration, jitter: Double) {
         self.interval = interval

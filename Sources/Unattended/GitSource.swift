@@ -28,16 +28,28 @@ public struct GitSource: Sendable {
         if let problem = Self.urlProblem(url) { throw UnattendedError("--git \(url.redactingURLCredentials): \(problem)") }
         if let ref, let problem = Self.refProblem(ref) { throw UnattendedError("--ref \(ref): \(problem)") }
         if let path, let problem = Self.pathProblem(path) { throw UnattendedError("--path \(path): \(problem)") }
-        self.url = url
+        self.url = Self.absolute(url)
         self.ref = ref
         self.path = path
-        let digest = SHA256.hash(data: Data(url.utf8)).map { String(format: "%02x", $0) }.joined()
+        let digest = SHA256.hash(data: Data(self.url.utf8)).map { String(format: "%02x", $0) }.joined()
         self.checkout = URL(fileURLWithPath: stateDirectory).appendingPathComponent("git").appendingPathComponent(String(digest.prefix(16)))
         self.transport = transport
     }
 
     /// The URL as it may be shown: credentials in it become `***`.
     public var shownURL: String { url.redactingURLCredentials }
+
+    /// A relative repository path made absolute: git runs inside the checkout, not where reconcile was started.
+    /// URLs (`scheme://`) and scp-like `host:path` addresses are left as they are.
+    static func absolute(_ url: String) -> String {
+        var remote = url.contains("://")
+        if !remote, let colon = url.firstIndex(of: ":") {
+            remote = url.firstIndex(of: "/").map { colon < $0 } ?? true
+        }
+        guard !remote, !url.hasPrefix("/") else { return url }
+        return URL(fileURLWithPath: url, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true))
+            .standardizedFileURL.path
+    }
 
     /// Why git must not be handed this URL: one that starts with `-` would be read as an option, and
     /// `transport::address` (git's `ext::`, `fd::` and other remote helpers) can run any program.

@@ -53,7 +53,7 @@ struct ExampleDeploymentTests {
 
     @Test("the examples directory still plans: nothing here is read as a manifest")
     func examplesStillPlan() throws {
-        let run = try CLI.reconcile(["validate", Manifests.exampleDirectory])
-        #expect(run.status == 0, "\(run.output)")
+        let run = try CLI.reconcile(["plan", Manifests.exampleDirectory, "--connect", "test:///default"])
+        #expect(run.status == 0 && run.stdout.contains("Plan: 8 to create"), "\(run.output)")
     }
 }

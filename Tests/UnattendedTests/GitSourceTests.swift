@@ -96,3 +96,13 @@ struct GitSourceTests {
         }
     }
 }
+
+extension GitSourceTests {
+    @Test("a relative repository path is made absolute (git runs inside the checkout); URLs and host:path stay")
+    func relativePaths() throws {
+        let cwd = FileManager.default.currentDirectoryPath
+        #expect(try GitSource(url: "infra.git", ref: nil, path: nil, stateDirectory: "/tmp/none").url == cwd + "/infra.git")
+        #expect(try GitSource(url: "git@example.com:infra.git", ref: nil, path: nil, stateDirectory: "/tmp/none").url == "git@example.com:infra.git")
+        #expect(try GitSource(url: "file:///srv/infra.git", ref: nil, path: nil, stateDirectory: "/tmp/none").url == "file:///srv/infra.git")
+    }
+}
