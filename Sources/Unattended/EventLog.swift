@@ -60,6 +60,20 @@ public final class EventLog: Sendable {
         }
     }
 
+    /// An error or warning that text output prints as `error: ...` on stderr.
+    public struct MessageEvent: Encodable, Sendable {
+        /// "error" or "warning".
+        public var event: String
+        public var time: Date
+        public var message: String
+
+        public init(_ event: String, _ message: String, time: Date = Date()) {
+            self.event = event
+            self.time = time
+            self.message = message
+        }
+    }
+
     private let write: @Sendable (String) -> Void
     private let lock = Mutex(())
 

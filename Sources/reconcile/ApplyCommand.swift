@@ -65,7 +65,8 @@ struct ApplyCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        LogSetup.configure(verbose: connection.verbose)
+        let events = unattended.logFormat == .json ? EventLog(write: Terminal.writeStandardError) : nil
+        LogSetup.configure(verbose: connection.verbose, events: events)
         let saved = try plan.map(PlanFile.load)
         let git: GitSource?
         do {
@@ -81,7 +82,7 @@ struct ApplyCommand: AsyncParsableCommand {
             options: PlanOptions(prune: saved?.prune ?? prune, replace: Set(saved?.replace ?? replace)),
             engine: HostWiring.engine(sshConfig: connection.sshConfig, provisioning: provisioning),
             output: connection.output, parallel: parallel, shutdownTimeout: shutdownTimeout, git: git,
-            log: unattended.logFormat == .json ? EventLog(write: Terminal.writeStandardError) : nil,
+            log: events,
             metrics: unattended.metricsFile.map(MetricsFile.init(path:)))
         guard unattended.watch else {
             let summary = await pass.run(number: 1, shutdown: nil)

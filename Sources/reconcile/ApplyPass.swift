@@ -40,13 +40,13 @@ struct ApplyPass: Sendable {
                 paths = [checkout.manifestDirectory]
                 if text { Terminal.write("Manifests: \(TerminalText.escape(git.shownURL)) (\(git.ref ?? "default branch")) at commit \(checkout.commit)\n") }
             } catch {
-                Terminal.error("error: \(error)")
+                problem("error: \(error)")
                 return finished(.failed, error: error.description)
             }
         }
         let manifests: ManifestSet
         do {
-            manifests = try ManifestLoading.load(paths, connect: connect)
+            manifests = try ManifestLoading.load(paths, connect: connect, report: problem)
         } catch {
             return finished(.failed, error: "the manifests could not be read (the errors are listed above)")
         }
@@ -57,9 +57,9 @@ struct ApplyPass: Sendable {
         do {
             let connected = try await engine.connect(manifests)
             let fresh = try await engine.plan(manifests, connected: connected, options: options)
-            if let saved, let problem = saved.mismatch(with: fresh, manifests: manifests) {
-                let message = "refusing to apply \(savedName ?? "the saved plan"): \(problem). Run `reconcile plan` again."
-                Terminal.error("error: \(message)")
+            if let saved, let mismatch = saved.mismatch(with: fresh, manifests: manifests) {
+                let message = "refusing to apply \(savedName ?? "the saved plan"): \(mismatch). Run `reconcile plan` again."
+                problem("error: \(message)")
                 return finished(.failed, error: message)
             }
             if text { Terminal.write(PlanTextRenderer(style: Terminal.style()).render(fresh)) }
@@ -84,7 +84,7 @@ struct ApplyPass: Sendable {
             summary.hosts = PassSummary.Host.after(hosts: hosts, planned: fresh, report: result.report, remaining: result.remaining)
             return finished(result.converged ? .converged : .notConverged)
         } catch {
-            Terminal.error("error: \(error)")
+            problem("error: \(error)")
             return finished(.failed, error: "\(error)")
         }
     }
@@ -109,7 +109,16 @@ struct ApplyPass: Sendable {
         do {
             try metrics.write()
         } catch {
-            Terminal.error("warning: \(error)")
+            problem("warning: \(error)")
         }
+    }
+
+    /// One line of error or warning: text on stderr, or with `--log-format json` an event of its own
+    /// (escaped the same way, since it may carry names and messages from a host).
+    private func problem(_ line: String) {
+        guard let log else { return Terminal.error(line) }
+        let (kind, message) = line.hasPrefix("warning: ") ? ("warning", line.dropFirst(9))
+            : ("error", line.hasPrefix("error: ") ? line.dropFirst(7) : Substring(line))
+        log.emit(EventLog.MessageEvent(kind, TerminalText.escape(String(message))))
     }
 }

@@ -97,6 +97,30 @@ struct CLIWatchTests {
         #expect(run.passes.last?["outcome"] as? String == "interrupted")
     }
 
+    @Test("with --log-format json every line on stderr is a JSON event: steps, the pass, errors with file and line")
+    func jsonStderr() throws {
+        let fixture = try ManifestFixture(Self.network)
+        let good = try CLI.reconcile(["apply", fixture.path, "--connect", "test:///default", "--log-format", "json"])
+        #expect(good.status == 0, "\(good.output)")
+        let lines = good.stderr.split(separator: "\n")
+        let events = lines.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(events.count == lines.count && events.count == 4, "\(good.stderr)")
+        #expect(events.map { $0["event"] as? String } == ["step", "step", "step", "pass"])
+        #expect(events.last?["outcome"] as? String == "converged" && events.last?["nextPassInSeconds"] == nil)
+        #expect(!good.stdout.contains("[  "), "no text progress lines beside the events")
+
+        try "apiVersion: reconcile/v1\nkind: Network\nmetadata: {name: lab}\nspec: {mode: sideways}\n"
+            .write(toFile: fixture.file(), atomically: true, encoding: .utf8)
+        let bad = try CLI.reconcile(["apply", fixture.path, "--connect", "test:///default", "--log-format", "json"])
+        #expect(bad.status == 1)
+        let badLines = bad.stderr.split(separator: "\n")
+        let badEvents = badLines.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(badEvents.count == badLines.count, "\(bad.stderr)")
+        #expect(badEvents.contains { $0["event"] as? String == "error" && ($0["message"] as? String)?.contains("\(fixture.file()):4:") == true },
+                "\(bad.stderr)")
+        #expect(badEvents.last?["event"] as? String == "pass" && badEvents.last?["outcome"] as? String == "failed")
+    }
+
     @Test("--interval and --jitter refuse what they cannot read")
     func invalidOptions() throws {
         let bad = try CLI.reconcile(["apply", Manifests.exampleDirectory, "--watch", "--interval", "5min"])

@@ -1,0 +1,33 @@
+import Foundation
+import Logging
+import Unattended
+
+/// Library logs as JSON lines beside the step and pass events (`--log-format json`), so a log shipper
+/// reading stderr sees one JSON object per line and nothing else.
+struct JSONLogHandler: LogHandler {
+    struct Event: Encodable {
+        var event = "log"
+        var time: Date
+        var level: String
+        var label: String
+        var message: String
+        var metadata: [String: String]?
+    }
+
+    let label: String
+    let log: EventLog
+    var logLevel: Logger.Level
+    var metadata: Logger.Metadata = [:]
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(level: Logger.Level, message: Logger.Message, metadata explicit: Logger.Metadata?,
+             source: String, file: String, function: String, line: UInt) {
+        let merged = metadata.merging(explicit ?? [:]) { $1 }
+        log.emit(Event(time: Date(), level: level.rawValue, label: label, message: message.description,
+                       metadata: merged.isEmpty ? nil : merged.mapValues { $0.description }))
+    }
+}
