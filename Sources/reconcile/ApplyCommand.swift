@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import Logging
 import Reconciler
-import ServiceLifecycle
 import Spec
 import Unattended
 
@@ -27,8 +25,8 @@ struct ApplyCommand: AsyncParsableCommand {
               reconcile apply --watch --interval 5m --git https://git.example.com/infra.git --path hosts/
               reconcile apply manifests/ --log-format json --metrics-file /var/lib/node_exporter/reconcile.prom
 
-            With --watch, apply runs until SIGTERM or SIGINT, which let the running step finish and then \
-            exit 0; SIGHUP starts the next pass at once.
+            SIGTERM and SIGINT let the running steps finish and start no other: a single apply then exits 1 \
+            (not converged), --watch exits 0. With --watch, SIGHUP starts the next pass at once.
             """)
 
     @Argument(help: "Manifest files or directories (omit with --plan).")
@@ -84,15 +82,7 @@ struct ApplyCommand: AsyncParsableCommand {
             output: connection.output, parallel: parallel, shutdownTimeout: shutdownTimeout, git: git,
             log: events,
             metrics: unattended.metricsFile.map(MetricsFile.init(path:)))
-        guard unattended.watch else {
-            let summary = await pass.run(number: 1, shutdown: nil)
-            pass.report(summary, nextPassIn: nil, consecutiveFailures: nil)
-            if !summary.succeeded { throw ExitCode.failure }
-            return
-        }
-        let service = WatchService(pass: pass, backoff: try unattended.backoff())
-        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: [service], gracefulShutdownSignals: [.sigterm, .sigint], logger: Logger(label: "reconcile.watch")))
-        try await group.run()
+        let service = ApplyService(pass: pass, backoff: unattended.watch ? try unattended.backoff() : nil)
+        if try await !service.runInGroup() { throw ExitCode.failure }
     }
 }

@@ -67,8 +67,9 @@ struct CLIWatchTests {
         #expect(try await run.exitStatus() == 0, "\(run.stderr)")
     }
 
-    @Test("SIGTERM during a step lets that step finish, starts no other, and exits 0")
-    func gracefulShutdown() async throws {
+    @Test("SIGTERM during a step lets that step finish and starts no other; --watch then exits 0, a single apply 1",
+          arguments: [true, false])
+    func gracefulShutdown(watch: Bool) async throws {
         let image = Data((0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
         let digest = SHA256.hash(data: image).map { String(format: "%02x", $0) }.joined()
         let fixture = try ManifestFixture(Manifests.join(
@@ -79,13 +80,16 @@ struct CLIWatchTests {
         defer { server.stop() }
         let text = try String(contentsOfFile: fixture.file(), encoding: .utf8).replacingOccurrences(of: "PORT", with: "\(server.port)")
         try text.write(toFile: fixture.file(), atomically: true, encoding: .utf8)
-        let run = try Self.watch(fixture, ["--interval", "1h", "--cache-dir", fixture.directory.appendingPathComponent("cache").path])
+        let cache = ["--cache-dir", fixture.directory.appendingPathComponent("cache").path]
+        let run = watch ? try Self.watch(fixture, ["--interval", "1h"] + cache)
+            : try CLIProcess(["apply", fixture.path, "--connect", "test:///default", "--log-format", "json",
+                              "--state-dir", fixture.directory.appendingPathComponent("state").path] + cache)
         #expect(try await run.waitFor { server.requested }, "\(run.stderr)")
         run.signal(SIGTERM)
         try await Task.sleep(for: .milliseconds(500))
         #expect(run.process.isRunning, "the download is still running, so reconcile waits for it")
         server.release()
-        #expect(try await run.exitStatus() == 0, "\(run.stderr)")
+        #expect(try await run.exitStatus() == (watch ? 0 : 1), "\(run.stderr)")
 
         let steps = run.events.filter { $0["event"] as? String == "step" }
         let download = try #require(steps.first { ($0["id"] as? String)?.hasPrefix("download-image:") == true })
