@@ -1,5 +1,6 @@
 import Foundation
 import Prometheus
+import Synchronization
 
 /// Pass metrics in Prometheus' text format, for node_exporter's textfile collector. The file is
 /// replaced atomically (written beside it under a name the collector ignores, then renamed), so a
@@ -7,6 +8,8 @@ import Prometheus
 public final class MetricsFile: Sendable {
     public let path: String
     private let registry = PrometheusCollectorRegistry()
+    /// Hosts of the last pass: a host no longer in the manifests loses its series.
+    private let hosts = Mutex<Set<String>>([])
 
     public init(path: String) {
         self.path = path
@@ -17,19 +20,34 @@ public final class MetricsFile: Sendable {
         gauge("last_pass_duration", unit: "seconds", "How long the last pass took.").set(pass.duration.secondsValue)
         gauge("last_pass_converged", "1 when the last pass converged every host, else 0.").set(pass.succeeded ? 1.0 : 0.0)
         counter("passes", "Passes by outcome.", labels: [("outcome", pass.outcome.rawValue)]).increment()
+        let current = Set(pass.hosts.map(\.name))
+        let gone = hosts.withLock { known in
+            defer { known = current }
+            return known.subtracting(current)
+        }
+        for name in gone {
+            let gauges = hostGauges(name)
+            for gauge in [gauges.converged, gauges.drift, gauges.conflicts] { registry.unregisterGauge(gauge) }
+        }
         for host in pass.hosts {
-            let labels = [("host", host.name)]
-            gauge("host_converged", "1 when the host matched the manifests after the last pass, else 0.", labels: labels)
-                .set(host.converged ? 1.0 : 0.0)
-            gauge("drift", unit: "resources", "Resources that differed from the manifests when the last pass observed the host.",
-                  labels: labels).set(Double(host.drift))
-            gauge("conflict", unit: "resources", "Resources left alone after the last pass (conflicts, unreachable images, blockers).",
-                  labels: labels).set(Double(host.conflicts))
+            let (converged, drift, conflicts) = hostGauges(host.name)
+            converged.set(host.converged ? 1.0 : 0.0)
+            drift.set(Double(host.drift))
+            conflicts.set(Double(host.conflicts))
         }
         for (step, count) in pass.steps {
             counter("steps", "Steps run, by kind and outcome.", labels: [("kind", step.kind), ("outcome", step.outcome)])
                 .increment(by: Int64(count))
         }
+    }
+
+    private func hostGauges(_ host: String) -> (converged: Gauge, drift: Gauge, conflicts: Gauge) {
+        let labels = [("host", host)]
+        return (gauge("host_converged", "1 when the host matched the manifests after the last pass, else 0.", labels: labels),
+                gauge("drift", unit: "resources", "Resources that differed from the manifests when the last pass observed the host.",
+                      labels: labels),
+                gauge("conflict", unit: "resources", "Resources left alone after the last pass (conflicts, unreachable images, blockers).",
+                      labels: labels))
     }
 
     /// `reconcile_NAME_UNIT`, with its help line.

@@ -61,6 +61,20 @@ struct MetricsFileTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["reconcile.prom"], "no temporary file is left")
     }
 
+    @Test("a host no longer in the manifests loses its series")
+    func removedHost() throws {
+        let metrics = MetricsFile(path: "/unused")
+        let start = Date()
+        metrics.record(PassSummary(number: 1, start: start, duration: .seconds(1), outcome: .converged,
+                                   hosts: [.init(name: "kvm1", converged: true, drift: 0, conflicts: 0),
+                                           .init(name: "kvm2", converged: true, drift: 0, conflicts: 0)]))
+        metrics.record(PassSummary(number: 2, start: start, duration: .seconds(1), outcome: .converged,
+                                   hosts: [.init(name: "kvm1", converged: true, drift: 0, conflicts: 0)]))
+        let samples = try Self.parse(metrics.render())
+        #expect(samples["reconcile_host_converged{host=\"kvm1\"}"] == 1)
+        #expect(!samples.keys.contains { $0.contains("kvm2") }, "\(samples.keys.sorted())")
+    }
+
     @Test("the parser rejects what Prometheus would")
     func parserFails() {
         #expect(throws: UnattendedError.self) { try Self.parse("# TYPE x gauge\nx{host=kvm1} 1\n") }
