@@ -1,6 +1,6 @@
 import Synchronization
 
-/// A request to stop (a watch loop's SIGTERM or SIGINT): the executor starts no new step and lets the
+/// A request to stop (SIGTERM or SIGINT during apply): the executor starts no new step and lets the
 /// running ones finish, so no step is cut off half-way; what it did not start is reported as skipped.
 public final class ShutdownRequest: Sendable {
     private let requested = Atomic<Bool>(false)
