@@ -11,7 +11,7 @@ import UnixSignals
 /// Without a backoff it is one pass. With one (`--watch`) passes follow one another, each reading the
 /// manifests and the hosts afresh: a pass that does not converge doubles the wait (up to the cap), one
 /// that converges resets it, and SIGHUP ends the wait so the next pass reads the manifests now.
-struct ApplyService: Service {
+struct ApplyService: Service, CustomStringConvertible {
     /// The last pass, for the exit status of a single run.
     final class LastPass: Sendable {
         let summary = Mutex<PassSummary?>(nil)
@@ -20,6 +20,9 @@ struct ApplyService: Service {
     let pass: ApplyPass
     let backoff: Backoff?
     let last = LastPass()
+
+    /// What service-lifecycle's logs call it: never the options, which may hold a git URL's credentials.
+    var description: String { backoff == nil ? "apply" : "apply --watch" }
 
     func run() async throws {
         let shutdown = ShutdownRequest()
@@ -65,7 +68,8 @@ struct ApplyService: Service {
     /// Runs the service until it is done; true when the (last) pass converged or a watch was stopped.
     func runInGroup() async throws -> Bool {
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: [.init(service: self, successTerminationBehavior: .gracefullyShutdownGroup)],
+            services: [.init(service: self, successTerminationBehavior: .gracefullyShutdownGroup,
+                             failureTerminationBehavior: .cancelGroup, serviceName: description)],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: Logger(label: "reconcile.apply")))
         try await group.run()
         guard backoff == nil else { return true }

@@ -24,10 +24,9 @@ struct JSONLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    func log(level: Logger.Level, message: Logger.Message, metadata explicit: Logger.Metadata?,
-             source: String, file: String, function: String, line: UInt) {
-        let merged = metadata.merging(explicit ?? [:]) { $1 }
-        log.emit(Event(time: Date(), level: level.rawValue, label: label, message: message.description,
+    func log(event: LogEvent) {
+        let merged = metadata.merging(event.metadata ?? [:]) { $1 }
+        log.emit(Event(time: Date(), level: event.level.rawValue, label: label, message: event.message.description,
                        metadata: merged.isEmpty ? nil : merged.mapValues { $0.description }))
     }
 }

@@ -113,6 +113,15 @@ struct CLIWatchTests {
         #expect(events.last?["outcome"] as? String == "converged" && events.last?["nextPassInSeconds"] == nil)
         #expect(!good.stdout.contains("[  "), "no text progress lines beside the events")
 
+        // --verbose adds library logs, as JSON too; the git URL's password never appears in them.
+        let verbose = try CLI.reconcile(["apply", "--git", "http://alice:s3cret@127.0.0.1:1/infra.git", "--connect", "test:///default",
+                                         "--log-format", "json", "--verbose", "--state-dir", fixture.directory.appendingPathComponent("state").path])
+        let verboseLines = verbose.stderr.split(separator: "\n")
+        #expect(verbose.status == 1 && !verboseLines.isEmpty)
+        #expect(verboseLines.allSatisfy { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) != nil }, "\(verbose.stderr)")
+        #expect(verboseLines.contains { $0.contains("\"event\":\"log\"") })
+        #expect(!verbose.output.contains("s3cret"), "\(verbose.output)")
+
         try "apiVersion: reconcile/v1\nkind: Network\nmetadata: {name: lab}\nspec: {mode: sideways}\n"
             .write(toFile: fixture.file(), atomically: true, encoding: .utf8)
         let bad = try CLI.reconcile(["apply", fixture.path, "--connect", "test:///default", "--log-format", "json"])

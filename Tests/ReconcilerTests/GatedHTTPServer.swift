@@ -65,7 +65,7 @@ server.serve_forever()
     var requested: Bool { FileManager.default.fileExists(atPath: directory.appendingPathComponent("requested").path) }
 
     func release() {
-        FileManager.default.createFile(atPath: directory.appendingPathComponent("release").path, contents: nil)
+        _ = FileManager.default.createFile(atPath: directory.appendingPathComponent("release").path, contents: nil)
     }
 
     func stop() {
