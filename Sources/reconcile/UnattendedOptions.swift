@@ -6,11 +6,11 @@ struct UnattendedOptions: ParsableArguments {
     @Flag(help: "Keep running: apply, wait --interval, apply again. SIGTERM or SIGINT stop after the running step; SIGHUP starts the next pass now.")
     var watch = false
 
-    @Option(help: ArgumentHelp("Time between passes with --watch: 30s, 5m, 1h (failed passes back off, doubling up to 8x, at most 1h).", valueName: "duration"))
-    var interval = "5m"
+    @Option(help: ArgumentHelp("Time between passes with --watch: 30s, 5m, 1h (failed passes back off, doubling up to 8x, at most 1h). Default: 5m.", valueName: "duration"))
+    var interval: String?
 
-    @Option(help: ArgumentHelp("Spread each wait by up to this much either way, so many hosts' timers drift apart.", valueName: "percent"))
-    var jitter = "10%"
+    @Option(help: ArgumentHelp("Spread each wait by up to this much either way, so many hosts' timers drift apart. Default: 10%.", valueName: "percent"))
+    var jitter: String?
 
     @Option(help: ArgumentHelp("Read the manifests from this git repository, fetched before every pass into the state directory; only fast-forwards are followed.", valueName: "url"))
     var git: String?
@@ -29,14 +29,16 @@ struct UnattendedOptions: ParsableArguments {
 
     func validate() throws {
         _ = try backoff()
+        if !watch && (interval != nil || jitter != nil) { throw ValidationError("--interval and --jitter need --watch") }
         if git == nil && (ref != nil || path != nil) { throw ValidationError("--ref and --path need --git URL") }
     }
 
     func backoff() throws -> Backoff {
         do {
-            let interval = try IntervalText.duration(self.interval)
-            guard interval > .zero else { throw UnattendedError("'\(self.interval)' is no time: the interval must be longer than 0") }
-            return Backoff(interval: interval, jitter: try IntervalText.fraction(jitter))
+            let text = self.interval ?? "5m"
+            let interval = try IntervalText.duration(text)
+            guard interval > .zero else { throw UnattendedError("'\(text)' is no time: the interval must be longer than 0") }
+            return Backoff(interval: interval, jitter: try IntervalText.fraction(jitter ?? "10%"))
         } catch let error as UnattendedError {
             throw ValidationError(error.description)
         }

@@ -140,6 +140,10 @@ struct CLIWatchTests {
         #expect(bad.status == 64 && bad.stderr.contains("'5min' is not a duration: write a whole number and a unit, e.g. 30s, 5m, 1h"), "\(bad.output)")
         let jitter = try CLI.reconcile(["apply", Manifests.exampleDirectory, "--watch", "--jitter", "200%"])
         #expect(jitter.status == 64 && jitter.stderr.contains("'200%' is not a percentage"), "\(jitter.output)")
+        let zero = try CLI.reconcile(["apply", Manifests.exampleDirectory, "--watch", "--interval", "0s"])
+        #expect(zero.status == 64 && zero.stderr.contains("the interval must be longer than 0"), "\(zero.output)")
+        let once = try CLI.reconcile(["apply", Manifests.exampleDirectory, "--interval", "5m"])
+        #expect(once.status == 64 && once.stderr.contains("--interval and --jitter need --watch"), "\(once.output)")
         let saved = try CLI.reconcile(["apply", "--plan", "x.plan", "--watch"])
         #expect(saved.status == 64 && saved.stderr.contains("--watch plans afresh every pass"), "\(saved.output)")
     }
