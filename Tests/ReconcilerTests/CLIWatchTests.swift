@@ -51,7 +51,7 @@ struct CLIWatchTests {
         #expect(text.contains("# TYPE reconcile_last_pass_duration_seconds gauge\n"))
     }
 
-    @Test("SIGHUP starts the next pass at once, with the manifests as they are now")
+    @Test("SIGHUP starts the next pass at once, with the manifests as they are now; SIGINT stops like SIGTERM")
     func reload() async throws {
         let fixture = try ManifestFixture(Self.network)
         let run = try Self.watch(fixture, ["--interval", "1h"])
@@ -63,7 +63,7 @@ struct CLIWatchTests {
         #expect(try await run.waitFor(.seconds(10)) { run.passes.count == 2 }, "\(run.stderr)")
         let stepIDs = run.events.compactMap { $0["id"] as? String }
         #expect(stepIDs.filter { $0 == "define-network:local/network/lab2" }.count == 1)
-        run.signal(SIGTERM)
+        run.signal(SIGINT)
         #expect(try await run.exitStatus() == 0, "\(run.stderr)")
     }
 
