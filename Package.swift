@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         .systemLibrary(
@@ -48,6 +50,7 @@ let package = Package(
         .target(
             name: "Reconciler",
             dependencies: [
+                "HostCommands",
                 "Spec",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -96,6 +99,19 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // What unattended runs need besides the engine: intervals and backoff, manifests from git,
+        // JSON events and the Prometheus metrics file.
+        .target(
+            name: "Unattended",
+            dependencies: [
+                "HostCommands",
+                "Reconciler",
+                "Spec",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "reconcile",
             dependencies: [
@@ -107,8 +123,11 @@ let package = Package(
                 "ProvisioningAdapter",
                 "HostSystemAdapter",
                 "Status",
+                "Unattended",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings
         ),
@@ -116,12 +135,15 @@ let package = Package(
             name: "Provisioning",
             dependencies: [
                 "HostCommands",
-                // Only for URLRedaction: a URL shown in an error never carries its credentials.
-                "Spec",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "UnattendedTests",
+            dependencies: ["Unattended", "Reconciler", "HostCommands"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -141,7 +163,11 @@ let package = Package(
         ),
         .testTarget(
             name: "ReconcilerTests",
-            dependencies: ["Spec", "Reconciler", "LibvirtAdapter", "CLibvirt", "HostProbe", "Status"],
+            dependencies: [
+                "Spec", "Reconciler", "LibvirtAdapter", "CLibvirt", "HostProbe", "Status",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ],
             // Read from the source tree by path.
             exclude: ["Corpus"],
             swiftSettings: strictSettings

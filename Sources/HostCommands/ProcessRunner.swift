@@ -37,7 +37,8 @@ public struct ProcessRunner: Sendable {
         timeout: Duration? = nil
     ) async throws(ProcessError) -> ProcessResult {
         // For --verbose: the command as a shell would read it, never stdin (where secrets travel).
-        let shown = ShellQuote.join([executable] + arguments)
+        // A URL argument (git fetch) may carry credentials, which no log shows.
+        let shown = ShellQuote.join([executable] + arguments).redactingURLCredentials
         let started = ContinuousClock.now
         logger.debug("run: \(shown)\(input.map { " (stdin: \($0.utf8.count) bytes, not shown)" } ?? "")")
         do {

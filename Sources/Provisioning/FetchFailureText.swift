@@ -1,5 +1,5 @@
 import Foundation
-import Spec
+import HostCommands
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif

@@ -1,4 +1,5 @@
 import Foundation
+import HostCommands
 
 /// Where reconcile may download an image, kernel, initrd or checksum file from. What is fetched must be
 /// verifiable: https, or an inline checksum; plain http only from this machine (loopback) or when a

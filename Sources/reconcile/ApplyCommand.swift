@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Reconciler
 import Spec
+import Unattended
 
 struct ApplyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,6 +22,11 @@ struct ApplyCommand: AsyncParsableCommand {
               reconcile apply examples/ --connect test:///default
               reconcile apply manifests/ --prune --parallel 8
               reconcile apply --plan tonight.plan
+              reconcile apply --watch --interval 5m --git https://git.example.com/infra.git --path hosts/
+              reconcile apply manifests/ --log-format json --metrics-file /var/lib/node_exporter/reconcile.prom
+
+            SIGTERM and SIGINT let the running steps finish and start no other: a single apply then exits 1 \
+            (not converged), --watch exits 0. With --watch, SIGHUP starts the next pass at once.
             """)
 
     @Argument(help: "Manifest files or directories (omit with --plan).")
@@ -44,53 +50,39 @@ struct ApplyCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Seconds to wait for a guest to power off before forcing it off.", valueName: "seconds"))
     var shutdownTimeout = 120
 
+    @OptionGroup var unattended: UnattendedOptions
+
     func validate() throws {
-        if plan == nil && paths.isEmpty { throw ValidationError("give manifest paths, or --plan FILE") }
+        if plan == nil && paths.isEmpty && unattended.git == nil { throw ValidationError("give manifest paths, --git URL or --plan FILE") }
         if plan != nil && !paths.isEmpty { throw ValidationError("give either manifest paths or --plan FILE, not both") }
+        if unattended.git != nil && (plan != nil || !paths.isEmpty) { throw ValidationError("--git reads the manifests from the repository: give no paths or --plan") }
+        if plan != nil && unattended.watch { throw ValidationError("--watch plans afresh every pass: it cannot apply a saved --plan") }
         if parallel < 1 { throw ValidationError("--parallel must be at least 1") }
         if plan != nil && !replace.isEmpty { throw ValidationError("--replace changes the plan: make a new one with `plan --replace`") }
         if shutdownTimeout < 0 { throw ValidationError("--shutdown-timeout must not be negative") }
     }
 
     func run() async throws {
-        LogSetup.configure(verbose: connection.verbose)
+        let events = unattended.logFormat == .json ? EventLog(write: Terminal.writeStandardError) : nil
+        LogSetup.configure(verbose: connection.verbose, events: events)
         let saved = try plan.map(PlanFile.load)
-        let paths = saved?.paths ?? self.paths
-        let connect = saved?.connect ?? connection.connect
-        let options = PlanOptions(prune: saved?.prune ?? prune, replace: Set(saved?.replace ?? replace))
-        let manifests = try ManifestLoading.load(paths, connect: connect)
-        try ManifestLoading.checkReplace(options.replace.sorted(), in: manifests)
-        let engine = HostWiring.engine(sshConfig: connection.sshConfig, provisioning: provisioning)
-        let text = connection.output == .text
+        let git: GitSource?
         do {
-            let connected = try await engine.connect(manifests)
-            let fresh = try await engine.plan(manifests, connected: connected, options: options)
-            if let saved, let problem = saved.mismatch(with: fresh, manifests: manifests) {
-                Terminal.error("error: refusing to apply \(plan ?? "the saved plan"): \(problem). Run `reconcile plan` again.")
-                throw ExitCode.failure
+            git = try unattended.git.map {
+                try GitSource(url: $0, ref: unattended.ref, path: unattended.path, stateDirectory: provisioning.stateDirectory)
             }
-            if text { Terminal.write(PlanTextRenderer(style: Terminal.style()).render(fresh)) }
-            guard fresh.hasChanges else {
-                if !text { Terminal.write(ApplyReportJSON.render(plan: fresh, result: nil, events: [])) }
-                guard fresh.leavesSomethingAlone else { return }
-                if text { Terminal.write(ApplyProgress.notConverged(fresh, failedSteps: 0) + "\n") }
-                throw ExitCode.failure
-            }
-            let progress = ApplyProgress(text: text, style: Terminal.style(forStandardError: !text))
-            let executor = Executor(parallelism: parallel, shutdownTimeout: .seconds(shutdownTimeout))
-            let result = try await engine.apply(fresh, manifests: manifests, connected: connected, options: options,
-                                                executor: executor, events: progress.handle)
-            if text {
-                Terminal.write(progress.summary(result))
-            } else {
-                Terminal.write(ApplyReportJSON.render(plan: fresh, result: result, events: progress.recorded))
-            }
-            if !result.converged { throw ExitCode.failure }
-        } catch let exit as ExitCode {
-            throw exit
         } catch {
             Terminal.report(error)
             throw ExitCode.failure
         }
+        let pass = ApplyPass(
+            paths: saved?.paths ?? paths, saved: saved, savedName: plan, connect: saved?.connect ?? connection.connect,
+            options: PlanOptions(prune: saved?.prune ?? prune, replace: Set(saved?.replace ?? replace)),
+            engine: HostWiring.engine(sshConfig: connection.sshConfig, provisioning: provisioning),
+            output: connection.output, parallel: parallel, shutdownTimeout: shutdownTimeout, git: git,
+            log: events,
+            metrics: unattended.metricsFile.map(MetricsFile.init(path:)))
+        let service = ApplyService(pass: pass, backoff: unattended.watch ? try unattended.backoff() : nil)
+        if try await !service.runInGroup() { throw ExitCode.failure }
     }
 }

@@ -13,6 +13,8 @@ final class ApplyProgress: Sendable {
     }
 
     private let text: Bool
+    /// False when `--log-format json` reports the steps instead.
+    private let lines: Bool
     private let style: TerminalStyle
     private let start = ContinuousClock.now
     private let records = Mutex<[Record]>([])
@@ -20,8 +22,9 @@ final class ApplyProgress: Sendable {
     /// A terminal gets a fresh line every second, logs one every five.
     private let progressInterval: Duration
 
-    init(text: Bool, style: TerminalStyle) {
+    init(text: Bool, style: TerminalStyle, lines: Bool = true) {
         self.text = text
+        self.lines = lines
         self.style = style
         self.progressInterval = style.enabled ? .seconds(1) : .seconds(5)
     }
@@ -35,6 +38,7 @@ final class ApplyProgress: Sendable {
     /// Progress goes to stdout for text output, to stderr for JSON so stdout stays one document.
     /// Lines arrive escaped value by value (they carry host names and libvirt's errors) and styled.
     private func emit(_ line: String) {
+        guard lines else { return }
         if text { Terminal.write(line + "\n") } else { Terminal.writeStandardError(line + "\n") }
     }
 
@@ -59,7 +63,8 @@ final class ApplyProgress: Sendable {
                 emit("[\(elapsed)] \(style.red("FAILED")) \(step.kind.rawValue) \(safe(step.resource)) after \(Self.format(duration)): \(TerminalText.escape(error))")
                 records.withLock { $0.append(Record(id: step.id, outcome: "failed", seconds: duration.seconds, message: error)) }
             case .skipped(let step, let blocker):
-                emit("[\(elapsed)] skipped \(step.kind.rawValue) \(safe(step.resource)): it depends on \(TerminalText.escape(blocker)), which did not succeed")
+                let why = blocker == Executor.shutdownReason ? blocker : "it depends on \(TerminalText.escape(blocker)), which did not succeed"
+                emit("[\(elapsed)] skipped \(step.kind.rawValue) \(safe(step.resource)): \(why)")
                 records.withLock { $0.append(Record(id: step.id, outcome: "skipped", seconds: 0, message: "depends on \(blocker)")) }
             }
         }

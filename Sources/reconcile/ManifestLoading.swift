@@ -5,9 +5,10 @@ import Status
 /// Loads manifests for a command, printing every problem as FILE:LINE:COLUMN and exiting 1.
 enum ManifestLoading {
     /// --connect (or a saved plan's) meets the same rules as a manifest's spec.uri, before anything is read.
-    static func checkConnect(_ connect: String?) throws {
+    /// `report` receives each problem as one line (`error: ...` for people); by default it goes to stderr.
+    static func checkConnect(_ connect: String?, report: (String) -> Void = { Terminal.error($0) }) throws {
         if let connect, let problem = LibvirtURI.problem(connect) {
-            Terminal.error("error: --connect \(TerminalText.escape(connect)): \(problem); nothing was changed.")
+            report("error: --connect \(TerminalText.escape(connect)): \(problem); nothing was changed.")
             throw ExitCode.failure
         }
     }
@@ -18,15 +19,16 @@ enum ManifestLoading {
         return StatusCollector.implicitManifests(uri: connect ?? HypervisorSpec.defaultURI)
     }
 
-    static func load(_ paths: [String], connect: String?) throws -> ManifestSet {
-        try checkConnect(connect)
+    static func load(_ paths: [String], connect: String?,
+                     report: (String) -> Void = { Terminal.error($0) }) throws -> ManifestSet {
+        try checkConnect(connect, report: report)
         do {
             let manifests = try ManifestLoader().load(paths: paths)
             return connect.map { manifests.connecting(to: $0) } ?? manifests
         } catch {
-            for diagnostic in error.diagnostics { Terminal.error(diagnostic.description) }
+            for diagnostic in error.diagnostics { report(diagnostic.description) }
             let count = error.diagnostics.count
-            Terminal.error("\(count) error\(count == 1 ? "" : "s"); nothing was changed.")
+            report("\(count) error\(count == 1 ? "" : "s"); nothing was changed.")
             throw ExitCode.failure
         }
     }

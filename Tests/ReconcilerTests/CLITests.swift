@@ -107,6 +107,6 @@ struct CLITests {
     func usage() throws {
         let run = try CLI.reconcile(["apply"])
         #expect(run.status == 64)
-        #expect(run.stderr.contains("give manifest paths, or --plan FILE"))
+        #expect(run.stderr.contains("give manifest paths, --git URL or --plan FILE"))
     }
 }

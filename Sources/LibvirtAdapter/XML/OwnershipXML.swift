@@ -20,7 +20,7 @@ enum OwnershipXML {
         var attributes = [("name", ownership.name), ("specHash", ownership.specHash)]
         if prefixed { attributes.insert(("xmlns:\(prefix)", namespace), at: 0) }
         for (key, value) in [("baseImage", ownership.baseImage), ("seed", ownership.seed), ("agent", ownership.agent),
-                             ("uuid", ownership.uuid)] {
+                             ("uuid", ownership.uuid), ("commit", ownership.commit)] {
             if let value { attributes.append((key, value)) }
         }
         var resource = XMLElementBuilder("\(tag)resource", attributes)
@@ -46,7 +46,8 @@ enum OwnershipXML {
             }
             return Ownership(name: name, specHash: element.attribute("specHash") ?? "", volumes: volumes,
                              baseImage: element.attribute("baseImage"), seed: element.attribute("seed"),
-                             agent: element.attribute("agent"), uuid: element.attribute("uuid"))
+                             agent: element.attribute("agent"), uuid: element.attribute("uuid"),
+                             commit: element.attribute("commit"))
         }
         return nil
     }

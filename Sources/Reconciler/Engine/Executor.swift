@@ -3,11 +3,16 @@
 public struct Executor: Sendable {
     public var parallelism: Int
     public var shutdownTimeout: Duration
+    /// Once requested, no further step starts; running steps finish and the rest are skipped.
+    public var shutdown: ShutdownRequest?
 
-    public init(parallelism: Int = 4, shutdownTimeout: Duration = .seconds(120)) {
+    public init(parallelism: Int = 4, shutdownTimeout: Duration = .seconds(120), shutdown: ShutdownRequest? = nil) {
         self.parallelism = max(1, parallelism)
         self.shutdownTimeout = shutdownTimeout
+        self.shutdown = shutdown
     }
+
+    public static let shutdownReason = "reconcile is shutting down"
 
     public func run(_ plan: Plan, on hosts: [String: HostConnection],
                     events: @escaping @Sendable (ExecutionEvent) -> Void = { _ in }) async -> ExecutionReport {
@@ -30,7 +35,7 @@ public struct Executor: Sendable {
                         skippedAny = true
                     }
                 }
-                while running < parallelism,
+                while running < parallelism, shutdown?.isRequested != true,
                       let index = pending.firstIndex(where: { $0.dependsOn.allSatisfy { done[$0] == true } }) {
                     let step = pending.remove(at: index)
                     running += 1
@@ -54,10 +59,11 @@ public struct Executor: Sendable {
                 }
                 guard running > 0, let (step, result, duration) = await group.next() else {
                     if !pending.isEmpty {
-                        // Only reachable with a dependency on a step that is not in the plan.
+                        // After a shutdown request, or with a dependency on a step that is not in the plan.
+                        let reason = shutdown?.isRequested == true ? Self.shutdownReason : "unknown dependency"
                         for step in pending {
-                            report.outcomes.append((step.id, .skipped("unknown dependency")))
-                            events(.skipped(step, becauseOf: "unknown dependency"))
+                            report.outcomes.append((step.id, .skipped(reason)))
+                            events(.skipped(step, becauseOf: reason))
                         }
                         pending.removeAll()
                     }

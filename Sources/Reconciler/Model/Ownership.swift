@@ -16,9 +16,12 @@ public struct Ownership: Sendable, Hashable, Codable {
     /// The UUID of the domain this record was written for: a copy of the domain (virt-clone) carries
     /// the original's, and is therefore not reconcile's. Not part of the spec hash.
     public var uuid: String?
+    /// The git commit of the manifests (`apply --git`) when reconcile last wrote this object; records
+    /// written without one, or before this field existed, have none. Not part of the spec hash.
+    public var commit: String?
 
     public init(name: String, specHash: String, volumes: [OwnedVolume] = [], baseImage: String? = nil,
-                seed: String? = nil, agent: String? = nil, uuid: String? = nil) {
+                seed: String? = nil, agent: String? = nil, uuid: String? = nil, commit: String? = nil) {
         self.name = name
         self.specHash = specHash
         self.volumes = volumes
@@ -26,6 +29,7 @@ public struct Ownership: Sendable, Hashable, Codable {
         self.seed = seed
         self.agent = agent
         self.uuid = uuid
+        self.commit = commit
     }
 }
 

@@ -7,12 +7,16 @@ struct DefinitionBuilder {
     let hypervisor: HypervisorSpec
     let manifests: ManifestSet
     let state: IndexedHostState
+    /// The manifests' git commit, stamped on every ownership record after hashing, so a new commit
+    /// alone is no change.
+    var commit: String? = nil
 
     func network(_ spec: NetworkSpec) -> NetworkDefinition {
         var definition = NetworkDefinition(name: spec.name, mode: spec.mode, bridge: spec.bridge,
                                            interface: spec.interface, ipv4: spec.ipv4,
                                            ownership: Ownership(name: spec.name, specHash: ""))
         definition.ownership.specHash = SpecHash.of(definition)
+        definition.ownership.commit = commit
         return definition
     }
 
@@ -71,6 +75,7 @@ struct DefinitionBuilder {
                                           seedPath: image?.seedPath, kernelPath: image?.kernelPath,
                                           initrdPath: image?.initrdPath, cmdline: image?.cmdline)
         definition.ownership.specHash = SpecHash.of(definition)
+        definition.ownership.commit = commit
         definition.ownership.agent = observed?.ownership?.agent
         if let observed {
             definition.uuid = observed.uuid

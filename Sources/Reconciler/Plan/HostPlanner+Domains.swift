@@ -125,7 +125,12 @@ extension HostPlanner {
                 notes.append("the running guest keeps its current settings: the change takes effect at its next boot")
             }
         }
-        if let reason = Self.ownershipRecordReason(observed: observed, desiredHash: desired.ownership.specHash) {
+        var recordReason = Self.ownershipRecordReason(observed: observed, desiredHash: desired.ownership.specHash)
+        if recordReason == nil, update != nil, let commit = desired.ownership.commit, observed.ownership?.commit != commit {
+            // An update (drift) keeps the old record: the commit it was made from is recorded with it.
+            recordReason = "record the manifests' commit \(commit.prefix(12))"
+        }
+        if let reason = recordReason {
             var ownership = desired.ownership
             ownership.uuid = observed.uuid
             // Later steps wait for the metadata too, which itself waits for the definition.

@@ -1,3 +1,4 @@
+import HostCommands
 import Spec
 
 extension HostPlanner {

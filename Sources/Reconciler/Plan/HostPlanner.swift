@@ -24,7 +24,7 @@ struct HostPlanner {
         self.state = IndexedHostState(state)
         self.options = options
         self.facts = facts
-        self.builder = DefinitionBuilder(hypervisor: hypervisor, manifests: manifests, state: self.state)
+        self.builder = DefinitionBuilder(hypervisor: hypervisor, manifests: manifests, state: self.state, commit: options.commit)
     }
 
     var name: String { hypervisor.name }

@@ -3,9 +3,12 @@ public struct PlanOptions: Sendable, Hashable {
     public var prune: Bool
     /// VMs to rebuild from their image (`apply --replace VM`).
     public var replace: Set<String>
+    /// The manifests' git commit (`apply --git`), recorded on every object whose definition is written.
+    public var commit: String?
 
-    public init(prune: Bool = false, replace: Set<String> = []) {
+    public init(prune: Bool = false, replace: Set<String> = [], commit: String? = nil) {
         self.prune = prune
         self.replace = replace
+        self.commit = commit
     }
 }

@@ -1,5 +1,5 @@
 import Testing
-@testable import Spec
+import HostCommands
 
 @Suite("URLs without their credentials")
 struct URLCredentialRedactionTests {

@@ -1,0 +1,132 @@
+import ArgumentParser
+import Foundation
+import Reconciler
+import Spec
+import Unattended
+
+/// One apply, from fetching and reading the manifests to the report: what `apply` runs once and
+/// `apply --watch` runs again and again. It never throws: every failure is a pass that did not converge.
+struct ApplyPass: Sendable {
+    var paths: [String]
+    var saved: SavedPlan?
+    var savedName: String?
+    var connect: String?
+    var options: PlanOptions
+    var engine: Engine
+    var output: OutputFormat
+    var parallel: Int
+    var shutdownTimeout: Int
+    var git: GitSource?
+    var log: EventLog?
+    var metrics: MetricsFile?
+
+    private var text: Bool { output == .text }
+
+    func run(number: Int, shutdown: ShutdownRequest?) async -> PassSummary {
+        let start = Date()
+        let clock = ContinuousClock.now
+        var summary = PassSummary(number: number, start: start, duration: .zero, outcome: .failed)
+        func finished(_ outcome: PassSummary.Outcome, error: String? = nil) -> PassSummary {
+            summary.outcome = outcome == .notConverged && shutdown?.isRequested == true ? .interrupted : outcome
+            summary.error = error
+            summary.duration = ContinuousClock.now - clock
+            return summary
+        }
+        var paths = self.paths
+        if let git {
+            do {
+                let checkout = try await git.update()
+                summary.commit = checkout.commit
+                paths = [checkout.manifestDirectory]
+                if text { Terminal.write("Manifests: \(TerminalText.escape(git.shownURL)) (\(git.ref ?? "default branch")) at commit \(checkout.commit)\n") }
+            } catch {
+                problem("error: \(error)")
+                return finished(.failed, error: error.description)
+            }
+        }
+        let manifests: ManifestSet
+        do {
+            manifests = try ManifestLoading.load(paths, connect: connect, report: problem)
+        } catch {
+            return finished(.failed, error: "the manifests could not be read (the errors are listed above)")
+        }
+        let replaceProblems = manifests.replaceProblems(options.replace.sorted())
+        guard replaceProblems.isEmpty else {
+            for line in replaceProblems { problem("error: \(line)") }
+            problem("nothing was changed.")
+            return finished(.failed, error: replaceProblems.joined(separator: "; "))
+        }
+        var options = self.options
+        options.commit = summary.commit
+        let hosts = manifests.hypervisors.map(\.name)
+        summary.hosts = hosts.map { PassSummary.Host(name: $0, converged: false, drift: 0, conflicts: 0) }
+        do {
+            let connected = try await engine.connect(manifests)
+            let fresh = try await engine.plan(manifests, connected: connected, options: options)
+            if let saved, let mismatch = saved.mismatch(with: fresh, manifests: manifests) {
+                let message = "refusing to apply \(savedName ?? "the saved plan"): \(mismatch). Run `reconcile plan` again."
+                problem("error: \(message)")
+                return finished(.failed, error: message)
+            }
+            if text { Terminal.write(PlanTextRenderer(style: Terminal.style()).render(fresh)) }
+            guard fresh.hasChanges else {
+                if !text { Terminal.write(ApplyReportJSON.render(plan: fresh, result: nil, events: [], commit: summary.commit)) }
+                summary.hosts = PassSummary.Host.after(hosts: hosts, planned: fresh, report: nil, remaining: fresh)
+                guard fresh.leavesSomethingAlone else { return finished(.converged) }
+                if text { Terminal.write(ApplyProgress.notConverged(fresh, failedSteps: 0) + "\n") }
+                return finished(.notConverged)
+            }
+            let progress = ApplyProgress(text: text, style: Terminal.style(forStandardError: !text), lines: log == nil)
+            let recorder = StepEventRecorder(log: log)
+            let executor = Executor(parallelism: parallel, shutdownTimeout: .seconds(shutdownTimeout), shutdown: shutdown)
+            let result = try await engine.apply(fresh, manifests: manifests, connected: connected, options: options,
+                                                executor: executor, events: { progress.handle($0); recorder.handle($0) })
+            if text {
+                Terminal.write(progress.summary(result))
+            } else {
+                Terminal.write(ApplyReportJSON.render(plan: fresh, result: result, events: progress.recorded, commit: summary.commit))
+            }
+            summary.steps = recorder.counts
+            summary.hosts = PassSummary.Host.after(hosts: hosts, planned: fresh, report: result.report, remaining: result.remaining)
+            return finished(result.converged ? .converged : .notConverged)
+        } catch {
+            problem("error: \(error)")
+            for hint in (error as? ReconcileError)?.hints ?? [] { problem("hint: \(hint)") }
+            return finished(.failed, error: "\(error)")
+        }
+    }
+
+    /// After a pass: its event or line, and the metrics file. `nextPassIn` is the wait in watch mode.
+    func report(_ summary: PassSummary, nextPassIn: Duration?, consecutiveFailures: Int?) {
+        if let log {
+            log.emit(EventLog.PassEvent(summary, nextPassIn: nextPassIn, consecutiveFailures: consecutiveFailures))
+        } else if let nextPassIn {
+            let outcome = switch summary.outcome {
+            case .converged: "converged"
+            case .notConverged: "did not converge"
+            case .failed: "failed"
+            case .interrupted: "was interrupted"
+            }
+            let retry = consecutiveFailures.map { $0 > 0 ? " (\($0) in a row without converging: backing off)" : "" } ?? ""
+            let line = "Pass \(summary.number) \(outcome) in \(ApplyProgress.format(summary.duration)); next pass in \(IntervalText.describe(nextPassIn))\(retry).\n"
+            if text { Terminal.write(line) } else { Terminal.writeStandardError(line) }
+        }
+        guard let metrics else { return }
+        metrics.record(summary)
+        do {
+            try metrics.write()
+        } catch {
+            problem("warning: \(error)")
+        }
+    }
+
+    /// One line of error or warning: text on stderr, or with `--log-format json` an event of its own
+    /// (escaped the same way, since it may carry names and messages from a host).
+    private func problem(_ line: String) {
+        guard let log else { return Terminal.error(line) }
+        let (kind, message) = line.hasPrefix("warning: ") ? ("warning", line.dropFirst(9))
+            : line.hasPrefix("hint: ") ? ("hint", line.dropFirst(6))
+            : ("error", line.hasPrefix("error: ") ? line.dropFirst(7) : Substring(line))
+        log.emit(EventLog.MessageEvent(kind, TerminalText.escape(String(message))))
+    }
+}
