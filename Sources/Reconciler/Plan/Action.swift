@@ -17,7 +17,9 @@ public enum Action: Sendable, Hashable {
     case updateDomain(DomainPatch)
     case recordOwnership(Ownership, domain: String)
     case startDomain(String)
-    case shutdownDomain(String)
+    /// An ACPI power-button request, then a forced power-off after `timeoutSeconds` (nil: apply's
+    /// `--shutdown-timeout`, for guests no manifest declares).
+    case shutdownDomain(String, timeoutSeconds: Int?)
     case destroyDomain(String)
     case setDomainAutostart(String, Bool)
     case undefineDomain(String)
