@@ -12,7 +12,7 @@ public struct SSHGuestAccess: GuestAccess {
         self.stateDirectory = stateDirectory
     }
 
-    var knownHosts: KnownHostsFile { KnownHostsFile(url: stateDirectory.appendingPathComponent("ssh/known_hosts")) }
+    public var knownHosts: KnownHostsFile { KnownHostsFile(url: stateDirectory.appendingPathComponent("ssh/known_hosts")) }
 
     /// The guest's login `user` at `address`, with reconcile's own key and only the guest's pinned host key.
     func transport(to address: String, user: String) async throws -> SSHTransport {
