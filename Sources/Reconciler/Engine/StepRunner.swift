@@ -32,7 +32,6 @@ struct StepRunner {
             let timeout = seconds.map { Duration.seconds($0) } ?? shutdownTimeout
             let forced = try await hypervisor.shutdownDomain(named: name, timeout: timeout)
             return forced ? "the guest did not power off within \(timeout) of the ACPI shutdown request; forced off" : nil
-        case .destroyDomain(let name): try await hypervisor.destroyDomain(named: name)
         case .setDomainAutostart(let name, let enabled): try await hypervisor.setDomainAutostart(named: name, enabled)
         case .undefineDomain(let name): try await hypervisor.undefineDomain(named: name)
         case .downloadImage(let transfer): return try await download(transfer)

@@ -20,7 +20,6 @@ public enum Action: Sendable, Hashable {
     /// An ACPI power-button request, then a forced power-off after `timeoutSeconds` (nil: apply's
     /// `--shutdown-timeout`, for guests no manifest declares).
     case shutdownDomain(String, timeoutSeconds: Int?)
-    case destroyDomain(String)
     case setDomainAutostart(String, Bool)
     case undefineDomain(String)
     case downloadImage(ImageTransfer)
@@ -54,7 +53,6 @@ public enum Action: Sendable, Hashable {
         case .recordOwnership: .recordOwnership
         case .startDomain: .startDomain
         case .shutdownDomain: .shutdownDomain
-        case .destroyDomain: .destroyDomain
         case .setDomainAutostart: .setDomainAutostart
         case .undefineDomain: .undefineDomain
         case .downloadImage: .downloadImage

@@ -110,7 +110,8 @@ extension HostPlanner {
             record(resource, .create, fields: Self.domainFields(desired, spec: spec), sinceStep: first)
             return desired
         }
-        let (patch, planned) = Self.domainPatch(desired, observed)
+        // Guests reconcile created get the guest-agent channel; adopted ones keep their own devices.
+        let (patch, planned) = Self.domainPatch(desired, observed, addGuestAgentChannel: observed.ownership != nil && !spec.metadata.adopt)
         var fields = planned
         var notes: [String] = []
         if desired.type != observed.type {
@@ -256,7 +257,8 @@ extension HostPlanner {
     /// Only the fields reconcile writes are compared, and devices are matched by target (disks) and
     /// MAC (NICs); devices the manifest does not declare are left alone. Controllers, PCI addresses,
     /// default models and generated MACs libvirt adds are no difference, so re-running shows no phantom change.
-    static func domainPatch(_ desired: DomainDefinition, _ observed: ObservedDomain) -> (DomainPatch, [FieldChange]) {
+    static func domainPatch(_ desired: DomainDefinition, _ observed: ObservedDomain,
+                            addGuestAgentChannel: Bool = false) -> (DomainPatch, [FieldChange]) {
         var patch = DomainPatch(name: desired.name, uuid: observed.uuid)
         var fields: [FieldChange] = []
         if desired.vcpus != observed.vcpus {
@@ -307,7 +309,7 @@ extension HostPlanner {
             patch.vnc = desired.vnc
             fields.append(FieldChange(field: "console.vnc", before: "\(observed.vnc)", after: "\(desired.vnc)"))
         }
-        if !observed.guestAgentChannel {
+        if addGuestAgentChannel && !observed.guestAgentChannel {
             patch.addGuestAgentChannel = true
             fields.append(FieldChange(field: "guestAgent", before: "no channel", after: "virtio channel org.qemu.guest_agent.0"))
         }
