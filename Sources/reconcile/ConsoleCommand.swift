@@ -55,7 +55,9 @@ struct ConsoleCommand: AsyncParsableCommand {
         let reason = await Self.relay(stream)
         terminal.restore()
         stream.close()
-        Terminal.error("\r\nreconcile: left the console of '\(vm)' (\(reason))")
+        // The guest's last line may lack its line break; in raw mode "\n" alone would not return the cursor.
+        Terminal.writeStandardError("\r\n")
+        Terminal.error("reconcile: left the console of '\(vm)' (\(reason))")
     }
 
     /// Copies the guest's output to stdout and stdin to the guest, each on its own thread (both block),
