@@ -155,9 +155,10 @@ extension HostPlanner {
         return desired
     }
 
-    /// Stops and undefines a managed domain, then deletes the volumes it owns with `deleteWithVM`.
+    /// Stops (ACPI, then forced after `stopTimeout`) and undefines a managed domain, then deletes the
+    /// volumes it owns with `deleteWithVM`. `stopTimeout` nil: a guest no manifest declares, stopped
+    /// within apply's `--shutdown-timeout`.
     @discardableResult
-    /// `stopTimeout` nil: a guest no manifest declares, stopped within apply's `--shutdown-timeout`.
     mutating func planDomainDeletion(_ observed: ObservedDomain, reason: String, stopTimeout: Int?,
                                      alsoDeleting extra: Set<String> = []) -> [String] {
         let firstStep = steps.count
