@@ -85,6 +85,8 @@ spec:
     kernel: {url: "http://127.0.0.1:$port/$2/vmlinuz", checksumURL: "http://127.0.0.1:$port/$2/SHA256SUMS"}
     initrd: {url: "http://127.0.0.1:$port/$2/initrd.img", checksumURL: "http://127.0.0.1:$port/$2/SHA256SUMS"}
     cmdline: root=/dev/vda rw console=ttyS0
+  # The namespace has no route to a package mirror: cloud-init could not install qemu-guest-agent.
+  installGuestAgent: false
   agentInstall:
     - "printf '#!/bin/sh\\\\nwhile true; do sleep 60; done\\\\n' > /usr/local/bin/e2e-agent && chmod 755 /usr/local/bin/e2e-agent"
     - "printf '[Unit]\\\\nDescription=reconcile e2e test agent\\\\n[Service]\\\\nExecStart=/usr/local/bin/e2e-agent\\\\n[Install]\\\\nWantedBy=multi-user.target\\\\n' > /etc/systemd/system/e2e-agent.service && systemctl daemon-reload"
@@ -113,12 +115,14 @@ spec: {type: dir, path: $pool_dir}
 YAML
 }
 
-vm() { # NAME DISTRIBUTION
+vm() { # NAME DISTRIBUTION [STATE] [STOP_TIMEOUT]
     cat <<YAML
 apiVersion: reconcile/v1
 kind: VirtualMachine
 metadata: {name: $1}
 spec:
+  state: ${3:-running}
+  stopTimeout: ${4:-60}
   cpus: 1
   memory: 1GiB
   disks: [{name: root, from: $2, size: 4GiB, deleteWithVM: true}]
@@ -127,7 +131,7 @@ spec:
   cloudInit:
     runcmd: ["echo 'hello: world' > /var/tmp/runcmd-ran"]
   agent:
-    server: {url: sysmanage.example.invalid, port: 8443}
+    server: {url: "https://sysmanage.example.invalid:8443", verifySSL: false}
     service: e2e-agent
     configPath: /etc/e2e-agent.yaml
 YAML
@@ -169,6 +173,95 @@ check "the agent service is active in the guest" ssh_guest systemctl is-active -
 check "the agent config was written" ssh_guest sudo -n test -s /etc/e2e-agent.yaml
 check "cloud-init ran runcmd (with ': ' in it)" ssh_guest grep -q "hello: world" /var/tmp/runcmd-ran
 ssh_guest cloud-init status --long || true
+ssh_guest sudo -n cat /etc/e2e-agent.yaml > "$work/agent.yaml" 2>/dev/null || true
+check "the agent config has the full server.url" grep -q "url: https://sysmanage.example.invalid:8443" "$work/agent.yaml"
+check "the agent config keeps the legacy hostname/port/use_https" bash -c "grep -q 'hostname: sysmanage.example.invalid' '$work/agent.yaml' && grep -q 'port: 8443' '$work/agent.yaml' && grep -q 'use_https: true' '$work/agent.yaml'"
+check "the agent config says verify_ssl: false" grep -q "verify_ssl: false" "$work/agent.yaml"
+virsh -c qemu:///system dumpxml e2e-vm > "$work/e2e-vm.xml"
+check "the guest has the QEMU guest-agent channel" grep -q "org.qemu.guest_agent.0" "$work/e2e-vm.xml"
+
+echo "== lifecycle: ip, ssh, console, graceful and forced stops"
+verb() { in_ns "$bin" "$@" -f "$work/manifests"; }
+elapsed() { echo "$(( $(date +%s%N) / 1000000 - $1 ))"; }  # milliseconds since $1
+now_ms() { echo "$(( $(date +%s%N) / 1000000 ))"; }
+timing() { printf 'lifecycle timing: %-34s %6d.%03d s\n' "$1" "$(( $2 / 1000 ))" "$(( $2 % 1000 ))"; }
+
+t=$(now_ms)
+verb ip e2e-vm > "$work/ip.out" 2> "$work/ip.err" || true
+timing "reconcile ip" "$(elapsed "$t")"
+cat "$work/ip.out" "$work/ip.err"
+check "reconcile ip prints the guest's address" test "$(head -1 "$work/ip.out")" = "$address"
+check "reconcile ip logs what it did on stderr" grep -q "read the address of 'e2e-vm'" "$work/ip.err"
+
+t=$(now_ms)
+in_ns "$bin" ssh e2e-vm -f "$work/manifests" --state-dir "$work/state" -- uname -a > "$work/ssh.out" 2> "$work/ssh.err" || true
+timing "reconcile ssh -- uname -a" "$(elapsed "$t")"
+cat "$work/ssh.out" "$work/ssh.err"
+check "reconcile ssh runs a command in the guest" grep -q "^Linux " "$work/ssh.out"
+check "reconcile ssh logs the login it makes" grep -q "ssh reconcile@$address" "$work/ssh.err"
+set +e
+in_ns "$bin" ssh e2e-vm --connect qemu:///system --state-dir "$work/state" --user=-oProxyCommand=x -- true > /dev/null 2> "$work/ssh-bad-user.err"
+status=$?
+set -e
+check "reconcile ssh refuses a --user that is not a user name" bash -c "test $status -ne 0 && grep -q 'is not a user name' '$work/ssh-bad-user.err'"
+
+# Enter at the getty prompt, then the console stays attached until timeout ends it.
+t=$(now_ms)
+set +e
+{ sleep 3; printf '\r'; sleep 3; printf '\r'; } | timeout 15 ip netns exec "$ns" "$bin" console e2e-vm -f "$work/manifests" > "$work/console.out" 2> "$work/console.err"
+set -e
+timing "reconcile console (15 s session)" "$(elapsed "$t")"
+cat "$work/console.err"
+tr -d '\r' < "$work/console.out" | tail -5
+echo
+check "reconcile console attached through libvirt" grep -q "attached to the serial console of 'e2e-vm'" "$work/console.err"
+check "reconcile console shows the guest's login prompt" grep -aq "login:" "$work/console.out"
+
+t=$(now_ms)
+verb stop e2e-vm --timeout 60 > "$work/stop.log" 2>&1 || true
+stop_ms=$(elapsed "$t")
+timing "graceful stop (reconcile stop)" "$stop_ms"
+cat "$work/stop.log"
+check "a graceful stop ends with an ACPI shutdown, not forced" grep -q "stopped 'e2e-vm' with an ACPI shutdown" "$work/stop.log"
+check "the guest is shut off" bash -c "virsh -c qemu:///system domstate e2e-vm | grep -q 'shut off'"
+
+t=$(now_ms)
+verb start e2e-vm > "$work/start.log" 2>&1 || true
+cat "$work/start.log"
+check "reconcile start started it" grep -q "started 'e2e-vm'" "$work/start.log"
+up=no
+for _ in $(seq 90); do
+    if in_ns "$bin" ssh e2e-vm -f "$work/manifests" --state-dir "$work/state" -- true > /dev/null 2>&1; then up=yes; break; fi
+    sleep 2
+done
+timing "start → SSH login" "$(elapsed "$t")"
+check "the restarted guest answers SSH" test "$up" = yes
+
+# The power button goes unheard without logind (masked until the next boot only).
+in_ns "$bin" ssh e2e-vm -f "$work/manifests" --state-dir "$work/state" -- sudo -n systemctl mask --runtime --now systemd-logind > "$work/mask.log" 2>&1 || cat "$work/mask.log"
+{ infrastructure; echo ---; distribution e2e-debian good; echo ---; vm e2e-vm e2e-debian stopped 10; } > "$work/manifests/lab.yaml"
+reconcile plan "$work/manifests" > "$work/stop-plan.log" 2>&1 || true
+cat "$work/stop-plan.log"
+check "the plan says when the stop may force" grep -q "forced off (virDomainDestroy) if the guest is still running after 10 s" "$work/stop-plan.log"
+t=$(now_ms)
+reconcile apply "$work/manifests" > "$work/forced.log" 2>&1 || true
+forced_ms=$(elapsed "$t")
+timing "forced stop (apply, stopTimeout 10)" "$forced_ms"
+cat "$work/forced.log"
+check "apply reports that it had to force the guest off" grep -q "done shutdown-domain e2e/domain/e2e-vm .*forced off" "$work/forced.log"
+check "the forced stop waited for the timeout" test "$forced_ms" -ge 10000
+check "the guest that ignored ACPI is shut off" bash -c "virsh -c qemu:///system domstate e2e-vm | grep -q 'shut off'"
+
+{ infrastructure; echo ---; distribution e2e-debian good; echo ---; vm e2e-vm e2e-debian running 20; } > "$work/manifests/lab.yaml"
+t=$(now_ms)
+reconcile apply "$work/manifests" > "$work/restart.log" 2>&1 || true
+timing "start (apply, state: running)" "$(elapsed "$t")"
+check "apply started the guest again" grep -q "done start-domain e2e/domain/e2e-vm" "$work/restart.log"
+set +e
+in_ns "$bin" stop handmade-e2e --connect qemu:///system > "$work/unmanaged.log" 2>&1
+status=$?
+set -e
+check "the verbs name a guest that is not there" bash -c "test $status -ne 0 && grep -q \"no virtual machine 'handmade-e2e'\" '$work/unmanaged.log'"
 
 echo "== a corrupted image fails cleanly, nothing defined"
 { infrastructure; echo ---; distribution e2e-broken bad; echo ---; vm e2e-bad e2e-broken; } > "$work/bad-manifests/lab.yaml"

@@ -16,6 +16,8 @@ public struct SSHOptions: Sendable, Hashable {
     public var controlDirectory: SSHControlDirectory?
     /// When libvirt runs inside a network namespace, its guests are reachable only from there.
     public var networkNamespace: String?
+    /// A terminal for an interactive session (`ssh -t`); commands reconcile runs itself get none (`-T`).
+    public var allocateTTY: Bool
     public var executable: String
 
     public init(
@@ -25,6 +27,7 @@ public struct SSHOptions: Sendable, Hashable {
         pinnedKnownHosts: String? = nil,
         controlDirectory: SSHControlDirectory? = nil,
         networkNamespace: String? = nil,
+        allocateTTY: Bool = false,
         executable: String = "ssh"
     ) {
         self.configFile = configFile
@@ -33,6 +36,7 @@ public struct SSHOptions: Sendable, Hashable {
         self.pinnedKnownHosts = pinnedKnownHosts
         self.controlDirectory = controlDirectory
         self.networkNamespace = networkNamespace
+        self.allocateTTY = allocateTTY
         self.executable = executable
     }
 }

@@ -20,6 +20,11 @@ public struct SSHTransport: CommandTransport {
         wrapped(sshOptions + ["--", host.host, ShellQuote.join(argv)])
     }
 
+    /// The local command line of an interactive login shell on the host (no remote command).
+    public func loginCommandLine() -> [String] {
+        wrapped(sshOptions + ["--", host.host])
+    }
+
     /// ssh's options up to the destination: the ones every connection gets, then the chosen ones.
     var sshOptions: [String] {
         var arguments = [options.executable]
@@ -28,7 +33,7 @@ public struct SSHTransport: CommandTransport {
             "-o", "BatchMode=yes",
             "-o", "ConnectTimeout=\(options.connectTimeout)",
             "-o", "LogLevel=ERROR",
-            "-T",
+            options.allocateTTY ? "-t" : "-T",
         ]
         if let identityFile = options.identityFile {
             arguments += ["-i", identityFile, "-o", "IdentitiesOnly=yes", "-o", "IdentityAgent=none"]

@@ -2,23 +2,24 @@ import Yams
 import Foundation
 
 extension AgentConfig {
-    /// Renders the YAML. `server.url` is what the config format documents; the
-    /// same value also goes to `server.hostname`, which the agent's own generator
-    /// writes. The token goes under `auto_approve.token`.
+    /// Renders the YAML as the upstream agent reads it: `server.url` (a full URL, which current agents
+    /// prefer) and the older `hostname`/`port`/`use_https` triple that agents before August 2026 read
+    /// alone; `verify_ssl`; the token under `auto_approve.token`.
     public func render() throws -> RenderedAgentConfig {
         guard (1...65535).contains(port) else {
             throw ProvisioningError(.invalidArgument, "agent server port \(port) is out of range")
         }
-        guard !serverURL.isEmpty else {
-            throw ProvisioningError(.invalidArgument, "agent server URL is empty")
+        guard !serverHost.isEmpty else {
+            throw ProvisioningError(.invalidArgument, "agent server host is empty")
         }
         let y = YAMLBuilder.self
         var pairs: [(String, Node?)] = [
             ("server", y.mapping([
                 ("url", y.string(serverURL)),
-                ("hostname", y.string(serverURL)),
+                ("hostname", y.string(serverHost)),
                 ("port", y.int(port)),
                 ("use_https", y.bool(useHTTPS)),
+                ("verify_ssl", y.bool(verifySSL)),
             ])),
         ]
         let token = try readToken()

@@ -49,7 +49,7 @@ public struct CloudInitSeedFactory: SeedFactory {
                               dnsServers: spec.network.dns)))
         }
         let seed = CloudInitSeed(
-            hostname: request.hostname, fqdn: spec.fqdn, users: users, packages: spec.packages, runcmd: spec.runcmd,
+            hostname: request.hostname, fqdn: spec.fqdn, users: users, packages: request.packages, runcmd: spec.runcmd,
             writeFiles: spec.writeFiles.map { SeedFile(path: $0.path, content: $0.content, permissions: $0.permissions, owner: $0.owner) },
             network: network, hostKey: hostKey, extraUserData: spec.userData)
         return try seed.render()

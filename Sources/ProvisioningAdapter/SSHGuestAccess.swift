@@ -12,7 +12,7 @@ public struct SSHGuestAccess: GuestAccess {
         self.stateDirectory = stateDirectory
     }
 
-    var knownHosts: KnownHostsFile { KnownHostsFile(url: stateDirectory.appendingPathComponent("ssh/known_hosts")) }
+    public var knownHosts: KnownHostsFile { KnownHostsFile(url: stateDirectory.appendingPathComponent("ssh/known_hosts")) }
 
     /// The guest's login `user` at `address`, with reconcile's own key and only the guest's pinned host key.
     func transport(to address: String, user: String) async throws -> SSHTransport {
@@ -70,12 +70,15 @@ public struct SSHGuestAccess: GuestAccess {
             try check(result, "agent install command `\(command.prefix(100))`",
                       hint: "check the Distribution's agentInstall commands and that the package repository exists for this release")
         }
-        let config = AgentConfig(serverURL: request.agent.serverURL, port: request.agent.port, useHTTPS: request.agent.https,
+        let manager: ServiceManager = request.usesOpenRC ? .openrc : .systemd
+        let config = AgentConfig(serverHost: request.agent.serverHost, port: request.agent.port, useHTTPS: request.agent.https,
+                                 verifySSL: request.agent.verifySSL,
                                  registrationTokenFile: request.agent.registrationTokenFile.map { URL(fileURLWithPath: $0) },
-                                 configPath: request.agent.configPath, serviceName: request.agent.service)
+                                 configPath: request.agent.configPath ?? AgentConfig.configPath(for: manager),
+                                 serviceName: request.agent.service)
         let rendered = try config.render()
-        let commands = config.commands(for: request.usesOpenRC ? .openrc : .systemd)
-        try check(try await sudo(commands.writeConfig, input: rendered.content), "writing \(request.agent.configPath)",
+        let commands = config.commands(for: manager)
+        try check(try await sudo(commands.writeConfig, input: rendered.content), "writing \(config.configPath)",
                   hint: "the login user needs passwordless sudo")
         let logHint = request.usesOpenRC ? "see /var/log/messages in the guest" : "run `journalctl -u \(request.agent.service)` in the guest"
         for command in commands.enableAndStart {

@@ -131,17 +131,35 @@ extension CloudInitSpec.User {
 
 extension AgentSpec {
     static func read(_ reader: FieldReader) -> AgentSpec? {
-        var url: String?
-        var port = 8443
+        var host: String?
+        var port = AgentSpec.defaultPort
         var https = true
+        var verifySSL = true
         if let server = reader.mappingReader("server") {
-            url = server.requiredString("url", hint: "the sysmanage server's host name or URL")
+            let url = server.requiredString("url", hint: "the sysmanage server's URL, such as https://sysmanage.example.com:8443")
             if let url, !url.allSatisfy({ $0.isASCII && !$0.isWhitespace && !"'\"`\\".contains($0) }) || url.hasPrefix("-") {
                 server.error("url", "'\(url)' is not a host name or URL (ASCII, no spaces or quotes)")
+            } else if let url {
+                switch AgentServerURL.parse(url) {
+                case .success(let parsed):
+                    host = parsed.host
+                    // A URL's own scheme and port win; the separate keys are for a bare host name.
+                    if let scheme = parsed.https {
+                        https = scheme
+                        if server.node("https") != nil { server.error("https", "the url's scheme already says whether to use HTTPS; drop https") }
+                    }
+                    if let urlPort = parsed.port {
+                        port = urlPort
+                        if server.node("port") != nil { server.error("port", "the url already names port \(urlPort); drop port") }
+                    }
+                case .failure(let problem):
+                    server.error("url", problem.message)
+                }
             }
-            port = server.positiveInt("port", default: 8443) ?? 8443
+            port = server.positiveInt("port", default: port) ?? port
             if port > 65535 { server.error("port", "must be at most 65535, got \(port)") }
-            https = server.bool("https", default: true)
+            https = server.bool("https", default: https)
+            verifySSL = server.bool("verifySSL", default: true)
             server.rejectUnknownKeys()
         } else {
             reader.missing("server", hint: "server: {url: ..., port: 8443, https: true}")
@@ -164,10 +182,10 @@ extension AgentSpec {
             || !service.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "@._-".contains($0)) }) {
             reader.error("service", "'\(service)' is not a service name (letters, digits, '@', '.', '_' and '-')")
         }
-        let configPath = reader.string("configPath") ?? AgentSpec.defaultConfigPath
-        if let problem = Naming.absolutePathProblem(configPath) { reader.error("configPath", problem) }
+        let configPath = reader.string("configPath")
+        if let configPath, let problem = Naming.absolutePathProblem(configPath) { reader.error("configPath", problem) }
         reader.rejectUnknownKeys()
-        return url.map { AgentSpec(serverURL: $0, port: port, https: https, registrationTokenFile: token,
-                                   service: service, configPath: configPath) }
+        return host.map { AgentSpec(serverHost: $0, port: port, https: https, verifySSL: verifySSL,
+                                    registrationTokenFile: token, service: service, configPath: configPath) }
     }
 }

@@ -13,10 +13,12 @@ extension DistributionSpec {
         let agentInstall = spec.stringList("agentInstall", multiline: true)
         let defaultUser = spec.string("defaultUser")
         if let defaultUser, let problem = Naming.userNameProblem(defaultUser) { spec.error("defaultUser", problem) }
+        let installGuestAgent = spec.bool("installGuestAgent", default: true)
         spec.rejectUnknownKeys()
         guard let family, let cloudImage else { return nil }
         return DistributionSpec(metadata: metadata, displayName: displayName, family: family,
-                                cloudImage: cloudImage, agentInstall: agentInstall, defaultUser: defaultUser)
+                                cloudImage: cloudImage, agentInstall: agentInstall, defaultUser: defaultUser,
+                                installGuestAgent: installGuestAgent)
     }
 }
 

@@ -14,12 +14,16 @@ public struct DistributionSpec: Sendable, Hashable, Codable {
     public var cloudImage: CloudImageSpec
     public var agentInstall: [String]
     public var defaultUser: String?
+    /// Whether the seed installs `qemu-guest-agent` through cloud-init's packages. Off for images
+    /// that carry it already and cannot reach a package mirror (cloud-init fails the whole run when
+    /// a package cannot be installed).
+    public var installGuestAgent: Bool
 
     public var name: String { metadata.name }
 
     public init(
         metadata: ResourceMetadata, displayName: String, family: Family, cloudImage: CloudImageSpec,
-        agentInstall: [String] = [], defaultUser: String? = nil
+        agentInstall: [String] = [], defaultUser: String? = nil, installGuestAgent: Bool = true
     ) {
         self.metadata = metadata
         self.displayName = displayName
@@ -27,5 +31,6 @@ public struct DistributionSpec: Sendable, Hashable, Codable {
         self.cloudImage = cloudImage
         self.agentInstall = agentInstall
         self.defaultUser = defaultUser
+        self.installGuestAgent = installGuestAgent
     }
 }

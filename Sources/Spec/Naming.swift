@@ -1,5 +1,5 @@
 /// Name rules libvirt, Linux and DNS impose, checked before anything reaches a host.
-enum Naming {
+public enum Naming {
     /// VM names become hostnames: one DNS label.
     static func isValidHostLabel(_ name: String) -> Bool {
         guard (1...63).contains(name.count), name.first != "-", name.last != "-" else { return false }
@@ -61,7 +61,7 @@ enum Naming {
         return "'\(name)' is not a package name (letters, digits, '+', '.', '_', ':' and '-', starting with a letter or digit; no options or version pins)"
     }
 
-    static func userNameProblem(_ name: String) -> String? {
+    public static func userNameProblem(_ name: String) -> String? {
         isValidUserName(name) ? nil : "'\(name)' is not a user name (lower-case letters, digits, '_' and '-', starting with a letter or '_', at most 32)"
     }
 

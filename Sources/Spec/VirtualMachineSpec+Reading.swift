@@ -25,11 +25,13 @@ extension VirtualMachineSpec {
         let cloudInit = spec.mappingReader("cloudInit").map(CloudInitSpec.read)
         let agent = spec.mappingReader("agent").flatMap(AgentSpec.read)
         let bootTimeout = spec.positiveInt("bootTimeout", default: 600) ?? 600
+        let stopTimeout = spec.positiveInt("stopTimeout", default: VirtualMachineSpec.defaultStopTimeout)
+            ?? VirtualMachineSpec.defaultStopTimeout
         spec.rejectUnknownKeys()
         return VirtualMachineSpec(metadata: metadata, hypervisor: hypervisor, cpus: cpus, memory: memory,
                                   disks: disks, networks: networks, state: state, autostart: autostart,
                                   console: console, domainType: domainType, cloudInit: cloudInit, agent: agent,
-                                  bootTimeout: bootTimeout)
+                                  bootTimeout: bootTimeout, stopTimeout: stopTimeout)
     }
 }
 

@@ -15,6 +15,10 @@ public struct VirtualMachineSpec: Sendable, Hashable, Codable {
     public var agent: AgentSpec?
     /// How long apply waits for the guest's address and SSH before failing.
     public var bootTimeout: Int
+    /// Seconds a stop waits for the guest to power off after the ACPI request before forcing it off.
+    public var stopTimeout: Int
+
+    public static let defaultStopTimeout = 120
 
     public var name: String { metadata.name }
 
@@ -22,7 +26,8 @@ public struct VirtualMachineSpec: Sendable, Hashable, Codable {
         metadata: ResourceMetadata, hypervisor: String, cpus: Int = 1, memory: ByteSize = ByteSize(bytes: 1 << 30),
         disks: [DiskSpec] = [], networks: [NetworkAttachment] = [], state: VMState = .running,
         autostart: Bool = false, console: ConsoleSpec = ConsoleSpec(), domainType: DomainType? = nil,
-        cloudInit: CloudInitSpec? = nil, agent: AgentSpec? = nil, bootTimeout: Int = 600
+        cloudInit: CloudInitSpec? = nil, agent: AgentSpec? = nil, bootTimeout: Int = 600,
+        stopTimeout: Int = VirtualMachineSpec.defaultStopTimeout
     ) {
         self.metadata = metadata
         self.hypervisor = hypervisor
@@ -37,6 +42,7 @@ public struct VirtualMachineSpec: Sendable, Hashable, Codable {
         self.cloudInit = cloudInit
         self.agent = agent
         self.bootTimeout = bootTimeout
+        self.stopTimeout = stopTimeout
     }
 
     /// The Distribution the first image-based disk boots, if any.

@@ -47,7 +47,7 @@ struct ApplyCommand: AsyncParsableCommand {
     @Option(help: "How many independent steps may run at once.")
     var parallel = 4
 
-    @Option(help: ArgumentHelp("Seconds to wait for a guest to power off before forcing it off.", valueName: "seconds"))
+    @Option(help: ArgumentHelp("Seconds a guest no manifest declares (--prune) gets to power off before it is forced off; declared VMs use spec.stopTimeout.", valueName: "seconds"))
     var shutdownTimeout = 120
 
     @OptionGroup var unattended: UnattendedOptions

@@ -12,6 +12,7 @@ struct Reconcile: AsyncParsableCommand {
             Start with: reconcile plan examples/ --connect test:///default
             """,
         version: ReconcileVersion.current,
-        subcommands: [ValidateCommand.self, PlanCommand.self, ApplyCommand.self, DetectCommand.self, StatusCommand.self]
+        subcommands: [ValidateCommand.self, PlanCommand.self, ApplyCommand.self, DetectCommand.self, StatusCommand.self,
+                      StartCommand.self, StopCommand.self, RestartCommand.self, IPCommand.self, SSHCommand.self, ConsoleCommand.self]
     )
 }

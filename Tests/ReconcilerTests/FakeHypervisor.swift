@@ -182,7 +182,8 @@ final class FakeHypervisor: Hypervisor {
         try await updateDomain(name, .shutdownDomain) { $0.state = .shutoff }
         return false
     }
-    func destroyDomain(named name: String) async throws { try await updateDomain(name, .destroyDomain) { $0.state = .shutoff } }
+    // The forced half of a shutdown step.
+    func destroyDomain(named name: String) async throws { try await updateDomain(name, .shutdownDomain) { $0.state = .shutoff } }
     func setDomainAutostart(named name: String, _ enabled: Bool) async throws {
         try await updateDomain(name, .setDomainAutostart) { $0.autostart = enabled }
     }

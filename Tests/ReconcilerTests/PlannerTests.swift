@@ -121,7 +121,7 @@ struct PlannerTests {
 
         let plan = Planner(options: PlanOptions(prune: true)).plan(manifests: emptied, observed: ["h": fake.current])
         #expect(plan.steps.map(\.id) == [
-            "destroy-domain:h/domain/web", "undefine-domain:h/domain/web",
+            "shutdown-domain:h/domain/web", "undefine-domain:h/domain/web",
             "delete-volume:h/volume/images/web-root.qcow2",
             "stop-network:h/network/lab", "undefine-network:h/network/lab",
         ])
@@ -141,7 +141,7 @@ struct PlannerTests {
 
         let absent = try ManifestFixture(Self.manifests.replacingOccurrences(of: "autostart: true", with: "state: absent")).load()
         let deletePlan = Planner().plan(manifests: absent, observed: ["h": fake.current])
-        #expect(deletePlan.steps.map(\.kind) == [.destroyDomain, .undefineDomain, .deleteVolume])
+        #expect(deletePlan.steps.map(\.kind) == [.shutdownDomain, .undefineDomain, .deleteVolume])
     }
 
     @Test("a larger declared disk grows the volume; a smaller one is never shrunk")

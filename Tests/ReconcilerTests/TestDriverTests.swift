@@ -121,7 +121,7 @@ struct TestDriverTests {
         #expect(withoutPrune.notices.contains { $0.contains("'scratch'") })
         let prunePlan = try await harness.plan(pruned, prune: true)
         #expect(prunePlan.steps.map(\.id) == [
-            "destroy-domain:local/domain/scratch", "undefine-domain:local/domain/scratch",
+            "shutdown-domain:local/domain/scratch", "undefine-domain:local/domain/scratch",
             "delete-volume:local/volume/lab-pool/scratch-root.qcow2",
         ])
         #expect(prunePlan.notices.contains { $0.contains("lab-pool/scratch-keep.qcow2") })

@@ -71,6 +71,10 @@ extension DomainXML {
             guard edited > 0 else { throw LibvirtAdapterError("virtual machine '\(patch.name)' has no NIC \(mac) any more; plan again") }
         }
         for interface in patch.addedInterfaces { devices.append(interfaceElement(interface).editable) }
+        if patch.addGuestAgentChannel
+            && !devices.elements.contains(where: { $0.name == "channel" && $0.child("target")?.attribute("name") == guestAgentChannelName }) {
+            devices.append(guestAgentChannelElement.editable)
+        }
         switch patch.vnc {
         case true?: devices.append(vncElement.editable)
         case false?: devices.removeChildren { $0.name == "graphics" && $0.attribute("type") == "vnc" }

@@ -49,6 +49,8 @@ enum DomainXML {
         devices.add(XMLElementBuilder("console", [("type", "pty")], children: [
             XMLElementBuilder("target", [("type", "serial"), ("port", "0")]),
         ]))
+        // wait-for-ip reads addresses through it, and a shutdown can go through it.
+        devices.add(guestAgentChannelElement)
         if definition.vnc { devices.add(vncElement) }
         devices.add(XMLElementBuilder("rng", [("model", "virtio")], children: [
             XMLElementBuilder("backend", [("model", "random")], text: "/dev/urandom"),
@@ -73,6 +75,13 @@ enum DomainXML {
         nic.add(XMLElementBuilder("model", [("type", "virtio")]))
         return nic
     }
+
+    static let guestAgentChannelName = "org.qemu.guest_agent.0"
+
+    /// libvirt picks the socket path itself.
+    static let guestAgentChannelElement = XMLElementBuilder("channel", [("type", "unix")], children: [
+        XMLElementBuilder("target", [("type", "virtio"), ("name", guestAgentChannelName)]),
+    ])
 
     static let vncElement = XMLElementBuilder("graphics", [("type", "vnc"), ("autoport", "yes"), ("listen", "127.0.0.1")])
 
@@ -104,6 +113,7 @@ enum DomainXML {
                                             model: interface.child("model")?.attribute("type"))
         }
         let vnc = (devices?.children("graphics") ?? []).contains { $0.attribute("type") == "vnc" }
+        let agentChannel = (devices?.children("channel") ?? []).contains { $0.child("target")?.attribute("name") == guestAgentChannelName }
         return ObservedDomain(
             name: name,
             uuid: root.child("uuid")?.text,
@@ -113,6 +123,7 @@ enum DomainXML {
             disks: disks,
             interfaces: interfaces,
             vnc: vnc,
+            guestAgentChannel: agentChannel,
             kernel: root.at("os", "kernel")?.text,
             initrd: root.at("os", "initrd")?.text,
             cmdline: root.at("os", "cmdline")?.text,

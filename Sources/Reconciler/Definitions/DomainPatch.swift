@@ -19,6 +19,8 @@ public struct DomainPatch: Sendable, Hashable, Codable {
     public var changedInterfaces: [DomainDefinition.Interface] = []
     /// Adds (true) or removes (false) the VNC display.
     public var vnc: Bool?
+    /// Adds the QEMU guest agent's channel (reconcile never removes one).
+    public var addGuestAgentChannel = false
 
     public init(name: String, uuid: String?) {
         self.name = name
@@ -28,6 +30,6 @@ public struct DomainPatch: Sendable, Hashable, Codable {
     /// True when no field changes: the domain's definition stays exactly as it is.
     public var isEmpty: Bool {
         vcpus == nil && memoryKiB == nil && addedDisks.isEmpty && changedDisks.isEmpty && addedInterfaces.isEmpty
-            && changedInterfaces.isEmpty && vnc == nil
+            && changedInterfaces.isEmpty && vnc == nil && !addGuestAgentChannel
     }
 }

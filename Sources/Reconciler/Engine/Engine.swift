@@ -118,7 +118,8 @@ public struct Engine: Sendable {
             }
         }
         for vm in provisioned {
-            if let digest = try? await provisioning.seeds.digest(of: SeedRequest(for: vm)) {
+            if let digest = try? await provisioning.seeds.digest(of: SeedRequest(
+                for: vm, distribution: vm.bootDistribution.flatMap { manifests.distribution(named: $0) })) {
                 facts.seedDigests["\(vm.hypervisor)/\(vm.name)"] = digest
             }
         }

@@ -8,6 +8,10 @@ public struct ReconcileError: Error, Sendable, CustomStringConvertible {
         case invalidPlanFile
         case unsupported
         case timeout
+        /// The named object does not exist.
+        case notFound
+        /// An imperative command aimed at an object reconcile did not create, without --force.
+        case notManaged
     }
 
     public var code: Code

@@ -28,10 +28,10 @@ struct StepRunner {
         case .updateDomain(let patch): try await hypervisor.updateDomain(patch)
         case .recordOwnership(let ownership, let domain): try await hypervisor.recordOwnership(ownership, onDomain: domain)
         case .startDomain(let name): try await hypervisor.startDomain(named: name)
-        case .shutdownDomain(let name):
-            let forced = try await hypervisor.shutdownDomain(named: name, timeout: shutdownTimeout)
-            return forced ? "the guest did not power off within \(shutdownTimeout); forced off" : nil
-        case .destroyDomain(let name): try await hypervisor.destroyDomain(named: name)
+        case .shutdownDomain(let name, let seconds):
+            let timeout = seconds.map { Duration.seconds($0) } ?? shutdownTimeout
+            let forced = try await hypervisor.shutdownDomain(named: name, timeout: timeout)
+            return forced ? "the guest did not power off within \(timeout) of the ACPI shutdown request; forced off" : nil
         case .setDomainAutostart(let name, let enabled): try await hypervisor.setDomainAutostart(named: name, enabled)
         case .undefineDomain(let name): try await hypervisor.undefineDomain(named: name)
         case .downloadImage(let transfer): return try await download(transfer)

@@ -43,6 +43,8 @@ public struct ObservedDomain: Sendable, Hashable, Codable {
     public var disks: [Disk]
     public var interfaces: [Interface]
     public var vnc: Bool
+    /// Whether the definition has the QEMU guest agent's virtio channel (`org.qemu.guest_agent.0`).
+    public var guestAgentChannel: Bool
     public var kernel: String?
     public var initrd: String?
     public var cmdline: String?
@@ -56,7 +58,7 @@ public struct ObservedDomain: Sendable, Hashable, Codable {
     public var ownershipRecordedFor: String?
 
     public init(name: String, uuid: String? = nil, type: String, vcpus: Int, memoryKiB: UInt64, disks: [Disk] = [],
-                interfaces: [Interface] = [], vnc: Bool = false, kernel: String? = nil, initrd: String? = nil,
+                interfaces: [Interface] = [], vnc: Bool = false, guestAgentChannel: Bool = true, kernel: String? = nil, initrd: String? = nil,
                 cmdline: String? = nil, state: DomainRunState, autostart: Bool,
                 persistent: Bool = true, ownership: Ownership? = nil) {
         self.name = name
@@ -67,6 +69,7 @@ public struct ObservedDomain: Sendable, Hashable, Codable {
         self.disks = disks
         self.interfaces = interfaces
         self.vnc = vnc
+        self.guestAgentChannel = guestAgentChannel
         self.kernel = kernel
         self.initrd = initrd
         self.cmdline = cmdline

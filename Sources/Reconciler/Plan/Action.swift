@@ -17,8 +17,9 @@ public enum Action: Sendable, Hashable {
     case updateDomain(DomainPatch)
     case recordOwnership(Ownership, domain: String)
     case startDomain(String)
-    case shutdownDomain(String)
-    case destroyDomain(String)
+    /// An ACPI power-button request, then a forced power-off after `timeoutSeconds` (nil: apply's
+    /// `--shutdown-timeout`, for guests no manifest declares).
+    case shutdownDomain(String, timeoutSeconds: Int?)
     case setDomainAutostart(String, Bool)
     case undefineDomain(String)
     case downloadImage(ImageTransfer)
@@ -52,7 +53,6 @@ public enum Action: Sendable, Hashable {
         case .recordOwnership: .recordOwnership
         case .startDomain: .startDomain
         case .shutdownDomain: .shutdownDomain
-        case .destroyDomain: .destroyDomain
         case .setDomainAutostart: .setDomainAutostart
         case .undefineDomain: .undefineDomain
         case .downloadImage: .downloadImage

@@ -18,7 +18,7 @@ extension HostPlanner {
             }
             if spec.state == .absent {
                 if let observed {
-                    planDomainDeletion(observed, reason: "declared with state: absent",
+                    planDomainDeletion(observed, reason: "declared with state: absent", stopTimeout: spec.stopTimeout,
                                        alsoDeleting: Set(spec.disks.filter(\.deleteWithVM).map { $0.volumeName(vm: spec.name) }))
                 }
                 continue
@@ -31,7 +31,8 @@ extension HostPlanner {
                 // Rebuilt from its image: the image disk and the seed go, data disks stay.
                 recreated = Set(spec.disks.filter { $0.from != nil }.map { $0.volumeName(vm: spec.name) })
                 recreated.formUnion((observed.ownership?.volumes ?? []).map(\.name).filter { $0.hasPrefix("\(spec.name)-seed-") })
-                deletions = planDomainDeletion(observed, reason: "rebuilt from its image (--replace)", alsoDeleting: recreated)
+                deletions = planDomainDeletion(observed, reason: "rebuilt from its image (--replace)", stopTimeout: spec.stopTimeout,
+                                               alsoDeleting: recreated)
                 current = nil
             }
             var image: GuestImagePlan?
@@ -109,7 +110,8 @@ extension HostPlanner {
             record(resource, .create, fields: Self.domainFields(desired, spec: spec), sinceStep: first)
             return desired
         }
-        let (patch, planned) = Self.domainPatch(desired, observed)
+        // Guests reconcile created get the guest-agent channel; adopted ones keep their own devices.
+        let (patch, planned) = Self.domainPatch(desired, observed, addGuestAgentChannel: observed.ownership != nil && !spec.metadata.adopt)
         var fields = planned
         var notes: [String] = []
         if desired.type != observed.type {
@@ -142,8 +144,10 @@ extension HostPlanner {
                 reason: "virtual machine is shut off and should be running")
             fields.append(FieldChange(field: "state", before: observed.state.rawValue, after: "running"))
         case (.stopped, let current) where current.isActive:
-            add(resource, .shutdownDomain(spec.name), reason: "virtual machine is \(current.rawValue) and should be stopped")
+            add(resource, .shutdownDomain(spec.name, timeoutSeconds: spec.stopTimeout),
+                reason: "virtual machine is \(current.rawValue) and should be stopped")
             fields.append(FieldChange(field: "state", before: current.rawValue, after: "stopped"))
+            notes.append(Self.stopNote(spec.stopTimeout))
         default:
             break
         }
@@ -156,21 +160,28 @@ extension HostPlanner {
         return desired
     }
 
-    /// Stops and undefines a managed domain, then deletes the volumes it owns with `deleteWithVM`.
+    /// Stops (ACPI, then forced after `stopTimeout`) and undefines a managed domain, then deletes the
+    /// volumes it owns with `deleteWithVM`. `stopTimeout` nil: a guest no manifest declares, stopped
+    /// within apply's `--shutdown-timeout`.
     @discardableResult
-    mutating func planDomainDeletion(_ observed: ObservedDomain, reason: String, alsoDeleting extra: Set<String> = []) -> [String] {
+    mutating func planDomainDeletion(_ observed: ObservedDomain, reason: String, stopTimeout: Int?,
+                                     alsoDeleting extra: Set<String> = []) -> [String] {
         let firstStep = steps.count
         let resource = address(.domain, observed.name)
         let first = steps.count
-        var destroy: String?
+        var stop: String?
+        var notes: [String] = []
         if observed.state.isActive {
-            destroy = add(resource, .destroyDomain(observed.name), reason: "a virtual machine must be off before it is undefined")
+            // The guest gets its chance to flush and close its file systems: data disks may be kept.
+            stop = add(resource, .shutdownDomain(observed.name, timeoutSeconds: stopTimeout),
+                       reason: "a virtual machine must be off before it is undefined")
+            notes.append(Self.stopNote(stopTimeout))
         }
-        let undefine = add(resource, .undefineDomain(observed.name), after: [destroy], reason: reason)
+        let undefine = add(resource, .undefineDomain(observed.name), after: [stop], reason: reason)
         record(resource, .delete, fields: [
             FieldChange(field: "state", before: observed.state.rawValue, after: nil),
             FieldChange(field: "memory", before: Self.memory(observed.memoryKiB), after: nil),
-        ], sinceStep: first)
+        ], sinceStep: first, notes: notes)
         let owned = observed.ownership?.volumes ?? []
         for volume in owned where volume.deleteWithVM || extra.contains(volume.name) {
             guard let existing = state.volume(pool: volume.pool, name: volume.name) else { continue }
@@ -196,6 +207,12 @@ extension HostPlanner {
             notice("volumes of '\(observed.name)' are kept (deleteWithVM is false): \(kept.map { "\($0.pool)/\($0.name)" }.joined(separator: ", "))")
         }
         return steps[firstStep...].map(\.id)
+    }
+
+    /// What the plan says about a stop: when it may force the guest off.
+    static func stopNote(_ seconds: Int?) -> String {
+        let limit = seconds.map { "\($0) s (spec.stopTimeout)" } ?? "apply's --shutdown-timeout (120 s unless given)"
+        return "stops with an ACPI shutdown; forced off (virDomainDestroy) if the guest is still running after \(limit)"
     }
 
     static func copyMessage(_ observed: ObservedDomain, recorded: String) -> String {
@@ -246,7 +263,8 @@ extension HostPlanner {
     /// Only the fields reconcile writes are compared, and devices are matched by target (disks) and
     /// MAC (NICs); devices the manifest does not declare are left alone. Controllers, PCI addresses,
     /// default models and generated MACs libvirt adds are no difference, so re-running shows no phantom change.
-    static func domainPatch(_ desired: DomainDefinition, _ observed: ObservedDomain) -> (DomainPatch, [FieldChange]) {
+    static func domainPatch(_ desired: DomainDefinition, _ observed: ObservedDomain,
+                            addGuestAgentChannel: Bool = false) -> (DomainPatch, [FieldChange]) {
         var patch = DomainPatch(name: desired.name, uuid: observed.uuid)
         var fields: [FieldChange] = []
         if desired.vcpus != observed.vcpus {
@@ -296,6 +314,10 @@ extension HostPlanner {
         if desired.vnc != observed.vnc {
             patch.vnc = desired.vnc
             fields.append(FieldChange(field: "console.vnc", before: observed.vnc, after: desired.vnc))
+        }
+        if addGuestAgentChannel && !observed.guestAgentChannel {
+            patch.addGuestAgentChannel = true
+            fields.append(FieldChange(field: "guestAgent", before: "no channel", after: "virtio channel org.qemu.guest_agent.0"))
         }
         return (patch, fields)
     }

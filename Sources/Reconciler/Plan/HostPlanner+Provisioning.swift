@@ -73,7 +73,7 @@ extension HostPlanner {
             }
             let seedResource = ResourceAddress.volume(hypervisor: name, pool: disk.pool, name: seedVolume)
             let first = steps.count
-            let request = SeedRequest(for: spec)
+            let request = SeedRequest(for: spec, distribution: distribution)
             ready.append(add(seedResource, .createSeed(SeedUpload(request: request, digest: seedDigest, pool: disk.pool, volume: seedVolume)),
                              // After the image: a download that fails then leaves nothing behind in the pool.
                              after: [poolReadyStep(disk.pool)] + ready + deletions,
@@ -162,7 +162,7 @@ extension HostPlanner {
             let what = agent.installCommands.isEmpty ? "agent configuration changed: re-configure only" : "install and start the agent"
             add(resource, .installAgent(wait, agent), after: [ssh], reason: what)
             fields.append(FieldChange(field: "agent", before: observed?.ownership?.agent == nil ? nil : "configured differently",
-                                      after: "\(agent.agent.service) → \(agent.agent.serverURL):\(agent.agent.port)"))
+                                      after: "\(agent.agent.service) → \(agent.agent.https ? "https" : "http") \(agent.agent.serverHost):\(agent.agent.port)"))
         }
         if created {
             appendSteps(to: resource, since: first)

@@ -16,7 +16,7 @@ extension HostPlanner {
         }
         for domain in orphanDomains {
             if options.prune {
-                planDomainDeletion(domain, reason: "managed by reconcile but declared in no manifest (--prune)")
+                planDomainDeletion(domain, reason: "managed by reconcile but declared in no manifest (--prune)", stopTimeout: nil)
             } else {
                 notice("virtual machine '\(domain.name)' on \(name) is managed by reconcile but declared in no manifest; `--prune` would delete it")
             }

@@ -19,7 +19,6 @@ public enum StepKind: String, Sendable, Codable, CaseIterable {
     case recordOwnership = "record-ownership"
     case startDomain = "start-domain"
     case shutdownDomain = "shutdown-domain"
-    case destroyDomain = "destroy-domain"
     case setDomainAutostart = "set-domain-autostart"
     case undefineDomain = "undefine-domain"
     case downloadImage = "download-image"

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Spec
+
+/// `reconcile ip VM`: the guest's current address, without waiting.
+struct IPCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ip",
+        abstract: "Print a running guest's current IP address.",
+        discussion: """
+            Reads the same sources as apply's wait-for-ip (DHCP leases, the QEMU guest agent, ARP) \
+            once, without waiting. The first line is the newest lease; with --all, every address \
+            with its source and MAC, one per line.
+
+            Example:
+              ssh admin@$(reconcile ip web -f manifests/)
+            """)
+
+    @Argument(help: "Virtual machine name.")
+    var vm: String
+
+    @OptionGroup var target: GuestTargetOptions
+
+    @Flag(help: "Every address found, with its source and MAC.")
+    var all = false
+
+    func run() async throws {
+        try await GuestTargetOptions.run {
+            guard case let (vm, control, hypervisor)? = try await target.control(for: [vm]).first else {
+                return
+            }
+            let addresses = try await control.addresses(vm)
+            if all {
+                Terminal.write(addresses.map { TerminalText.escape("\($0.address) \($0.source.rawValue) \($0.mac)") }.joined(separator: "\n") + "\n")
+            } else if let first = addresses.first {
+                Terminal.write(TerminalText.escape(first.address) + "\n")
+            }
+            Terminal.error("reconcile: read the address of '\(vm)' on \(hypervisor.uri) (\(addresses.count) found)")
+        }
+    }
+}
