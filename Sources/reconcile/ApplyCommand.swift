@@ -44,12 +44,16 @@ struct ApplyCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Seconds to wait for a guest to power off before forcing it off.", valueName: "seconds"))
     var shutdownTimeout = 120
 
+    @Option(help: ArgumentHelp("Seconds to wait for another apply holding a hypervisor (or the state directory); 0 refuses at once, naming the holder.", valueName: "seconds"))
+    var lockTimeout = 0
+
     func validate() throws {
         if plan == nil && paths.isEmpty { throw ValidationError("give manifest paths, or --plan FILE") }
         if plan != nil && !paths.isEmpty { throw ValidationError("give either manifest paths or --plan FILE, not both") }
         if parallel < 1 { throw ValidationError("--parallel must be at least 1") }
         if plan != nil && !replace.isEmpty { throw ValidationError("--replace changes the plan: make a new one with `plan --replace`") }
         if shutdownTimeout < 0 { throw ValidationError("--shutdown-timeout must not be negative") }
+        if lockTimeout < 0 { throw ValidationError("--lock-timeout must not be negative") }
     }
 
     func run() async throws {
@@ -61,8 +65,12 @@ struct ApplyCommand: AsyncParsableCommand {
         let manifests = try ManifestLoading.load(paths, connect: connect)
         let engine = HostWiring.engine(sshConfig: connection.sshConfig, provisioning: provisioning)
         let text = connection.output == .text
+        var session: ApplySession?
+        var converged = false
         do {
             let connected = try await engine.connect(manifests)
+            session = try await ApplySession.begin(engine: engine, connected: connected, stateDirectory: provisioning.stateDirectory,
+                                                   timeout: .seconds(lockTimeout))
             let fresh = try await engine.plan(manifests, connected: connected, options: options)
             if let saved, let problem = saved.mismatch(with: fresh, manifests: manifests) {
                 Terminal.error("error: refusing to apply \(plan ?? "the saved plan"): \(problem). Run `reconcile plan` again.")
@@ -71,6 +79,9 @@ struct ApplyCommand: AsyncParsableCommand {
             if text { Terminal.write(PlanTextRenderer(style: Terminal.style()).render(fresh)) }
             guard fresh.hasChanges else {
                 if !text { Terminal.write(ApplyReportJSON.render(plan: fresh, result: nil, events: [])) }
+                converged = !fresh.leavesSomethingAlone
+                await session?.end(converged: converged, images: engine.provisioning?.images)
+                session = nil
                 guard fresh.leavesSomethingAlone else { return }
                 if text { Terminal.write(ApplyProgress.notConverged(fresh, failedSteps: 0) + "\n") }
                 throw ExitCode.failure
@@ -84,10 +95,15 @@ struct ApplyCommand: AsyncParsableCommand {
             } else {
                 Terminal.write(ApplyReportJSON.render(plan: fresh, result: result, events: progress.recorded))
             }
+            converged = result.converged
+            await session?.end(converged: converged, images: engine.provisioning?.images)
+            session = nil
             if !result.converged { throw ExitCode.failure }
         } catch let exit as ExitCode {
+            await session?.end(converged: false, images: nil)
             throw exit
         } catch {
+            await session?.end(converged: false, images: nil)
             Terminal.error("error: \(error)")
             throw ExitCode.failure
         }

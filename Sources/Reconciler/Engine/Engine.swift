@@ -9,6 +9,8 @@ public struct Engine: Sendable {
     public let provisioning: ProvisioningServices?
     /// Reaches the machines of `state: ready` hypervisors; without it their host is not managed.
     public var systems: (any HostSystemConnector)? = nil
+    /// The apply journal: plans read what interrupted runs left, apply records each step in it.
+    public var journal: ApplyJournal? = nil
 
     public init(connector: any HypervisorConnector, provisioning: ProvisioningServices? = nil) {
         self.connector = connector
@@ -71,7 +73,8 @@ public struct Engine: Sendable {
         let observed = try await observe(connected)
         let hosts = try await observeHosts(manifests, connected: connected)
         let facts = await provisioningFacts(manifests)
-        return Planner(options: options).plan(manifests: manifests, observed: observed, hosts: hosts, facts: facts)
+        return Planner(options: options).plan(manifests: manifests, observed: observed, hosts: hosts, facts: facts,
+                                              interrupted: journal?.interrupted() ?? [])
     }
 
     /// Resolves image digests (reading checksum files), checks the cache and renders seeds, so the
@@ -117,8 +120,17 @@ public struct Engine: Sendable {
 
     public func apply(_ plan: Plan, manifests: ManifestSet, connected: Connected, options: PlanOptions,
                       executor: Executor, events: @escaping @Sendable (ExecutionEvent) -> Void) async throws -> ApplyResult {
-        try await applyInPasses(plan, manifests: manifests, connected: connected, options: options,
-                                executor: executor, events: events)
+        let journal = self.journal
+        let journaled: @Sendable (ExecutionEvent) -> Void = { event in
+            do {
+                try journal?.record(event)
+            } catch {
+                if case .started(let step) = event { events(.progress(step, "warning: \(error)")) }
+            }
+            events(event)
+        }
+        return try await applyInPasses(plan, manifests: manifests, connected: connected, options: options,
+                                       executor: executor, events: journaled)
     }
 }
 

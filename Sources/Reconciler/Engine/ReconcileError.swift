@@ -8,6 +8,8 @@ public struct ReconcileError: Error, Sendable, CustomStringConvertible {
         case invalidPlanFile
         case unsupported
         case timeout
+        /// Another apply holds the hypervisor's lock (or the local state directory's).
+        case locked
     }
 
     public var code: Code
