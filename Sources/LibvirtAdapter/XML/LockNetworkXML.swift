@@ -7,11 +7,14 @@ import Reconciler
 enum LockNetworkXML {
     static let name = "reconcile-lock"
     static let namespace = "https://reconcile.dev/xmlns/lock/v1"
+    static let bridge = "reconcile-lck"
 
     static func render(_ record: HostLockRecord) -> String {
         var network = XMLElementBuilder("network")
         network.add(XMLElementBuilder("name", text: name))
         network.add(XMLElementBuilder("uuid", text: record.token))
+        // Named, or libvirt would give it the next free virbrN, which a declared network may want.
+        network.add(XMLElementBuilder("bridge", [("name", bridge)]))
         network.add(XMLElementBuilder("metadata", children: [
             XMLElementBuilder("reconcile:lock", [
                 ("xmlns:reconcile", namespace), ("owner", record.owner), ("machine", record.machine), ("pid", "\(record.pid)"),

@@ -48,7 +48,8 @@ public struct InterruptedApply: Sendable, Hashable {
             case .end:
                 guard let step = entry.step else { continue }
                 open[entry.run]?[step] = nil
-                if let pool = entry.pool, let volume = entry.volume,
+                // A failed step may have left its volume half-written too (its clean-up can fail).
+                if entry.outcome == "succeeded", let pool = entry.pool, let volume = entry.volume,
                    let index = runs[entry.run]?.volumes.lastIndex(where: { $0.pool == pool && $0.name == volume }) {
                     runs[entry.run]?.volumes[index].complete = true
                 }

@@ -33,6 +33,8 @@ extension HostPlanner {
     mutating func planInterruptedCleanup() {
         for run in interrupted where !run.alreadyReported {
             let during = run.unfinishedSteps.filter { $0.hypervisor == name }.map(\.step)
+            // Said on the host it stopped on; a run killed between steps is said on every host.
+            if during.isEmpty && !run.unfinishedSteps.isEmpty { continue }
             let what = during.isEmpty ? "between steps" : "during \(during.joined(separator: ", "))"
             notice("the apply by \(run.owner) (pid \(run.pid)) started \(run.started.formatted(.iso8601)) was interrupted \(what) on \(name); this plan finishes it and removes what it left half-done")
         }
