@@ -107,7 +107,11 @@ run() { # STATE CACHE ARGS...: reconcile inside the namespace
     in_ns "$bin" "$@" --state-dir "$state" --cache-dir "$cache"
 }
 
-starts() { grep -c '"event":"start"' "$work/state/journal.jsonl" 2>/dev/null || echo 0; }
+starts() {
+    local count
+    count=$(grep -c '"event":"start"' "$work/state/journal.jsonl" 2>/dev/null) || true
+    echo "${count:-0}"
+}
 
 # The boundaries: how many steps a full apply from nothing runs.
 reset_host

@@ -43,6 +43,10 @@ public final class ApplyJournal: Sendable {
             if current >= 0 { close(current) }
             current = opened
         }
+        // A crash mid-write can leave a torn last line: end it, or this run's first line would join it.
+        if let last = try? Data(contentsOf: path).last, last != UInt8(ascii: "\n") {
+            try appendRaw(Data([UInt8(ascii: "\n")]), sync: false)
+        }
         try append(JournalEntry(event: .begin, run: run, owner: identity.owner, pid: identity.pid), sync: false)
         for earlier in previous where !earlier.alreadyReported {
             try append(JournalEntry(event: .recovered, run: run, previousRun: earlier.run), sync: false)
@@ -97,6 +101,10 @@ public final class ApplyJournal: Sendable {
             line = try encoder.encode(entry)
             line.append(UInt8(ascii: "\n"))
         }
+        try appendRaw(line, sync: sync)
+    }
+
+    private func appendRaw(_ line: Data, sync: Bool) throws {
         try descriptor.withLock { descriptor in
             guard descriptor >= 0 else { return }
             let written = line.withUnsafeBytes { bytes in bytes.isEmpty ? 0 : write(descriptor, bytes.baseAddress, bytes.count) }
