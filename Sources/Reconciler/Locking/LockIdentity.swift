@@ -15,7 +15,9 @@ public struct LockIdentity: Sendable {
     /// This process.
     public static var current: LockIdentity {
         let environment = ProcessInfo.processInfo.environment
-        let user = environment["USER"] ?? environment["LOGNAME"] ?? "uid\(getuid())"
+        // The password database first: `ip netns exec`, cron and systemd units often set no USER.
+        let user = getpwuid(getuid()).flatMap { $0.pointee.pw_name.map { String(cString: $0) } }
+            ?? environment["USER"] ?? "uid\(getuid())"
         return LockIdentity(user: user, machine: ProcessInfo.processInfo.hostName, pid: getpid())
     }
 
