@@ -129,7 +129,7 @@ for n in $(seq 1 "$total"); do
     while kill -0 "$pid" 2>/dev/null && [[ $(starts) -lt $n ]]; do sleep 0.01; done
     kill -9 "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
-    step=$(grep '"event":"start"' "$work/state/journal.jsonl" | sed -n "${n}p" | sed 's/.*"step":"\([^"]*\)".*/\1/')
+    step=$(grep '"event":"start"' "$work/state/journal.jsonl" | sed -n "${n}p" | sed 's/.*"step":"\([^"]*\)".*/\1/' || true)
     run "$work/state" "$work/cache" plan "$work/manifests" > "$work/plan-$n.log" 2>&1 || true
     check "N=$n ($step): plan says it finishes the interrupted apply" grep -q "was interrupted" "$work/plan-$n.log"
     status=0
@@ -138,9 +138,9 @@ for n in $(seq 1 "$total"); do
     # Killed after the last change took effect, nothing is left to do: "No changes." is converged too.
     check "N=$n ($step): the next apply converges" grep -Eq "^Converged|^No changes. The hosts match" "$work/recover-$n.log"
     [[ $n -eq 1 ]] && check "the dead apply's lock is taken over with a warning" grep -q "taking over the lock" "$work/recover-$n.log"
-    domains=$(virsh_ list --all --name | grep -v '^$' | tr '\n' ' ')
+    domains=$(virsh_ list --all --name | grep -v '^$' | tr '\n' ' ' || true)
     check "N=$n ($step): only kill-vm is defined (got: $domains)" test "$domains" = "kill-vm "
-    volumes=$(virsh_ vol-list kill-pool | awk 'NR>2 && $1 != "" {print $1}' | sort | tr '\n' ' ')
+    volumes=$(virsh_ vol-list kill-pool | awk 'NR>2 && $1 != "" {print $1}' | sort | tr '\n' ' ' || true)
     seeds=$(tr ' ' '\n' <<< "$volumes" | grep -c -- '-seed-' || true)
     count=$(wc -w <<< "$volumes")
     check "N=$n ($step): base image, overlay and one seed, nothing else (got: $volumes)" test "$count" -eq 3 -a "$seeds" -eq 1
@@ -149,9 +149,26 @@ for n in $(seq 1 "$total"); do
     check "N=$n ($step): no lock left on the host" bash -c "! virsh -c qemu:///system net-info reconcile-lock >/dev/null 2>&1"
     check "N=$n ($step): the journal is empty" test ! -s "$work/state/journal.jsonl"
     echo "N=$n: killed during $step; recovered"
+    [[ $failed -eq 0 ]] || { tail -5 "$work/plan-$n.log" "$work/recover-$n.log"; }
 done
 end=$(date +%s.%N)
 echo "kill-at-every-boundary (real libvirtd): $total kills in $(echo "$end - $begin" | bc) s"
+
+echo "== killed during create-volume, then the VM is no longer declared: nothing of it may stay"
+reset_host
+ip netns exec "$ns" "$bin" apply "$work/manifests" --state-dir "$work/state" --cache-dir "$work/cache" > "$work/dropped-killed.log" 2>&1 &
+pid=$!
+while kill -0 "$pid" 2>/dev/null && ! grep -q '"event":"start".*"step":"create-volume:' "$work/state/journal.jsonl" 2>/dev/null; do sleep 0.01; done
+kill -9 "$pid" 2>/dev/null || true
+wait "$pid" 2>/dev/null || true
+mkdir -p "$work/without-vm"
+sed '/^kind: VirtualMachine$/,$d' "$work/manifests/lab.yaml" | sed '$d' > "$work/without-vm/lab.yaml"
+status=0
+run "$work/state" "$work/cache" apply "$work/without-vm" > "$work/dropped.log" 2>&1 || status=$?
+check "without the VM, the next apply exits 0" test "$status" -eq 0
+volumes=$(virsh_ vol-list kill-pool | awk 'NR>2 && $1 != "" {print $1}' | tr '\n' ' ' || true)
+check "without the VM, no volume of it is left (got: $volumes)" test -z "$volumes"
+[[ $failed -eq 0 ]] || cat "$work/dropped.log"
 
 echo "== two concurrent applies on one host, from two \"machines\" (separate state and cache)"
 reset_host
