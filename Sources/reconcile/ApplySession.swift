@@ -24,7 +24,7 @@ struct ApplySession {
             hostLocks = try await engine.lockHosts(connected, identity: identity, timeout: timeout) { warning in
                 Terminal.error(warning)
             }
-            try engine.journal?.begin(identity: identity, finishing: engine.journal?.interrupted() ?? [])
+            try engine.journal?.begin(identity: identity)
         } catch {
             stateLock.release()
             throw error

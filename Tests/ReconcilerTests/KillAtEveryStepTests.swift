@@ -33,8 +33,9 @@ struct KillAtEveryStepTests {
         func apply(_ engine: Engine, _ text: String, finish: Bool) async throws -> (Plan, Engine.ApplyResult) {
             let set = try ManifestFixture(text).load().connecting(to: uri)
             let connected = try await engine.connect(set)
+            // As the CLI does: the journal is opened (under the state directory's lock) before planning.
+            try engine.journal?.begin(identity: .current)
             let plan = try await engine.plan(set, connected: connected, options: PlanOptions())
-            try engine.journal?.begin(identity: .current, finishing: engine.journal?.interrupted() ?? [])
             let result = try await engine.apply(plan, manifests: set, connected: connected, options: PlanOptions(),
                                                 executor: Executor(parallelism: 1, shutdownTimeout: .seconds(1))) { _ in }
             if finish { try engine.journal?.finish(converged: result.converged) }
@@ -43,6 +44,8 @@ struct KillAtEveryStepTests {
     }
 
     static let manifests = TestDriverTests.manifests()
+    /// The killed "process": no process has this pid, so `plan` counts its run as interrupted.
+    static let deadProcess = LockIdentity(user: "root", machine: "ctl1", pid: Int32.max)
     static let withoutScratch = TestDriverTests.manifests(extraVM: false)
 
     /// How many changes a full, uninterrupted apply makes: the boundaries to kill at.
@@ -117,7 +120,7 @@ struct KillAtEveryStepTests {
         let definition = VolumeDefinition(pool: "lab-pool", name: "web-root.qcow2", capacity: 1 << 30, format: .qcow2)
         try await run.hypervisor.createVolume(definition)
         let killed = ApplyJournal(directory: run.stateDirectory)
-        try killed.begin(identity: .current, finishing: [])
+        try killed.begin(identity: Self.deadProcess)
         let address = ResourceAddress.volume(hypervisor: "local", pool: "lab-pool", name: "web-root.qcow2")
         try killed.record(.started(Step(resource: address, action: .createVolume(definition), reason: "")))
 

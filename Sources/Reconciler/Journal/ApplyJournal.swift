@@ -27,13 +27,20 @@ public final class ApplyJournal: Sendable {
         return data.split(separator: UInt8(ascii: "\n")).compactMap { try? decoder.decode(JournalEntry.self, from: Data($0)) }
     }
 
-    /// Earlier runs that never finished (this run excluded).
+    /// Earlier runs that never finished (this run excluded). Before `begin`, as `plan` reads it
+    /// without the state directory's lock, a run whose process still lives is running, not interrupted;
+    /// after it, the lock guarantees no other apply runs, so every unfinished run was interrupted.
     public func interrupted() -> [InterruptedApply] {
-        InterruptedApply.find(in: entries(), excluding: [run])
+        let found = InterruptedApply.find(in: entries(), excluding: [run])
+        guard !isOpen else { return found }
+        return found.filter { !LockIdentity.isProcessAlive($0.pid) }
     }
 
-    /// Opens the journal for this run and records its start, and that it finishes `previous`.
-    public func begin(identity: LockIdentity, finishing previous: [InterruptedApply]) throws {
+    private var isOpen: Bool { descriptor.withLock { $0 >= 0 } }
+
+    /// Opens the journal for this run and records its start, and that it finishes the interrupted runs.
+    /// The caller holds the state directory's lock.
+    public func begin(identity: LockIdentity) throws {
         try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
         let opened = open(path.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard opened >= 0 else {
@@ -48,7 +55,7 @@ public final class ApplyJournal: Sendable {
             try appendRaw(Data([UInt8(ascii: "\n")]), sync: false)
         }
         try append(JournalEntry(event: .begin, run: run, owner: identity.owner, pid: identity.pid), sync: false)
-        for earlier in previous where !earlier.alreadyReported {
+        for earlier in interrupted() where !earlier.alreadyReported {
             try append(JournalEntry(event: .recovered, run: run, previousRun: earlier.run), sync: false)
         }
         try append(nil, sync: true)
