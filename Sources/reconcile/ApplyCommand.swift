@@ -65,8 +65,8 @@ struct ApplyCommand: AsyncParsableCommand {
         let manifests = try ManifestLoading.load(paths, connect: connect)
         let engine = HostWiring.engine(sshConfig: connection.sshConfig, provisioning: provisioning)
         let text = connection.output == .text
+        // Held from before planning until the end, released on every way out (also on error).
         var session: ApplySession?
-        var converged = false
         do {
             let connected = try await engine.connect(manifests)
             session = try await ApplySession.begin(engine: engine, connected: connected, stateDirectory: provisioning.stateDirectory,
@@ -79,8 +79,7 @@ struct ApplyCommand: AsyncParsableCommand {
             if text { Terminal.write(PlanTextRenderer(style: Terminal.style()).render(fresh)) }
             guard fresh.hasChanges else {
                 if !text { Terminal.write(ApplyReportJSON.render(plan: fresh, result: nil, events: [])) }
-                converged = !fresh.leavesSomethingAlone
-                await session?.end(converged: converged, images: engine.provisioning?.images)
+                await session?.end(converged: !fresh.leavesSomethingAlone, images: engine.provisioning?.images)
                 session = nil
                 guard fresh.leavesSomethingAlone else { return }
                 if text { Terminal.write(ApplyProgress.notConverged(fresh, failedSteps: 0) + "\n") }
@@ -95,8 +94,7 @@ struct ApplyCommand: AsyncParsableCommand {
             } else {
                 Terminal.write(ApplyReportJSON.render(plan: fresh, result: result, events: progress.recorded))
             }
-            converged = result.converged
-            await session?.end(converged: converged, images: engine.provisioning?.images)
+            await session?.end(converged: result.converged, images: engine.provisioning?.images)
             session = nil
             if !result.converged { throw ExitCode.failure }
         } catch let exit as ExitCode {
