@@ -1,13 +1,14 @@
 import Foundation
 import Reconciler
+import Spec
 
 /// The apply lock as libvirt stores it: a persistent network that is never started (so it has no
 /// bridge, no dnsmasq, no firewall rule), named `reconcile-lock`, with the holder in its metadata and
 /// the holder's token as its UUID.
 enum LockNetworkXML {
-    static let name = "reconcile-lock"
+    static let name = ReservedNames.lockNetwork
     static let namespace = "https://reconcile.dev/xmlns/lock/v1"
-    static let bridge = "reconcile-lck"
+    static let bridge = ReservedNames.lockBridge
 
     static func render(_ record: HostLockRecord) -> String {
         var network = XMLElementBuilder("network")
