@@ -154,11 +154,11 @@ done
 end=$(date +%s.%N)
 echo "kill-at-every-boundary (real libvirtd): $total kills in $(echo "$end - $begin" | bc) s"
 
-echo "== killed during create-volume, then the VM is no longer declared: nothing of it may stay"
+echo "== killed during create-seed, then the VM is no longer declared: nothing of it may stay"
 reset_host
 ip netns exec "$ns" "$bin" apply "$work/manifests" --state-dir "$work/state" --cache-dir "$work/cache" > "$work/dropped-killed.log" 2>&1 &
 pid=$!
-while kill -0 "$pid" 2>/dev/null && ! grep -q '"event":"start".*"step":"create-volume:' "$work/state/journal.jsonl" 2>/dev/null; do sleep 0.01; done
+while kill -0 "$pid" 2>/dev/null && ! grep -q '"event":"start".*"step":"create-seed:' "$work/state/journal.jsonl" 2>/dev/null; do sleep 0.01; done
 kill -9 "$pid" 2>/dev/null || true
 wait "$pid" 2>/dev/null || true
 mkdir -p "$work/without-vm"
@@ -167,7 +167,12 @@ status=0
 run "$work/state" "$work/cache" apply "$work/without-vm" > "$work/dropped.log" 2>&1 || status=$?
 check "without the VM, the next apply exits 0" test "$status" -eq 0
 volumes=$(virsh_ vol-list kill-pool | awk 'NR>2 && $1 != "" {print $1}' | tr '\n' ' ' || true)
-check "without the VM, no volume of it is left (got: $volumes)" test -z "$volumes"
+if virsh_ dominfo kill-vm >/dev/null 2>&1; then
+    # The kill came too late: the domain was defined, so its volumes are a managed VM's, kept without --prune.
+    echo "note: the apply was killed only after define-domain; the dropped-VM check did not apply this time"
+else
+    check "without the VM, no volume of it is left (got: $volumes)" test -z "$volumes"
+fi
 [[ $failed -eq 0 ]] || cat "$work/dropped.log"
 
 echo "== two concurrent applies on one host, from two \"machines\" (separate state and cache)"
