@@ -44,6 +44,11 @@ if [[ -n ${RECONCILE_TEST_LIBVIRT_URI:-} ]]; then
         echo "the end-to-end guest test failed (see above)" >&2
         status=1
     fi
+    # kill -9 of apply at every step boundary, and two concurrent applies on one host.
+    if ! scripts/kill-test.sh "$ns" "$RECONCILE_BINARY"; then
+        echo "the kill-at-every-boundary test failed (see above)" >&2
+        status=1
+    fi
     # The daemon above has /dev/kvm masked, so that a define takes milliseconds instead of a
     # ~30 s QEMU probe (see netns-libvirtd.sh). One define against a daemon that sees the real
     # /dev/kvm keeps that slow path covered, once. The masked daemon left QEMU capabilities in

@@ -29,7 +29,8 @@ public final class LibvirtHypervisor: Hypervisor, @unchecked Sendable {
     public func observe() async throws -> HostState {
         let capabilities = self.capabilities
         return try await call { connection in
-            let networks = try connection.allNetworks().map { network in
+            // The apply lock is reconcile's bookkeeping, not a network anyone declares or prunes.
+            let networks = try connection.allNetworks().filter { $0.name != LockNetworkXML.name }.map { network in
                 try NetworkXML.parse(try network.xml(inactive: true), active: try network.isActive(),
                                      autostart: try network.autostart(), persistent: try network.isPersistent())
             }

@@ -7,7 +7,9 @@ import Logging
 /// Layout: `images/<alg>-<hex>.img` keyed by the published digest (of the `.xz`
 /// for compressed sources), `partial/<alg>-<hex>.partial` for downloads in
 /// progress. A file only enters `images/` after its digest matched, so a file
-/// there is trusted without rehashing.
+/// there is trusted without rehashing. Processes sharing the cache take `partial/<alg>-<hex>.lock`
+/// (flock) around a download, so two never write one partial file: the second waits, then finds the
+/// image in place.
 public struct ImageCache: Sendable {
     public let directory: URL
     private let logger: Logger
@@ -31,6 +33,32 @@ public struct ImageCache: Sendable {
 
     func partialPath(for digest: Digest) -> URL {
         directory.appendingPathComponent("partial").appendingPathComponent(digest.fileNameComponent + ".partial")
+    }
+
+    func downloadLockPath(forComponent component: String) -> String {
+        directory.appendingPathComponent("partial").appendingPathComponent(component + ".lock").path
+    }
+
+    /// How long a download waits for another process downloading the same image.
+    static let downloadLockTimeout: Duration = .seconds(6 * 3600)
+
+    /// Deletes what downloads left in `partial/` that no process is working on (its digest's lock is
+    /// free): the leftovers of a run killed mid-download whose image nobody needs any more. Returns
+    /// the file names deleted.
+    @discardableResult
+    public func discardAbandonedDownloads() throws -> [String] {
+        let folder = directory.appendingPathComponent("partial")
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
+        var removed: [String] = []
+        for name in names.sorted() where !name.hasSuffix(".lock") {
+            // `<alg>-<hex>.partial`, `.xz`, or the decompressed `<alg>-<hex>`: all under one digest lock.
+            let component = name.split(separator: ".", maxSplits: 1).first.map(String.init) ?? name
+            guard let lock = try FileLock.tryAcquire(path: downloadLockPath(forComponent: component)) else { continue }
+            defer { lock.release() }
+            try FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+            removed.append(name)
+        }
+        return removed
     }
 
     /// The digest the image must have: inline, or looked up in the published checksum file.
@@ -61,6 +89,15 @@ public struct ImageCache: Sendable {
         let partial = partialPath(for: expected)
         try fileManager.createDirectory(at: partial.deletingLastPathComponent(), withIntermediateDirectories: true)
         try fileManager.createDirectory(at: path(for: expected).deletingLastPathComponent(), withIntermediateDirectories: true)
+        let lockPath = downloadLockPath(forComponent: expected.fileNameComponent)
+        guard let lock = try await FileLock.acquire(path: lockPath, timeout: Self.downloadLockTimeout) else {
+            throw ProvisioningError(.downloadFailed, "another process has been downloading \(expected) for hours (\(lockPath) is locked)")
+        }
+        defer { lock.release() }
+        if let cached = cachedImage(for: expected) {
+            // Another process downloaded it while this one waited for the lock.
+            return CachedImage(path: cached, digest: expected, downloaded: false)
+        }
 
         logger.info("downloading image", metadata: ["url": "\(FetchFailureText.display(source.url))", "expected": "\(expected)"])
         let (actual, bytes) = try await fetcher.download(source.url, into: partial, algorithm: expected.algorithm, progress: progress)

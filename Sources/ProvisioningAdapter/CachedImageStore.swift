@@ -36,6 +36,10 @@ public struct CachedImageStore: ImageStore {
         return image.path
     }
 
+    public func discardAbandonedDownloads() throws -> [String] {
+        try cache.discardAbandonedDownloads()
+    }
+
     /// Download errors name the URL; a manifest may carry credentials in it, which no output shows.
     static func redactingErrors<Value>(_ body: () async throws -> Value) async throws -> Value {
         do {

@@ -4,7 +4,7 @@ struct ManifestValidator {
 
     func validate() -> [Diagnostic] {
         duplicateNames() + hypervisorReferences() + networkRules() + subnetAndBridgeClashes()
-            + virtualMachineReferences() + collisions()
+            + virtualMachineReferences() + collisions() + reservedNames()
     }
 
     private func duplicateNames() -> [Diagnostic] {

@@ -50,6 +50,9 @@ struct ApplyCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Seconds a guest no manifest declares (--prune) gets to power off before it is forced off; declared VMs use spec.stopTimeout.", valueName: "seconds"))
     var shutdownTimeout = 120
 
+    @Option(help: ArgumentHelp("Seconds to wait for another apply holding a hypervisor (or the state directory); 0 refuses at once, naming the holder.", valueName: "seconds"))
+    var lockTimeout = 0
+
     @OptionGroup var unattended: UnattendedOptions
 
     func validate() throws {
@@ -60,6 +63,7 @@ struct ApplyCommand: AsyncParsableCommand {
         if parallel < 1 { throw ValidationError("--parallel must be at least 1") }
         if plan != nil && !replace.isEmpty { throw ValidationError("--replace changes the plan: make a new one with `plan --replace`") }
         if shutdownTimeout < 0 { throw ValidationError("--shutdown-timeout must not be negative") }
+        if lockTimeout < 0 { throw ValidationError("--lock-timeout must not be negative") }
     }
 
     func run() async throws {
@@ -79,7 +83,8 @@ struct ApplyCommand: AsyncParsableCommand {
             paths: saved?.paths ?? paths, saved: saved, savedName: plan, connect: saved?.connect ?? connection.connect,
             options: PlanOptions(prune: saved?.prune ?? prune, replace: Set(saved?.replace ?? replace)),
             engine: HostWiring.engine(sshConfig: connection.sshConfig, provisioning: provisioning),
-            output: connection.output, parallel: parallel, shutdownTimeout: shutdownTimeout, git: git,
+            output: connection.output, parallel: parallel, shutdownTimeout: shutdownTimeout,
+            lockTimeout: lockTimeout, stateDirectory: provisioning.stateDirectory, git: git,
             log: events,
             metrics: unattended.metricsFile.map(MetricsFile.init(path:)))
         let service = ApplyService(pass: pass, backoff: unattended.watch ? try unattended.backoff() : nil)

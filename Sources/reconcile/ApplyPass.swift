@@ -16,6 +16,9 @@ struct ApplyPass: Sendable {
     var output: OutputFormat
     var parallel: Int
     var shutdownTimeout: Int
+    /// Seconds to wait for the locks another apply holds (0 refuses at once).
+    var lockTimeout: Int
+    var stateDirectory: String
     var git: GitSource?
     var log: EventLog?
     var metrics: MetricsFile?
@@ -60,18 +63,29 @@ struct ApplyPass: Sendable {
         options.commit = summary.commit
         let hosts = manifests.hypervisors.map(\.name)
         summary.hosts = hosts.map { PassSummary.Host(name: $0, converged: false, drift: 0, conflicts: 0) }
+        // Held from before planning to the end of the pass, and given back on every way out.
+        var session: ApplySession?
+        let warn: @Sendable (String) -> Void = { [self] line in problem(line) }
+        func end(converged: Bool, images: (any ImageStore)? = nil) async {
+            await session?.end(converged: converged, images: images, warn: warn)
+            session = nil
+        }
         do {
             let connected = try await engine.connect(manifests)
+            session = try await ApplySession.begin(engine: engine, connected: connected, stateDirectory: stateDirectory,
+                                                   timeout: .seconds(lockTimeout), warn: warn)
             let fresh = try await engine.plan(manifests, connected: connected, options: options)
             if let saved, let mismatch = saved.mismatch(with: fresh, manifests: manifests) {
                 let message = "refusing to apply \(savedName ?? "the saved plan"): \(mismatch). Run `reconcile plan` again."
                 problem("error: \(message)")
+                await end(converged: false)
                 return finished(.failed, error: message)
             }
             if text { Terminal.write(PlanTextRenderer(style: Terminal.style()).render(fresh)) }
             guard fresh.hasChanges else {
                 if !text { Terminal.write(ApplyReportJSON.render(plan: fresh, result: nil, events: [], commit: summary.commit)) }
                 summary.hosts = PassSummary.Host.after(hosts: hosts, planned: fresh, report: nil, remaining: fresh)
+                await end(converged: !fresh.leavesSomethingAlone, images: engine.provisioning?.images)
                 guard fresh.leavesSomethingAlone else { return finished(.converged) }
                 if text { Terminal.write(ApplyProgress.notConverged(fresh, failedSteps: 0) + "\n") }
                 return finished(.notConverged)
@@ -86,10 +100,12 @@ struct ApplyPass: Sendable {
             } else {
                 Terminal.write(ApplyReportJSON.render(plan: fresh, result: result, events: progress.recorded, commit: summary.commit))
             }
+            await end(converged: result.converged, images: engine.provisioning?.images)
             summary.steps = recorder.counts
             summary.hosts = PassSummary.Host.after(hosts: hosts, planned: fresh, report: result.report, remaining: result.remaining)
             return finished(result.converged ? .converged : .notConverged)
         } catch {
+            await end(converged: false)
             problem("error: \(error)")
             for hint in (error as? ReconcileError)?.hints ?? [] { problem("hint: \(hint)") }
             return finished(.failed, error: "\(error)")

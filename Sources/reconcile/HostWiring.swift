@@ -1,3 +1,4 @@
+import Foundation
 import HostSystemAdapter
 import LibvirtAdapter
 import Reconciler
@@ -7,8 +8,10 @@ import Reconciler
 /// sockets under the state directory).
 enum HostWiring {
     static func engine(sshConfig: String?, provisioning: ProvisioningOptions) -> Engine {
-        Engine(connector: LibvirtConnector(),
-               systems: ProbedHostSystemConnector(sshConfig: sshConfig, stateDirectory: provisioning.stateDirectory),
-               provisioning: provisioning.services)
+        var engine = Engine(connector: LibvirtConnector(),
+                            systems: ProbedHostSystemConnector(sshConfig: sshConfig, stateDirectory: provisioning.stateDirectory),
+                            provisioning: provisioning.services)
+        engine.journal = ApplyJournal(directory: URL(fileURLWithPath: provisioning.stateDirectory))
+        return engine
     }
 }

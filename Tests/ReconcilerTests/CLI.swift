@@ -22,7 +22,24 @@ enum CLI {
     }
 
     static func reconcile(_ arguments: [String], environment extra: [String: String] = [:], in directory: String? = nil) throws -> Run {
-        try run(binary, arguments, environment: extra, in: directory)
+        var environment = extra
+        if environment["XDG_STATE_HOME"] == nil && !arguments.contains("--state-dir") {
+            environment["XDG_STATE_HOME"] = stateHome(for: arguments)
+        }
+        return try run(binary, arguments, environment: environment, in: directory)
+    }
+
+    /// A state directory of the test's own: tests run in parallel, and two applies sharing one state
+    /// directory refuse each other (its lock). Calls on one fixture share it, as a user's plan and apply do.
+    static func stateHome(for arguments: [String]) -> String {
+        let temporary = FileManager.default.temporaryDirectory.standardizedFileURL.path
+        let fixture = arguments.lazy.compactMap { argument -> String? in
+            let components = URL(fileURLWithPath: argument).standardizedFileURL.pathComponents
+            guard let index = components.firstIndex(where: { $0.hasPrefix("reconcile-tests-") }) else { return nil }
+            return NSString.path(withComponents: Array(components[...index]))
+        }.first { $0.hasPrefix(temporary) }
+        let base = fixture ?? (temporary as NSString).appendingPathComponent("reconcile-cli-\(UUID().uuidString)")
+        return (base as NSString).appendingPathComponent("state-home")
     }
 
     static func run(_ executable: String, _ arguments: [String], environment extra: [String: String] = [:],

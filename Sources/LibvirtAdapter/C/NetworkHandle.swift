@@ -13,6 +13,8 @@ final class NetworkHandle: @unchecked Sendable {
         virNetworkFree(pointer)
     }
 
+    var name: String { virNetworkGetName(pointer).map { String(cString: $0) } ?? "" }
+
     /// The persistent definition when `inactive`; drivers without that flag (the test driver) give the only one they have.
     func xml(inactive: Bool) throws(LibvirtError) -> String {
         if inactive, let text = virNetworkGetXMLDesc(pointer, UInt32(VIR_NETWORK_XML_INACTIVE.rawValue)) {

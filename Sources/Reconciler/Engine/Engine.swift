@@ -10,6 +10,8 @@ public struct Engine: Sendable {
     public let provisioning: ProvisioningServices?
     /// Reaches the machines of `state: ready` hypervisors; without it their host is not managed.
     public var systems: (any HostSystemConnector)? = nil
+    /// The apply journal: plans read what interrupted runs left, apply records each step in it.
+    public var journal: ApplyJournal? = nil
 
     public init(connector: any HypervisorConnector, provisioning: ProvisioningServices? = nil) {
         self.connector = connector
@@ -84,7 +86,8 @@ public struct Engine: Sendable {
         let observed = try await observe(connected)
         let hosts = try await observeHosts(manifests, connected: connected)
         let facts = await provisioningFacts(manifests)
-        let plan = Planner(options: options).plan(manifests: manifests, observed: observed, hosts: hosts, facts: facts)
+        let plan = Planner(options: options).plan(manifests: manifests, observed: observed, hosts: hosts, facts: facts,
+                                                  interrupted: journal?.interrupted() ?? [])
         Self.logger.debug("planned", metadata: [
             "steps": "\(plan.steps.count)", "resources": "\(plan.resources.count)", "conflicts": "\(plan.conflicts.count)",
             "blockers": "\(plan.blockers.count)", "seconds": "\(Self.seconds(since: started))",
@@ -136,8 +139,17 @@ public struct Engine: Sendable {
 
     public func apply(_ plan: Plan, manifests: ManifestSet, connected: Connected, options: PlanOptions,
                       executor: Executor, events: @escaping @Sendable (ExecutionEvent) -> Void) async throws -> ApplyResult {
-        try await applyInPasses(plan, manifests: manifests, connected: connected, options: options,
-                                executor: executor, events: events)
+        let journal = self.journal
+        let journaled: @Sendable (ExecutionEvent) -> Void = { event in
+            do {
+                try journal?.record(event)
+            } catch {
+                if case .started(let step) = event { events(.progress(step, "warning: \(error)")) }
+            }
+            events(event)
+        }
+        return try await applyInPasses(plan, manifests: manifests, connected: connected, options: options,
+                                       executor: executor, events: journaled)
     }
 }
 

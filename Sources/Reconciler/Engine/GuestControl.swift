@@ -57,7 +57,7 @@ public struct GuestControl: Sendable {
             throw ReconcileError(.unsupported, "virtual machine '\(name)' is \(domain.state.rawValue): a guest has an address only while it runs")
         }
         let report = try await hypervisor.guestAddresses(domain: name)
-        let ordered = StepRunner.ordered(report.addresses)
+        let ordered = GuestAddress.preferred(report.addresses)
         guard !ordered.isEmpty else {
             let seen = GuestAddress.Source.allCases.map { "\($0.rawValue): \(report.sourceNotes[$0] ?? "nothing")" }.joined(separator: "; ")
             throw ReconcileError(.notFound, "virtual machine '\(name)' has no address yet; sources tried: \(seen)")

@@ -11,4 +11,11 @@ public protocol ImageStore: Sendable {
     func cachedFile(digest: String) -> URL?
     /// Downloads (resuming a partial file), verifies and caches the image; a mismatch deletes it and throws.
     func fetch(_ source: ImageSource, digest: String, progress: @escaping @Sendable (String) -> Void) async throws -> URL
+    /// Deletes partial downloads no process is working on; returns their file names.
+    func discardAbandonedDownloads() throws -> [String]
+}
+
+extension ImageStore {
+    /// Stores that never keep partial files have nothing to discard.
+    public func discardAbandonedDownloads() throws -> [String] { [] }
 }

@@ -12,6 +12,8 @@ public struct ReconcileError: Error, Sendable, CustomStringConvertible {
         case notFound
         /// An imperative command aimed at an object reconcile did not create, without --force.
         case notManaged
+        /// Another apply holds the hypervisor's lock (or the local state directory's).
+        case locked
     }
 
     public var code: Code

@@ -9,6 +9,12 @@ struct HostPlanner {
     let options: PlanOptions
     let facts: ProvisioningFacts
     let builder: DefinitionBuilder
+    /// Earlier applies on any host that never finished (see `HostPlanner+Interrupted`).
+    let interrupted: [InterruptedApply]
+    /// Half-written volumes of those runs, left out of `state` so they are planned afresh.
+    let discarded: [ObservedVolume]
+    /// The deletion each re-created half-written volume must wait for, by its address.
+    var cleanupSteps: [ResourceAddress: String] = [:]
 
     private(set) var steps: [Step] = []
     private(set) var resources: [ResourceChange] = []
@@ -18,9 +24,14 @@ struct HostPlanner {
     private var stepIDs: Set<String> = []
 
     init(hypervisor: HypervisorSpec, manifests: ManifestSet, state: HostState, options: PlanOptions,
-         facts: ProvisioningFacts = ProvisioningFacts()) {
+         facts: ProvisioningFacts = ProvisioningFacts(), interrupted: [InterruptedApply] = []) {
         self.hypervisor = hypervisor
         self.manifests = manifests
+        self.interrupted = interrupted
+        let discarded = Self.halfWritten(interrupted, hypervisor: hypervisor.name, in: state)
+        self.discarded = discarded
+        var state = state
+        state.volumes.removeAll { volume in discarded.contains { $0.pool == volume.pool && $0.name == volume.name } }
         self.state = IndexedHostState(state)
         self.options = options
         self.facts = facts
@@ -33,10 +44,12 @@ struct HostPlanner {
     var virtualMachines: [VirtualMachineSpec] { manifests.virtualMachines.filter { $0.hypervisor == name } }
 
     mutating func plan() {
+        planInterruptedCleanup()
         planNetworks()
         planPools()
         planVirtualMachines()
         planPrune()
+        planLeftoverVolumes()
     }
 
     func address(_ kind: ResourceAddress.Kind, _ name: String) -> ResourceAddress {
@@ -47,8 +60,10 @@ struct HostPlanner {
     @discardableResult
     mutating func add(_ resource: ResourceAddress, _ action: Action, after dependencies: [String?] = [],
                       reason: String) -> String {
+        // A volume an interrupted run half-wrote is deleted before it is written again.
+        let cleanup = action.kind == .deleteVolume ? nil : cleanupSteps[resource]
         let step = Step(resource: resource, action: action,
-                        dependsOn: dependencies.compactMap { $0 }.filter { stepIDs.contains($0) },
+                        dependsOn: (dependencies + [cleanup]).compactMap { $0 }.filter { stepIDs.contains($0) },
                         reason: reason)
         steps.append(step)
         stepIDs.insert(step.id)

@@ -16,13 +16,14 @@ public struct Planner: Sendable {
     /// `hosts` holds the `state: ready` hypervisors' host observations: their host steps come first,
     /// and libvirt-level steps wait for the daemon those steps start.
     public func plan(manifests: ManifestSet, observed: [String: HostState], hosts: [String: HostObservation],
-                     facts: ProvisioningFacts = ProvisioningFacts()) -> Plan {
+                     facts: ProvisioningFacts = ProvisioningFacts(), interrupted: [InterruptedApply] = []) -> Plan {
         var plan = Plan(observedFingerprint: ObservedFingerprint.of(observed, hosts: hosts))
         for hypervisor in manifests.hypervisors {
             plan.targets.append(Plan.Target(name: hypervisor.name, uri: hypervisor.uri))
             let libvirtReady = planHost(hypervisor, manifests: manifests, observation: hosts[hypervisor.name], into: &plan)
             guard let state = observed[hypervisor.name] else { continue }
-            var host = HostPlanner(hypervisor: hypervisor, manifests: manifests, state: state, options: options, facts: facts)
+            var host = HostPlanner(hypervisor: hypervisor, manifests: manifests, state: state, options: options, facts: facts,
+                                   interrupted: interrupted)
             host.planDefaults()
             host.plan()
             plan.steps += host.steps.map { Self.waiting($0, for: libvirtReady) }

@@ -1,0 +1,40 @@
+import Foundation
+
+/// Who holds a hypervisor's apply lock, kept on the host itself so every control machine sees it.
+public struct HostLockRecord: Sendable, Codable, Hashable {
+    /// `user@machine`, for people.
+    public var owner: String
+    /// The machine's host name: a pid means something only there.
+    public var machine: String
+    public var pid: Int32
+    public var started: Date
+    /// Renewed while the apply runs; a record past it belongs to a run that died or hangs.
+    public var expires: Date
+    /// Unique per holder (a UUID), so a renewal or release never touches a lock someone else took over.
+    public var token: String
+
+    public init(owner: String, machine: String, pid: Int32, started: Date, expires: Date, token: String) {
+        self.owner = owner
+        self.machine = machine
+        self.pid = pid
+        self.started = started
+        self.expires = expires
+        self.token = token
+    }
+
+    /// "root@ctl1 (pid 4242) since 2026-12-03T06:40:00Z, expires 2026-12-03T06:41:00Z".
+    public var holderDescription: String {
+        "\(owner) (pid \(pid)) since \(Self.format(started)), expires \(Self.format(expires)) unless renewed"
+    }
+
+    /// Why the lock may be taken over, or nil while its holder may still be working.
+    public func staleness(now: Date, machine localMachine: String, isProcessAlive: (Int32) -> Bool) -> String? {
+        if now > expires { return "it expired at \(Self.format(expires))" }
+        if machine == localMachine && !isProcessAlive(pid) { return "process \(pid) on \(machine) is gone" }
+        return nil
+    }
+
+    static func format(_ date: Date) -> String {
+        date.formatted(.iso8601)
+    }
+}
