@@ -15,6 +15,14 @@ public struct VirtualMachineSpec: Sendable, Hashable, Codable {
     public var agent: AgentSpec?
     /// How long apply waits for the guest's address and SSH before failing.
     public var bootTimeout: Int
+    /// Snapshots the VM should have; reconcile creates, records and (with --prune) deletes only its own.
+    public var snapshots: [SnapshotSpec] = []
+    /// Chosen when the domain is defined; an existing domain keeps its firmware until --replace.
+    public var firmware: Firmware = .bios
+    /// UEFI Secure Boot with Microsoft's keys enrolled (firmware: uefi only).
+    public var secureBoot = false
+    /// An emulated TPM 2.0 (swtpm), for new domains.
+    public var tpm = false
 
     public var name: String { metadata.name }
 

@@ -11,6 +11,7 @@ struct Reconcile: AsyncParsableCommand {
 
             Start with: reconcile plan examples/ --connect test:///default
             """,
-        subcommands: [ValidateCommand.self, PlanCommand.self, ApplyCommand.self, DetectCommand.self]
+        subcommands: [ValidateCommand.self, PlanCommand.self, ApplyCommand.self, DetectCommand.self,
+                      SnapshotCommand.self]
     )
 }

@@ -16,6 +16,9 @@ public struct Ownership: Sendable, Hashable, Codable {
     /// The UUID of the domain this record was written for: a copy of the domain (virt-clone) carries
     /// the original's, and is therefore not reconcile's. Not part of the spec hash.
     public var uuid: String?
+    /// Snapshots reconcile created on the domain: only these are ever deleted (with --prune).
+    /// Written by the snapshot steps alone, never by a definition, so not part of the spec hash.
+    public var snapshots: [String]?
 
     public init(name: String, specHash: String, volumes: [OwnedVolume] = [], baseImage: String? = nil,
                 seed: String? = nil, agent: String? = nil, uuid: String? = nil) {

@@ -1,0 +1,97 @@
+import CLibvirt
+import Foundation
+import Reconciler
+
+extension LibvirtHypervisor {
+    static func snapshots(of domain: DomainHandle) throws -> [ObservedSnapshot] {
+        try domain.allSnapshots().map { snapshot in
+            try SnapshotXML.parse(try snapshot.xml(), isCurrent: try snapshot.isCurrent())
+        }.sorted { $0.name < $1.name }
+    }
+
+    /// reconcile's record as the persistent definition holds it now.
+    static func recordedOwnership(of domain: DomainHandle) throws -> Ownership? {
+        try DomainXML.parse(try domain.xml(inactive: true), state: .other, autostart: false, persistent: true).ownership
+    }
+
+    /// Rewrites the list of snapshots in reconcile's record; the rest of the record stays as it is.
+    static func editSnapshotRecord(of domain: DomainHandle, named name: String, _ edit: (inout [String]) -> Void) throws {
+        guard var ownership = try recordedOwnership(of: domain) else {
+            throw LibvirtAdapterError("virtual machine '\(name)' is not managed by reconcile; its snapshots are not recorded")
+        }
+        var snapshots = ownership.snapshots ?? []
+        edit(&snapshots)
+        ownership.snapshots = snapshots.isEmpty ? nil : snapshots
+        try domain.setMetadata(xml: OwnershipXML.bareElement(ownership), key: OwnershipXML.prefix,
+                               uri: OwnershipXML.namespace, live: try domain.isActive())
+    }
+
+    public func createSnapshot(_ definition: SnapshotDefinition) async throws -> String? {
+        try await Libvirt.blocking { [connection] in
+            let domain = try Self.require(try connection.domain(named: definition.domain), "virtual machine", definition.domain)
+            let recorded = try Self.recordedOwnership(of: domain)?.snapshots ?? []
+            if try domain.snapshot(named: definition.name) != nil {
+                guard recorded.contains(definition.name) else {
+                    throw LibvirtAdapterError("virtual machine '\(definition.domain)' got a snapshot '\(definition.name)' that reconcile did not make since the plan; it is left alone")
+                }
+                return nil
+            }
+            // Recorded first: a run killed before the snapshot exists finds it recorded but missing and makes it.
+            try Self.editSnapshotRecord(of: domain, named: definition.domain) { names in
+                if !names.contains(definition.name) { names.append(definition.name) }
+            }
+            let xml = SnapshotXML.render(definition)
+            guard definition.kind == .externalDiskOnly else {
+                _ = try domain.createSnapshot(xml: xml, flags: 0)
+                return nil
+            }
+            let flags = UInt32(VIR_DOMAIN_SNAPSHOT_CREATE_DISK_ONLY.rawValue) | UInt32(VIR_DOMAIN_SNAPSHOT_CREATE_ATOMIC.rawValue)
+            guard try domain.isActive() else {
+                _ = try domain.createSnapshot(xml: xml, flags: flags)
+                return nil
+            }
+            guard try DomainXML.hasGuestAgentChannel(try domain.xml(inactive: false)) else {
+                _ = try domain.createSnapshot(xml: xml, flags: flags)
+                return "no guest agent channel: file systems were not frozen"
+            }
+            do {
+                _ = try domain.createSnapshot(xml: xml, flags: flags | UInt32(VIR_DOMAIN_SNAPSHOT_CREATE_QUIESCE.rawValue))
+                return "file systems frozen through the guest agent"
+            } catch {
+                // An agent that is not (yet) running in the guest: the snapshot is still crash-consistent.
+                _ = try domain.createSnapshot(xml: xml, flags: flags)
+                return "the guest agent did not answer (\(error)); file systems were not frozen"
+            }
+        }
+    }
+
+    public func deleteSnapshot(named name: String, ofDomain domainName: String) async throws {
+        try await Libvirt.blocking { [connection] in
+            guard let domain = try connection.domain(named: domainName) else { return }
+            let recorded = try Self.recordedOwnership(of: domain)?.snapshots ?? []
+            guard recorded.contains(name) else {
+                throw LibvirtAdapterError("snapshot '\(name)' of virtual machine '\(domainName)' was not made by reconcile; it is left alone")
+            }
+            if let snapshot = try domain.snapshot(named: name) {
+                do {
+                    try snapshot.delete()
+                } catch {
+                    throw LibvirtAdapterError("snapshot '\(name)' of virtual machine '\(domainName)' is not deleted: \(error)")
+                }
+            }
+            try Self.editSnapshotRecord(of: domain, named: domainName) { $0.removeAll { $0 == name } }
+        }
+    }
+
+    public func revertSnapshot(named name: String, ofDomain domainName: String, force: Bool) async throws {
+        try await Libvirt.blocking { [connection] in
+            let domain = try Self.require(try connection.domain(named: domainName), "virtual machine", domainName)
+            let snapshot = try Self.require(try domain.snapshot(named: name), "snapshot", "\(domainName)/\(name)")
+            // Checked again here, not only at plan time: the guest may have been started since.
+            if try domain.isActive(), !force {
+                throw LibvirtAdapterError("virtual machine '\(domainName)' is running; reverting it loses its current state (use --force)")
+            }
+            try snapshot.revert(force: force)
+        }
+    }
+}
