@@ -91,7 +91,14 @@ extension LibvirtHypervisor {
             if try domain.isActive(), !force {
                 throw LibvirtAdapterError("virtual machine '\(domainName)' is running; reverting it loses its current state (use --force)")
             }
+            // The definition goes back to the snapshot's, reconcile's record with it, which would then
+            // forget the snapshots made after this one: they still exist and stay recorded as reconcile's.
+            let recorded = try Self.recordedOwnership(of: domain)?.snapshots ?? []
             try snapshot.revert(force: force)
+            guard !recorded.isEmpty, try Self.recordedOwnership(of: domain) != nil else { return }
+            try Self.editSnapshotRecord(of: domain, named: domainName) { names in
+                names = recorded.filter { (try? domain.snapshot(named: $0)) != nil }
+            }
         }
     }
 }

@@ -128,6 +128,9 @@ struct SnapshotTests {
         #expect(report.allSucceeded, "\(report.failed)")
         domain = try await harness.hypervisor.observe().domains.first { $0.name == "web" }
         #expect(domain?.snapshots.first { $0.isCurrent }?.name == "first")
+        // The definition went back to the one "first" saved; reconcile's record still knows "second".
+        #expect(domain?.ownership?.snapshots == ["first", "second"])
+        #expect(try await harness.plan(manifests).steps.isEmpty)
     }
 
     @Test("firmware: uefi, secureBoot and tpm reach a new domain's XML; on an existing domain a change is a notice naming --replace")
