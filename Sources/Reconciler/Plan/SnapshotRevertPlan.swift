@@ -20,7 +20,8 @@ public enum SnapshotRevertPlan {
         let step = Step(resource: resource, action: .revertSnapshot(domain: domainName, name: snapshot, force: force),
                         reason: "requested (reconcile snapshot revert)")
         let current = observed.snapshots.first(where: \.isCurrent)?.name
-        var fields = [FieldChange(field: "current snapshot", before: current ?? "none", after: snapshot)]
+        var fields = [FieldChange(field: "disks", before: "as they are now", after: "as at snapshot '\(snapshot)'")]
+        if current != snapshot { fields.append(FieldChange(field: "current snapshot", before: current ?? "none", after: snapshot)) }
         if let state = target.state, state != observed.state.rawValue {
             fields.append(FieldChange(field: "state", before: observed.state.rawValue, after: state == "disk-snapshot" ? "shutoff" : state))
         }
