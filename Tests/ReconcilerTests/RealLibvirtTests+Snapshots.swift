@@ -36,6 +36,15 @@ extension RealLibvirtTests {
           disks: [{name: root, pool: rs-pool, size: 16MiB, deleteWithVM: true}]
           state: running
           snapshots: \(uefiSnapshots)
+        ---
+        apiVersion: reconcile/v1
+        kind: VirtualMachine
+        metadata: {name: rs-secure}
+        spec:
+          memory: 128MiB
+          firmware: uefi
+          secureBoot: true
+          state: running
 
         """
     }
@@ -48,7 +57,7 @@ extension RealLibvirtTests {
     @Test("snapshots: create, list, revert restores the disk's data, prune deletes only reconcile's; a UEFI guest boots OVMF and gets a disk-only snapshot")
     func realSnapshots() async throws {
         let cleanup = {
-            for vm in ["rs-bios", "rs-uefi"] {
+            for vm in ["rs-bios", "rs-uefi", "rs-secure"] {
                 try? RealLibvirt.virsh(["destroy", vm])
                 try? RealLibvirt.virsh(["undefine", vm, "--nvram", "--snapshots-metadata"])
             }
@@ -77,6 +86,10 @@ extension RealLibvirtTests {
         let liveXML = try uefiDomain.xml(inactive: false)
         #expect(liveXML.contains("<loader") && liveXML.contains("OVMF") && liveXML.contains("type='pflash'"), "\(liveXML)")
         #expect(try uefiDomain.isActive())
+        // Secure Boot: libvirt picked the enrolled-keys OVMF build, on q35 with SMM.
+        let secureXML = try #require(try hypervisor.connection.domain(named: "rs-secure")).xml(inactive: false)
+        #expect(secureXML.contains("secure='yes'") && secureXML.contains("OVMF_CODE_4M.ms.fd") && secureXML.contains("<smm state='on'/>")
+                && secureXML.contains("q35"), "\(secureXML)")
         let uefiList = try RealLibvirt.reconcile(["snapshot", "list", "rs-uefi", fixture.path, "--output", "json"])
         let document = try #require(try JSONSerialization.jsonObject(with: Data(uefiList.stdout.utf8)) as? [String: Any])
         let snapshots = try #require(document["snapshots"] as? [[String: Any]])
