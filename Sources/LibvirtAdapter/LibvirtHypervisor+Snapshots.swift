@@ -65,21 +65,29 @@ extension LibvirtHypervisor {
         }
     }
 
-    public func deleteSnapshot(named name: String, ofDomain domainName: String) async throws {
-        try await Libvirt.blocking { [connection] in
-            guard let domain = try connection.domain(named: domainName) else { return }
+    public func deleteSnapshot(named name: String, ofDomain domainName: String) async throws -> String? {
+        try await Libvirt.blocking { [connection] () throws -> String? in
+            guard let domain = try connection.domain(named: domainName) else { return nil }
             let recorded = try Self.recordedOwnership(of: domain)?.snapshots ?? []
             guard recorded.contains(name) else {
                 throw LibvirtAdapterError("snapshot '\(name)' of virtual machine '\(domainName)' was not made by reconcile; it is left alone")
             }
+            var detail: String?
             if let snapshot = try domain.snapshot(named: name) {
                 do {
                     try snapshot.delete()
                 } catch {
-                    throw LibvirtAdapterError("snapshot '\(name)' of virtual machine '\(domainName)' is not deleted: \(error)")
+                    // libvirt before 9.7 cannot merge an external snapshot's overlay back: the restore
+                    // point goes, the overlay stays in the disk's chain, where the guest's data is.
+                    guard try SnapshotXML.parse(try snapshot.xml(), isCurrent: false).external else {
+                        throw LibvirtAdapterError("snapshot '\(name)' of virtual machine '\(domainName)' is not deleted: \(error)")
+                    }
+                    try snapshot.delete(metadataOnly: true)
+                    detail = "libvirt cannot merge this external snapshot (\(error)): its record is deleted, its overlay stays under the disk (merge it with virsh blockcommit)"
                 }
             }
             try Self.editSnapshotRecord(of: domain, named: domainName) { $0.removeAll { $0 == name } }
+            return detail
         }
     }
 

@@ -124,5 +124,17 @@ extension RealLibvirtTests {
         let after = try await hypervisor.observe().domain(named: "rs-bios")
         #expect(after?.snapshots.map(\.name) == ["manual", "s1"])
         #expect(after?.ownership?.snapshots == ["s1"])
+
+        // The UEFI guest's external snapshot, reverted with --force, then pruned.
+        let externalRevert = try RealLibvirt.reconcile(["snapshot", "revert", "rs-uefi", "u1", fixture.path, "--force"])
+        print("EXTERNAL REVERT status \(externalRevert.status):\n\(externalRevert.output)")
+        let noUEFISnapshots = try ManifestFixture(Self.snapshotManifests(biosSnapshots: "[{name: s1}]", uefiSnapshots: "[]"))
+        let externalPrune = try RealLibvirt.reconcile(["apply", noUEFISnapshots.path, "--prune"])
+        print("EXTERNAL PRUNE status \(externalPrune.status):\n\(externalPrune.output)")
+        #expect(externalPrune.status == 0 && externalPrune.output.contains("done delete-snapshot real/snapshot/rs-uefi/u1"), "\(externalPrune.output)")
+        let uefiAfter = try await hypervisor.observe().domain(named: "rs-uefi")
+        #expect(uefiAfter?.snapshots.isEmpty == true && uefiAfter?.ownership?.snapshots == nil)
+        let settled = try RealLibvirt.reconcile(["plan", noUEFISnapshots.path, "--detailed-exitcode"])
+        #expect(settled.status == 0, "\(settled.output)")
     }
 }

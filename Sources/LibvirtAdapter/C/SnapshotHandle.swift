@@ -23,9 +23,11 @@ final class SnapshotHandle: @unchecked Sendable {
         try Libvirt.check(virDomainSnapshotIsCurrent(pointer, 0), "virDomainSnapshotIsCurrent") == 1
     }
 
-    /// Deletes the snapshot and its data; its children (later snapshots) stay.
-    func delete() throws(LibvirtError) {
-        try Libvirt.check(virDomainSnapshotDelete(pointer, 0), "virDomainSnapshotDelete")
+    /// Deletes the snapshot and its data (or, with `metadataOnly`, libvirt's record of it alone);
+    /// its children (later snapshots) stay.
+    func delete(metadataOnly: Bool = false) throws(LibvirtError) {
+        let flags = metadataOnly ? UInt32(VIR_DOMAIN_SNAPSHOT_DELETE_METADATA_ONLY.rawValue) : 0
+        try Libvirt.check(virDomainSnapshotDelete(pointer, flags), "virDomainSnapshotDelete")
     }
 
     /// `force` lets libvirt revert a running guest even where that loses its current state.

@@ -4,7 +4,7 @@ extension Hypervisor {
         throw snapshotsUnsupported
     }
 
-    public func deleteSnapshot(named name: String, ofDomain domain: String) async throws {
+    public func deleteSnapshot(named name: String, ofDomain domain: String) async throws -> String? {
         throw snapshotsUnsupported
     }
 

@@ -48,8 +48,9 @@ public protocol Hypervisor: Sendable {
     /// Records the snapshot as reconcile's in the domain's metadata, then creates it (a run killed in
     /// between finds it recorded but missing, and creates it); returns a detail worth showing, if any.
     func createSnapshot(_ definition: SnapshotDefinition) async throws -> String?
-    /// Deletes the snapshot (its data too) and drops it from reconcile's record.
-    func deleteSnapshot(named name: String, ofDomain domain: String) async throws
+    /// Deletes the snapshot (its data too, where libvirt can) and drops it from reconcile's record;
+    /// returns a detail worth showing, if any.
+    func deleteSnapshot(named name: String, ofDomain domain: String) async throws -> String?
     /// Reverts the domain to the snapshot; refused while the guest runs unless `force`.
     func revertSnapshot(named name: String, ofDomain domain: String, force: Bool) async throws
 }
