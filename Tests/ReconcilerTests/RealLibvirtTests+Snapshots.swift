@@ -125,12 +125,16 @@ extension RealLibvirtTests {
         #expect(after?.snapshots.map(\.name) == ["manual", "s1"])
         #expect(after?.ownership?.snapshots == ["s1"])
 
-        // The UEFI guest's external snapshot, reverted with --force, then pruned.
+        // The UEFI guest's external snapshot: libvirt before 9.7 refuses to revert to it, and the
+        // failure reaches the user as libvirt put it; then it is pruned.
         let externalRevert = try RealLibvirt.reconcile(["snapshot", "revert", "rs-uefi", "u1", fixture.path, "--force"])
-        print("EXTERNAL REVERT status \(externalRevert.status):\n\(externalRevert.output)")
+        #expect(externalRevert.output.contains("libvirt before 9.7 cannot revert to one"), "\(externalRevert.output)")
+        if externalRevert.status != 0 {
+            #expect(externalRevert.output.contains("FAILED revert-snapshot real/snapshot/rs-uefi/u1")
+                    && externalRevert.output.contains("revert to external snapshot not supported"), "\(externalRevert.output)")
+        }
         let noUEFISnapshots = try ManifestFixture(Self.snapshotManifests(biosSnapshots: "[{name: s1}]", uefiSnapshots: "[]"))
         let externalPrune = try RealLibvirt.reconcile(["apply", noUEFISnapshots.path, "--prune"])
-        print("EXTERNAL PRUNE status \(externalPrune.status):\n\(externalPrune.output)")
         #expect(externalPrune.status == 0 && externalPrune.output.contains("done delete-snapshot real/snapshot/rs-uefi/u1"), "\(externalPrune.output)")
         let uefiAfter = try await hypervisor.observe().domain(named: "rs-uefi")
         #expect(uefiAfter?.snapshots.isEmpty == true && uefiAfter?.ownership?.snapshots == nil)
