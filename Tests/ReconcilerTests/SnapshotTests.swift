@@ -52,6 +52,8 @@ struct SnapshotTests {
         #expect(creates.map(\.id) == ["create-snapshot:local/snapshot/web/first", "create-snapshot:local/snapshot/web/second"])
         // After the domain is defined and started.
         #expect(creates.allSatisfy { $0.dependsOn.contains("define-domain:local/domain/web") && $0.dependsOn.contains("start-domain:local/domain/web") })
+        // One at a time: each rewrites the domain's record (run in parallel, one record write was lost).
+        #expect(creates.last?.dependsOn.contains("create-snapshot:local/snapshot/web/first") == true)
         guard case .createSnapshot(let definition)? = creates.first?.action else { Issue.record("no snapshot action"); return }
         #expect(definition.kind == .internal && definition.description == "clean")
 

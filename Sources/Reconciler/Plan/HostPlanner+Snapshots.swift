@@ -11,6 +11,9 @@ extension HostPlanner {
         let existing = Set((observed?.snapshots ?? []).map(\.name))
         let recorded = Set(observed?.ownership?.snapshots ?? [])
         let uefi = observed.map(\.bootsUEFI) ?? (spec.firmware == .uefi)
+        // One at a time per domain: each step rewrites the domain's record of snapshots, and libvirt
+        // runs one snapshot job per domain anyway. Declared order is also the snapshots' parent order.
+        var previous: String?
         for snapshot in spec.snapshots {
             let resource = ResourceAddress.snapshot(hypervisor: name, domain: spec.name, name: snapshot.name)
             if existing.contains(snapshot.name) {
@@ -25,7 +28,7 @@ extension HostPlanner {
                                                 memory: spec.state == .running && !uefi,
                                                 kind: uefi ? .externalDiskOnly : .internal)
             let first = steps.count
-            add(resource, .createSnapshot(definition), after: domainSteps, reason: "declared snapshot does not exist")
+            previous = add(resource, .createSnapshot(definition), after: domainSteps + [previous], reason: "declared snapshot does not exist")
             var fields = [FieldChange(field: "kind", before: nil, after: definition.kind.rawValue),
                           FieldChange(field: "memory", before: nil, after: "\(definition.memory)")]
             if let description = snapshot.description { fields.append(FieldChange(field: "description", before: nil, after: description)) }
@@ -43,18 +46,21 @@ extension HostPlanner {
         guard let observed else { return }
         let declared = Set(spec.snapshots.map(\.name))
         for snapshot in observed.snapshots where recorded.contains(snapshot.name) && !declared.contains(snapshot.name) {
-            planSnapshotDeletion(snapshot.name, of: observed.name, reason: "made by reconcile but no longer declared (--prune)")
+            previous = planSnapshotDeletion(snapshot.name, of: observed.name, after: previous,
+                                            reason: "made by reconcile but no longer declared (--prune)") ?? previous
         }
     }
 
-    mutating func planSnapshotDeletion(_ snapshot: String, of domain: String, reason: String) {
+    /// Returns the step's id, or nil when only a notice was given (no --prune).
+    mutating func planSnapshotDeletion(_ snapshot: String, of domain: String, after previous: String?, reason: String) -> String? {
         guard options.prune else {
             notice("snapshot '\(snapshot)' of virtual machine '\(domain)' was made by reconcile but is no longer declared; `--prune` would delete it")
-            return
+            return nil
         }
         let resource = ResourceAddress.snapshot(hypervisor: name, domain: domain, name: snapshot)
         let first = steps.count
-        add(resource, .deleteSnapshot(domain: domain, name: snapshot), reason: reason)
+        let id = add(resource, .deleteSnapshot(domain: domain, name: snapshot), after: [previous], reason: reason)
         record(resource, .delete, fields: [FieldChange(field: "name", before: snapshot, after: nil)], sinceStep: first)
+        return id
     }
 }
