@@ -263,6 +263,42 @@ status=$?
 set -e
 check "the verbs name a guest that is not there" bash -c "test $status -ne 0 && grep -q \"no virtual machine 'handmade-e2e'\" '$work/unmanaged.log'"
 
+echo "== snapshot → change a file in the guest → revert → the file is back"
+ssh_guest "echo before-snapshot > /var/tmp/e2e-marker && sync"
+cp "$work/manifests/lab.yaml" "$work/lab-without-snapshots.yaml"
+echo "  snapshots: [{name: e2e-clean, description: 'before the change'}]" >> "$work/manifests/lab.yaml"
+start=$(date +%s)
+reconcile apply "$work/manifests" > "$work/snapshot.log" 2>&1 || true
+cat "$work/snapshot.log"
+echo "create-snapshot (internal, with the running guest's memory) took $(( $(date +%s) - start )) s"
+check "apply created the snapshot" grep -q "done create-snapshot e2e/snapshot/e2e-vm/e2e-clean" "$work/snapshot.log"
+snapshot_listed() { in_ns "$bin" snapshot list e2e-vm "$work/manifests" | grep -qE 'e2e-clean.*reconcile'; }
+check "snapshot list shows it as reconcile's" snapshot_listed
+ssh_guest "echo after-snapshot > /var/tmp/e2e-marker && sync"
+check "the file changed in the guest" ssh_guest grep -qx after-snapshot /var/tmp/e2e-marker
+set +e
+in_ns "$bin" snapshot revert e2e-vm e2e-clean "$work/manifests" > "$work/revert-refused.log" 2>&1
+refused=$?
+start=$(date +%s)
+in_ns "$bin" snapshot revert e2e-vm e2e-clean "$work/manifests" --force > "$work/revert.log" 2>&1
+status=$?
+set -e
+cat "$work/revert-refused.log" "$work/revert.log"
+echo "revert-snapshot took $(( $(date +%s) - start )) s"
+check "revert of the running guest without --force is refused" test "$refused" -eq 1
+check "revert --force exits 0 after showing its plan" bash -c "test $status -eq 0 && grep -q 'revert-snapshot' '$work/revert.log'"
+marker=""
+for _ in $(seq 30); do
+    marker=$(ssh_guest cat /var/tmp/e2e-marker 2>/dev/null) && break
+    sleep 2
+done
+check "the file is back as it was at the snapshot (got '$marker')" test "$marker" = before-snapshot
+cp "$work/lab-without-snapshots.yaml" "$work/manifests/lab.yaml"
+reconcile apply "$work/manifests" --prune > "$work/snapshot-delete.log" 2>&1 || true
+cat "$work/snapshot-delete.log"
+check "apply --prune deleted the undeclared snapshot" grep -q "done delete-snapshot e2e/snapshot/e2e-vm/e2e-clean" "$work/snapshot-delete.log"
+check "the snapshot is gone" bash -c "! virsh -c qemu:///system snapshot-info e2e-vm e2e-clean >/dev/null 2>&1"
+
 echo "== a corrupted image fails cleanly, nothing defined"
 { infrastructure; echo ---; distribution e2e-broken bad; echo ---; vm e2e-bad e2e-broken; } > "$work/bad-manifests/lab.yaml"
 set +e

@@ -73,6 +73,8 @@ extension LibvirtHypervisor {
             let domain = try Self.require(try connection.domain(named: name), "virtual machine", name)
             var ownership = ownership
             ownership.uuid = try domain.uuid()
+            // The snapshot steps alone keep that list; a definition's record must not forget one.
+            ownership.snapshots = try Self.recordedOwnership(of: domain)?.snapshots
             let xml = OwnershipXML.bareElement(ownership)
             try domain.setMetadata(xml: xml, key: OwnershipXML.prefix, uri: OwnershipXML.namespace, live: try domain.isActive())
         }

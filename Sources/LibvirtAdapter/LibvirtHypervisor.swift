@@ -51,9 +51,12 @@ public final class LibvirtHypervisor: Hypervisor, @unchecked Sendable {
                                                   physicalSize: physical))
                 }
             }
+            let withSnapshots = try connection.namesOfDomainsWithSnapshots()
             let domains = try connection.allDomains().map { domain in
-                try DomainXML.parse(try domain.xml(inactive: true), state: Self.runState(try domain.state()),
-                                    autostart: try domain.autostart(), persistent: try domain.isPersistent())
+                var observed = try DomainXML.parse(try domain.xml(inactive: true), state: Self.runState(try domain.state()),
+                                                   autostart: try domain.autostart(), persistent: try domain.isPersistent())
+                if withSnapshots.contains(observed.name) { observed.snapshots = try Self.snapshots(of: domain) }
+                return observed
             }
             return HostState(capabilities: capabilities, networks: networks, pools: pools, volumes: volumes, domains: domains)
         }

@@ -27,11 +27,49 @@ extension VirtualMachineSpec {
         let bootTimeout = spec.positiveInt("bootTimeout", default: 600) ?? 600
         let stopTimeout = spec.positiveInt("stopTimeout", default: VirtualMachineSpec.defaultStopTimeout)
             ?? VirtualMachineSpec.defaultStopTimeout
+        let firmware = spec.choice("firmware", default: Firmware.bios) ?? .bios
+        let secureBoot = spec.bool("secureBoot", default: false)
+        if secureBoot && firmware != .uefi {
+            spec.error("secureBoot", "Secure Boot needs UEFI firmware; add firmware: uefi")
+        }
+        let tpm = spec.bool("tpm", default: false)
+        let snapshots = readSnapshots(spec, firmware: firmware)
         spec.rejectUnknownKeys()
-        return VirtualMachineSpec(metadata: metadata, hypervisor: hypervisor, cpus: cpus, memory: memory,
-                                  disks: disks, networks: networks, state: state, autostart: autostart,
-                                  console: console, domainType: domainType, cloudInit: cloudInit, agent: agent,
-                                  bootTimeout: bootTimeout, stopTimeout: stopTimeout)
+        var vm = VirtualMachineSpec(metadata: metadata, hypervisor: hypervisor, cpus: cpus, memory: memory,
+                                    disks: disks, networks: networks, state: state, autostart: autostart,
+                                    console: console, domainType: domainType, cloudInit: cloudInit, agent: agent,
+                                    bootTimeout: bootTimeout, stopTimeout: stopTimeout)
+        vm.snapshots = snapshots
+        vm.firmware = firmware
+        vm.secureBoot = secureBoot
+        vm.tpm = tpm
+        return vm
+    }
+
+    private static func readSnapshots(_ spec: FieldReader, firmware: Firmware) -> [SnapshotSpec] {
+        var seen: [String: SourceLocation] = [:]
+        return spec.sequence("snapshots").compactMap { item -> SnapshotSpec? in
+            guard let reader = FieldReader.mapping(item.node, context: spec.context, path: item.path) else { return nil }
+            let name = reader.requiredString("name", hint: "for example before-upgrade")
+            let description = reader.string("description")
+            let memory = reader.bool("memory", default: false)
+            reader.rejectUnknownKeys()
+            if memory && firmware == .uefi {
+                // libvirt refuses internal snapshots with pflash firmware, and external ones cannot hold memory here.
+                reader.error("memory", "a UEFI guest gets disk-only snapshots, which cannot save memory; use memory: false")
+            }
+            guard let name else { return nil }
+            if !Naming.isValidObjectName(name) {
+                reader.error("name", "'\(name)' is not a valid snapshot name (letters, digits, '-', '_' and '.', starting with a letter or digit, at most 64 characters)")
+                return nil
+            }
+            if let first = seen[name] {
+                reader.error("name", "two snapshots are named '\(name)' (first declared at \(first))")
+                return nil
+            }
+            seen[name] = reader.locationOf("name")
+            return SnapshotSpec(name: name, description: description, memory: memory, location: reader.location)
+        }
     }
 }
 

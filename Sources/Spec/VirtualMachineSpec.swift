@@ -18,6 +18,15 @@ public struct VirtualMachineSpec: Sendable, Hashable, Codable {
     /// Seconds a stop waits for the guest to power off after the ACPI request before forcing it off.
     public var stopTimeout: Int
 
+    /// Snapshots the VM should have; reconcile creates, records and (with --prune) deletes only its own.
+    public var snapshots: [SnapshotSpec] = []
+    /// Chosen when the domain is defined; an existing domain keeps its firmware until --replace.
+    public var firmware: Firmware = .bios
+    /// UEFI Secure Boot with Microsoft's keys enrolled (firmware: uefi only).
+    public var secureBoot = false
+    /// An emulated TPM 2.0 (swtpm), for new domains.
+    public var tpm = false
+
     public static let defaultStopTimeout = 120
 
     public var name: String { metadata.name }

@@ -13,6 +13,7 @@ struct Reconcile: AsyncParsableCommand {
             """,
         version: ReconcileVersion.current,
         subcommands: [ValidateCommand.self, PlanCommand.self, ApplyCommand.self, DetectCommand.self, StatusCommand.self,
-                      StartCommand.self, StopCommand.self, RestartCommand.self, IPCommand.self, SSHCommand.self, ConsoleCommand.self]
+                      StartCommand.self, StopCommand.self, RestartCommand.self, IPCommand.self, SSHCommand.self, ConsoleCommand.self,
+                      SnapshotCommand.self]
     )
 }

@@ -19,7 +19,7 @@ struct BootstrapTests {
     @Test("AlmaLinux gets the RHEL family set; unknown distributions none")
     func families() {
         #expect(KVMPackageSet.packages(for: distribution("almalinux", "9.4", idLike: ["rhel", "centos", "fedora"]))
-                == ["qemu-kvm", "libvirt", "virt-install"])
+                == ["qemu-kvm", "libvirt", "virt-install", "edk2-ovmf", "swtpm", "swtpm-tools"])
         #expect(KVMPackageSet.packages(for: distribution("arch", nil)) == nil)
         #expect(BootstrapPlan.kvm(for: distribution("arch", nil)) == nil)
     }

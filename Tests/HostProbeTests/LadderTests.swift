@@ -75,7 +75,7 @@ struct LadderTests {
         #expect(blocker.rung == .available)
         #expect(blocker.next == "load the KVM module: modprobe kvm_intel")
         let install = try #require(kvm.blockers.first { $0.rung == .installed })
-        #expect(install.next == "dnf install -y qemu-kvm libvirt virt-install")
+        #expect(install.next == "dnf install -y qemu-kvm libvirt virt-install edk2-ovmf swtpm swtpm-tools")
     }
 
     @Test("rpm-based versions come from rpm -q through the command runner")

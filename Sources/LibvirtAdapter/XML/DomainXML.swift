@@ -11,7 +11,7 @@ enum DomainXML {
         domain.add(XMLElementBuilder("memory", [("unit", "KiB")], text: "\(definition.memoryKiB)"))
         domain.add(XMLElementBuilder("currentMemory", [("unit", "KiB")], text: "\(definition.memoryKiB)"))
         domain.add(XMLElementBuilder("vcpu", text: "\(definition.vcpus)"))
-        var os = XMLElementBuilder("os", children: [XMLElementBuilder("type", [("arch", arch)], text: "hvm")])
+        var os = firmwareOS(definition, arch: arch)
         if let kernel = definition.kernelPath {
             // Direct kernel boot: images without a bootloader, or Ubuntu's published kernels.
             os.add(XMLElementBuilder("kernel", text: kernel))
@@ -26,6 +26,8 @@ enum DomainXML {
             // Emulated (TCG) guests otherwise reserve a 1 GiB translation cache; 128 MiB is plenty.
             features.add(XMLElementBuilder("tcg", children: [XMLElementBuilder("tb-cache", [("unit", "MiB")], text: "128")]))
         }
+        // Secure Boot firmware keeps its variables in SMM, out of the guest's reach.
+        if definition.secureBoot == true { features.add(XMLElementBuilder("smm", [("state", "on")])) }
         domain.add(features)
         if definition.type == "kvm" { domain.add(XMLElementBuilder("cpu", [("mode", "host-passthrough")])) }
         domain.add(XMLElementBuilder("on_poweroff", text: "destroy"))
@@ -40,7 +42,7 @@ enum DomainXML {
             devices.add(XMLElementBuilder("disk", [("type", "file"), ("device", "cdrom")], children: [
                 XMLElementBuilder("driver", [("name", "qemu"), ("type", "raw")]),
                 XMLElementBuilder("source", [("file", seed)]),
-                XMLElementBuilder("target", [("dev", "hdc"), ("bus", "ide")]),
+                seedTarget(definition),
                 XMLElementBuilder("readonly"),
             ]))
         }
@@ -52,6 +54,7 @@ enum DomainXML {
         // wait-for-ip reads addresses through it, and a shutdown can go through it.
         devices.add(guestAgentChannelElement)
         if definition.vnc { devices.add(vncElement) }
+        if definition.tpm == true { devices.add(tpmElement) }
         devices.add(XMLElementBuilder("rng", [("model", "virtio")], children: [
             XMLElementBuilder("backend", [("model", "random")], text: "/dev/urandom"),
         ]))
@@ -98,7 +101,8 @@ enum DomainXML {
                 target: disk.child("target")?.attribute("dev") ?? "",
                 bus: disk.child("target")?.attribute("bus"),
                 format: disk.child("driver")?.attribute("type"),
-                readOnly: disk.child("readonly") != nil)
+                readOnly: disk.child("readonly") != nil,
+                backingSources: backingChain(disk))
         }
         let interfaces = (devices?.children("interface") ?? []).map { interface in
             let type = interface.attribute("type") ?? "network"
@@ -114,7 +118,7 @@ enum DomainXML {
         }
         let vnc = (devices?.children("graphics") ?? []).contains { $0.attribute("type") == "vnc" }
         let agentChannel = (devices?.children("channel") ?? []).contains { $0.child("target")?.attribute("name") == guestAgentChannelName }
-        return ObservedDomain(
+        var observed = ObservedDomain(
             name: name,
             uuid: root.child("uuid")?.text,
             type: root.attribute("type") ?? "",
@@ -131,6 +135,9 @@ enum DomainXML {
             autostart: autostart,
             persistent: persistent,
             ownership: OwnershipXML.parse(root.child("metadata")))
+        readFirmware(root, into: &observed)
+        if let devices, devices.child("tpm") != nil { observed.tpm = true }
+        return observed
     }
 
     /// libvirt writes KiB, but accepts and may echo other units.

@@ -29,6 +29,9 @@ enum OwnershipXML {
                 ("pool", volume.pool), ("name", volume.name), ("deleteWithVM", volume.deleteWithVM ? "true" : "false"),
             ]))
         }
+        for snapshot in ownership.snapshots ?? [] {
+            resource.add(XMLElementBuilder("\(tag)snapshot", [("name", snapshot)]))
+        }
         return resource
     }
 
@@ -44,10 +47,13 @@ enum OwnershipXML {
                       let pool = volume.attribute("pool"), let volumeName = volume.attribute("name") else { return nil }
                 return OwnedVolume(pool: pool, name: volumeName, deleteWithVM: volume.attribute("deleteWithVM") == "true")
             }
-            return Ownership(name: name, specHash: element.attribute("specHash") ?? "", volumes: volumes,
-                             baseImage: element.attribute("baseImage"), seed: element.attribute("seed"),
-                             agent: element.attribute("agent"), uuid: element.attribute("uuid"),
-                             commit: element.attribute("commit"))
+            var ownership = Ownership(name: name, specHash: element.attribute("specHash") ?? "", volumes: volumes,
+                                      baseImage: element.attribute("baseImage"), seed: element.attribute("seed"),
+                                      agent: element.attribute("agent"), uuid: element.attribute("uuid"),
+                                      commit: element.attribute("commit"))
+            let snapshots = element.elements.filter { $0.localName == "snapshot" }.compactMap { $0.attribute("name") }
+            if !snapshots.isEmpty { ownership.snapshots = snapshots }
+            return ownership
         }
         return nil
     }

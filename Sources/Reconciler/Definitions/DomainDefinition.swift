@@ -47,6 +47,12 @@ public struct DomainDefinition: Sendable, Hashable, Codable {
     public var kernelPath: String?
     public var initrdPath: String?
     public var cmdline: String?
+    /// nil for BIOS; optional so domains defined before firmware was declarable hash as they did.
+    public var firmware: Firmware?
+    /// nil unless Secure Boot is asked for (UEFI only).
+    public var secureBoot: Bool?
+    /// nil unless a TPM 2.0 is asked for.
+    public var tpm: Bool?
 
     public init(name: String, uuid: String? = nil, type: String, vcpus: Int, memoryKiB: UInt64, disks: [Disk],
                 interfaces: [Interface], vnc: Bool, ownership: Ownership, seedPath: String? = nil,

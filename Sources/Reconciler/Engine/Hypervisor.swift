@@ -44,6 +44,15 @@ public protocol Hypervisor: Sendable {
     /// Rewrites reconcile's metadata element on a domain, in its live and persistent definitions, with the
     /// domain's own UUID; other metadata and the rest of the definition are untouched.
     func recordOwnership(_ ownership: Ownership, onDomain name: String) async throws
+
+    /// Records the snapshot as reconcile's in the domain's metadata, then creates it (a run killed in
+    /// between finds it recorded but missing, and creates it); returns a detail worth showing, if any.
+    func createSnapshot(_ definition: SnapshotDefinition) async throws -> String?
+    /// Deletes the snapshot (its data too, where libvirt can) and drops it from reconcile's record;
+    /// returns a detail worth showing, if any.
+    func deleteSnapshot(named name: String, ofDomain domain: String) async throws -> String?
+    /// Reverts the domain to the snapshot; refused while the guest runs unless `force`.
+    func revertSnapshot(named name: String, ofDomain domain: String, force: Bool) async throws
 }
 
 /// Opens hypervisors by URI; the CLI passes the libvirt one, tests pass fakes.

@@ -44,6 +44,10 @@ struct StepRunner {
         case .enableService(let name): try await system().enableService(name)
         case .startService(let name): try await system().startService(name)
         case .addUserToGroup(let user, let group): try await system().addUserToGroup(user: user, group: group)
+        case .createSnapshot(let definition): return try await hypervisor.createSnapshot(definition)
+        case .deleteSnapshot(let domain, let name): return try await hypervisor.deleteSnapshot(named: name, ofDomain: domain)
+        case .revertSnapshot(let domain, let name, let force):
+            try await hypervisor.revertSnapshot(named: name, ofDomain: domain, force: force)
         }
         return nil
     }

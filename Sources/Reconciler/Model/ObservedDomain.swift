@@ -7,9 +7,12 @@ public struct ObservedDomain: Sendable, Hashable, Codable {
         public var bus: String?
         public var format: String?
         public var readOnly: Bool
+        /// The files under `source` when it is an overlay, nearest first (an external snapshot puts one on top).
+        public var backingSources: [String] = []
 
         public init(device: String = "disk", source: String?, target: String, bus: String?, format: String?,
-                    readOnly: Bool = false) {
+                    readOnly: Bool = false, backingSources: [String] = []) {
+            self.backingSources = backingSources
             self.device = device
             self.source = source
             self.target = target
@@ -56,6 +59,12 @@ public struct ObservedDomain: Sendable, Hashable, Codable {
     /// The UUID in reconcile's metadata when it names another domain: this one is a copy
     /// (virt-clone, a copied definition), not reconcile's, and is never managed or pruned unadopted.
     public var ownershipRecordedFor: String?
+    /// Every snapshot libvirt holds for the domain, reconcile's or not, sorted by name.
+    public var snapshots: [ObservedSnapshot] = []
+    /// `efi` when the domain boots UEFI (`<os firmware='efi'>` or a pflash loader); nil for BIOS.
+    public var firmware: String?
+    public var secureBoot = false
+    public var tpm = false
 
     public init(name: String, uuid: String? = nil, type: String, vcpus: Int, memoryKiB: UInt64, disks: [Disk] = [],
                 interfaces: [Interface] = [], vnc: Bool = false, guestAgentChannel: Bool = true, kernel: String? = nil, initrd: String? = nil,
@@ -90,4 +99,6 @@ extension ObservedDomain {
     public var seedSource: String? {
         disks.first { $0.device == "cdrom" }?.source
     }
+
+    public var bootsUEFI: Bool { firmware == "efi" }
 }

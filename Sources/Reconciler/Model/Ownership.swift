@@ -19,6 +19,9 @@ public struct Ownership: Sendable, Hashable, Codable {
     /// The git commit of the manifests (`apply --git`) when reconcile last wrote this object; records
     /// written without one, or before this field existed, have none. Not part of the spec hash.
     public var commit: String?
+    /// Snapshots reconcile created on the domain: only these are ever deleted (with --prune).
+    /// Written by the snapshot steps alone, never by a definition, so not part of the spec hash.
+    public var snapshots: [String]?
 
     public init(name: String, specHash: String, volumes: [OwnedVolume] = [], baseImage: String? = nil,
                 seed: String? = nil, agent: String? = nil, uuid: String? = nil, commit: String? = nil) {

@@ -8,6 +8,8 @@ public struct ResourceAddress: Sendable, Hashable, Codable, Comparable, CustomSt
         case domain
         /// A cloud image in reconcile's local cache.
         case image
+        /// A domain's snapshot, named `vm/snapshot`.
+        case snapshot
 
         /// Words for plan output, which a user reads before anything changes.
         public var displayName: String {
@@ -18,6 +20,7 @@ public struct ResourceAddress: Sendable, Hashable, Codable, Comparable, CustomSt
             case .volume: "volume"
             case .domain: "virtual machine"
             case .image: "cloud image"
+            case .snapshot: "snapshot"
             }
         }
 
@@ -37,6 +40,10 @@ public struct ResourceAddress: Sendable, Hashable, Codable, Comparable, CustomSt
 
     public static func volume(hypervisor: String, pool: String, name: String) -> ResourceAddress {
         ResourceAddress(hypervisor: hypervisor, kind: .volume, name: "\(pool)/\(name)")
+    }
+
+    public static func snapshot(hypervisor: String, domain: String, name: String) -> ResourceAddress {
+        ResourceAddress(hypervisor: hypervisor, kind: .snapshot, name: "\(domain)/\(name)")
     }
 
     public var description: String { "\(hypervisor)/\(kind.rawValue)/\(name)" }

@@ -32,6 +32,10 @@ public enum Action: Sendable, Hashable {
     case enableService(String)
     case startService(String)
     case addUserToGroup(user: String, group: String)
+    case createSnapshot(SnapshotDefinition)
+    case deleteSnapshot(domain: String, name: String)
+    /// `force` lets the revert run while the guest runs (the guest then continues from the snapshot).
+    case revertSnapshot(domain: String, name: String, force: Bool)
 
     public var kind: StepKind {
         switch self {
@@ -65,6 +69,9 @@ public enum Action: Sendable, Hashable {
         case .enableService: .enableService
         case .startService: .startService
         case .addUserToGroup: .addUserToGroup
+        case .createSnapshot: .createSnapshot
+        case .deleteSnapshot: .deleteSnapshot
+        case .revertSnapshot: .revertSnapshot
         }
     }
 }

@@ -74,6 +74,9 @@ struct DefinitionBuilder {
                                                                baseImage: image?.baseDigest, seed: image?.seedDigest),
                                           seedPath: image?.seedPath, kernelPath: image?.kernelPath,
                                           initrdPath: image?.initrdPath, cmdline: image?.cmdline)
+        if spec.firmware == .uefi { definition.firmware = .uefi }
+        if spec.secureBoot { definition.secureBoot = true }
+        if spec.tpm { definition.tpm = true }
         definition.ownership.specHash = SpecHash.of(definition)
         definition.ownership.commit = commit
         definition.ownership.agent = observed?.ownership?.agent

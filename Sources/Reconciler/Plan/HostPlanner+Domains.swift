@@ -47,6 +47,7 @@ extension HostPlanner {
             if let distribution {
                 planGuestReadiness(spec, distribution: distribution, observed: current, desired: desired)
             }
+            planSnapshots(spec, observed: current)
         }
     }
 
@@ -117,6 +118,7 @@ extension HostPlanner {
         if desired.type != observed.type {
             notice("virtual machine '\(spec.name)' is of type '\(observed.type)', not the declared '\(desired.type)'; reconcile never changes an existing domain's type (recreate it with --replace to change it)")
         }
+        noticeFirmwareChange(spec, desired: desired, observed: observed)
         var update: String?
         // A transient domain is defined from its own definition, so it survives its next shutdown.
         if !patch.isEmpty || !observed.persistent {
@@ -242,6 +244,9 @@ extension HostPlanner {
             fields.append(FieldChange(field: "networks[\(index)]", before: nil, after: describe(interface)))
         }
         if definition.vnc { fields.append(FieldChange(field: "console.vnc", before: nil, after: true)) }
+        if let firmware = definition.firmware { fields.append(FieldChange(field: "firmware", before: nil, after: firmware.rawValue)) }
+        if definition.secureBoot == true { fields.append(FieldChange(field: "secureBoot", before: nil, after: true)) }
+        if definition.tpm == true { fields.append(FieldChange(field: "tpm", before: nil, after: "2.0 (swtpm)")) }
         fields.append(FieldChange(field: "state", before: nil, after: spec.state.rawValue))
         fields.append(FieldChange(field: "autostart", before: nil, after: spec.autostart))
         return fields
@@ -283,6 +288,10 @@ extension HostPlanner {
             }
             if have.device == "disk", have.source == want.path, (have.bus ?? "") == want.bus.rawValue,
                (have.format ?? want.format.rawValue) == want.format.rawValue {
+                continue
+            }
+            // An external snapshot's overlay sits on the declared image: the disk is still the declared one.
+            if have.device == "disk", have.backingSources.contains(want.path), (have.bus ?? "") == want.bus.rawValue {
                 continue
             }
             patch.changedDisks.append(want)

@@ -31,4 +31,7 @@ public enum StepKind: String, Sendable, Codable, CaseIterable {
     case enableService = "enable-service"
     case startService = "start-service"
     case addUserToGroup = "add-user-to-group"
+    case createSnapshot = "create-snapshot"
+    case deleteSnapshot = "delete-snapshot"
+    case revertSnapshot = "revert-snapshot"
 }

@@ -1,0 +1,38 @@
+import CLibvirt
+import Glibc
+
+/// Owns a `virDomainSnapshotPtr`.
+final class SnapshotHandle: @unchecked Sendable {
+    let pointer: OpaquePointer
+
+    init(_ pointer: OpaquePointer) {
+        self.pointer = pointer
+    }
+
+    deinit {
+        virDomainSnapshotFree(pointer)
+    }
+
+    var name: String { virDomainSnapshotGetName(pointer).map { String(cString: $0) } ?? "" }
+
+    func xml() throws(LibvirtError) -> String {
+        try Libvirt.takeString(virDomainSnapshotGetXMLDesc(pointer, 0), "virDomainSnapshotGetXMLDesc")
+    }
+
+    func isCurrent() throws(LibvirtError) -> Bool {
+        try Libvirt.check(virDomainSnapshotIsCurrent(pointer, 0), "virDomainSnapshotIsCurrent") == 1
+    }
+
+    /// Deletes the snapshot and its data (or, with `metadataOnly`, libvirt's record of it alone);
+    /// its children (later snapshots) stay.
+    func delete(metadataOnly: Bool = false) throws(LibvirtError) {
+        let flags = metadataOnly ? UInt32(VIR_DOMAIN_SNAPSHOT_DELETE_METADATA_ONLY.rawValue) : 0
+        try Libvirt.check(virDomainSnapshotDelete(pointer, flags), "virDomainSnapshotDelete")
+    }
+
+    /// `force` lets libvirt revert a running guest even where that loses its current state.
+    func revert(force: Bool) throws(LibvirtError) {
+        let flags = force ? UInt32(VIR_DOMAIN_SNAPSHOT_REVERT_FORCE.rawValue) : 0
+        try Libvirt.check(virDomainRevertToSnapshot(pointer, flags), "virDomainRevertToSnapshot")
+    }
+}

@@ -1,0 +1,112 @@
+import CLibvirt
+import Foundation
+import Reconciler
+
+extension LibvirtHypervisor {
+    static func snapshots(of domain: DomainHandle) throws -> [ObservedSnapshot] {
+        try domain.allSnapshots().map { snapshot in
+            try SnapshotXML.parse(try snapshot.xml(), isCurrent: try snapshot.isCurrent())
+        }.sorted { $0.name < $1.name }
+    }
+
+    /// reconcile's record as the persistent definition holds it now.
+    static func recordedOwnership(of domain: DomainHandle) throws -> Ownership? {
+        try DomainXML.parse(try domain.xml(inactive: true), state: .other, autostart: false, persistent: true).ownership
+    }
+
+    /// Rewrites the list of snapshots in reconcile's record; the rest of the record stays as it is.
+    static func editSnapshotRecord(of domain: DomainHandle, named name: String, _ edit: (inout [String]) -> Void) throws {
+        guard var ownership = try recordedOwnership(of: domain) else {
+            throw LibvirtAdapterError("virtual machine '\(name)' is not managed by reconcile; its snapshots are not recorded")
+        }
+        var snapshots = ownership.snapshots ?? []
+        edit(&snapshots)
+        ownership.snapshots = snapshots.isEmpty ? nil : snapshots
+        try domain.setMetadata(xml: OwnershipXML.bareElement(ownership), key: OwnershipXML.prefix,
+                               uri: OwnershipXML.namespace, live: try domain.isActive())
+    }
+
+    public func createSnapshot(_ definition: SnapshotDefinition) async throws -> String? {
+        try await Libvirt.blocking { [connection] in
+            let domain = try Self.require(try connection.domain(named: definition.domain), "virtual machine", definition.domain)
+            let recorded = try Self.recordedOwnership(of: domain)?.snapshots ?? []
+            if try domain.snapshot(named: definition.name) != nil {
+                guard recorded.contains(definition.name) else {
+                    throw LibvirtAdapterError("virtual machine '\(definition.domain)' got a snapshot '\(definition.name)' that reconcile did not make since the plan; it is left alone")
+                }
+                return nil
+            }
+            // Recorded first: a run killed before the snapshot exists finds it recorded but missing and makes it.
+            try Self.editSnapshotRecord(of: domain, named: definition.domain) { names in
+                if !names.contains(definition.name) { names.append(definition.name) }
+            }
+            let xml = SnapshotXML.render(definition)
+            guard definition.kind == .externalDiskOnly else {
+                _ = try domain.createSnapshot(xml: xml, flags: 0)
+                return nil
+            }
+            let flags = UInt32(VIR_DOMAIN_SNAPSHOT_CREATE_DISK_ONLY.rawValue) | UInt32(VIR_DOMAIN_SNAPSHOT_CREATE_ATOMIC.rawValue)
+            guard try domain.isActive() else {
+                _ = try domain.createSnapshot(xml: xml, flags: flags)
+                return nil
+            }
+            guard try DomainXML.hasGuestAgentChannel(try domain.xml(inactive: false)) else {
+                _ = try domain.createSnapshot(xml: xml, flags: flags)
+                return "no guest agent channel: file systems were not frozen"
+            }
+            do {
+                _ = try domain.createSnapshot(xml: xml, flags: flags | UInt32(VIR_DOMAIN_SNAPSHOT_CREATE_QUIESCE.rawValue))
+                return "file systems frozen through the guest agent"
+            } catch {
+                // An agent that is not (yet) running in the guest: the snapshot is still crash-consistent.
+                _ = try domain.createSnapshot(xml: xml, flags: flags)
+                return "the guest agent did not answer (\(error)); file systems were not frozen"
+            }
+        }
+    }
+
+    public func deleteSnapshot(named name: String, ofDomain domainName: String) async throws -> String? {
+        try await Libvirt.blocking { [connection] () throws -> String? in
+            guard let domain = try connection.domain(named: domainName) else { return nil }
+            let recorded = try Self.recordedOwnership(of: domain)?.snapshots ?? []
+            guard recorded.contains(name) else {
+                throw LibvirtAdapterError("snapshot '\(name)' of virtual machine '\(domainName)' was not made by reconcile; it is left alone")
+            }
+            var detail: String?
+            if let snapshot = try domain.snapshot(named: name) {
+                do {
+                    try snapshot.delete()
+                } catch {
+                    // libvirt before 9.7 cannot merge an external snapshot's overlay back: the restore
+                    // point goes, the overlay stays in the disk's chain, where the guest's data is.
+                    guard try SnapshotXML.parse(try snapshot.xml(), isCurrent: false).external else {
+                        throw LibvirtAdapterError("snapshot '\(name)' of virtual machine '\(domainName)' is not deleted: \(error)")
+                    }
+                    try snapshot.delete(metadataOnly: true)
+                    detail = "libvirt cannot merge this external snapshot (\(error)): its record is deleted, its overlay stays under the disk (merge it with virsh blockcommit)"
+                }
+            }
+            try Self.editSnapshotRecord(of: domain, named: domainName) { $0.removeAll { $0 == name } }
+            return detail
+        }
+    }
+
+    public func revertSnapshot(named name: String, ofDomain domainName: String, force: Bool) async throws {
+        try await Libvirt.blocking { [connection] in
+            let domain = try Self.require(try connection.domain(named: domainName), "virtual machine", domainName)
+            let snapshot = try Self.require(try domain.snapshot(named: name), "snapshot", "\(domainName)/\(name)")
+            // Checked again here, not only at plan time: the guest may have been started since.
+            if try domain.isActive(), !force {
+                throw LibvirtAdapterError("virtual machine '\(domainName)' is running; reverting it loses its current state (use --force)")
+            }
+            // The definition goes back to the snapshot's, reconcile's record with it, which would then
+            // forget the snapshots made after this one: they still exist and stay recorded as reconcile's.
+            let recorded = try Self.recordedOwnership(of: domain)?.snapshots ?? []
+            try snapshot.revert(force: force)
+            guard !recorded.isEmpty, try Self.recordedOwnership(of: domain) != nil else { return }
+            try Self.editSnapshotRecord(of: domain, named: domainName) { names in
+                names = recorded.filter { (try? domain.snapshot(named: $0)) != nil }
+            }
+        }
+    }
+}

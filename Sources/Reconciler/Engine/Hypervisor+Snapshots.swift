@@ -1,0 +1,18 @@
+/// Hypervisors without snapshots (the engine's stand-ins, in-memory test hosts) say so when asked.
+extension Hypervisor {
+    public func createSnapshot(_ definition: SnapshotDefinition) async throws -> String? {
+        throw snapshotsUnsupported
+    }
+
+    public func deleteSnapshot(named name: String, ofDomain domain: String) async throws -> String? {
+        throw snapshotsUnsupported
+    }
+
+    public func revertSnapshot(named name: String, ofDomain domain: String, force: Bool) async throws {
+        throw snapshotsUnsupported
+    }
+
+    private var snapshotsUnsupported: ReconcileError {
+        ReconcileError(.unsupported, "the hypervisor at \(uri) does not support snapshots")
+    }
+}

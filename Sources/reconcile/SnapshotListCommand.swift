@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import Reconciler
+import Spec
+
+struct SnapshotListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List a VM's snapshots: which are reconcile's, which is current.",
+        discussion: """
+            Examples:
+              reconcile snapshot list web-1 manifests/
+              reconcile snapshot list web-1 --connect qemu:///system --output json
+            """)
+
+    @Argument(help: "The virtual machine.")
+    var vm: String
+
+    @Argument(help: "Manifest files or directories (to find the VM's hypervisor).")
+    var paths: [String] = []
+
+    @OptionGroup var connection: ConnectionOptions
+
+    func run() async throws {
+        LogSetup.configure(verbose: connection.verbose)
+        let target = try SnapshotTarget.resolve(vm: vm, paths: paths, connect: connection.connect)
+        let (_, observed) = try await target.observe(vm: vm)
+        guard let observed else {
+            Terminal.error("error: virtual machine '\(TerminalText.escape(vm))' does not exist on \(TerminalText.escape(target.hypervisor)) (\(TerminalText.escape(target.uri)))")
+            throw ExitCode.failure
+        }
+        let rows = SnapshotListing(domain: observed)
+        switch connection.output {
+        case .text: Terminal.write(rows.text())
+        case .json: Terminal.write(try rows.json())
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import LibvirtAdapter
+import Reconciler
+import Spec
+
+/// The host a snapshot command acts on: the hypervisor the manifests put the VM on, or the one
+/// --connect names when no manifests are given.
+struct SnapshotTarget {
+    let hypervisor: String
+    let uri: String
+
+    static func resolve(vm: String, paths: [String], connect: String?) throws -> SnapshotTarget {
+        guard !paths.isEmpty else {
+            let uri = connect ?? HypervisorSpec.defaultURI
+            if let problem = LibvirtURI.problem(uri) {
+                Terminal.error("error: --connect \(TerminalText.escape(uri)): \(problem); nothing was changed.")
+                throw ExitCode.failure
+            }
+            return SnapshotTarget(hypervisor: HypervisorSpec.implicitName, uri: uri)
+        }
+        let manifests = try ManifestLoading.load(paths, connect: connect)
+        if let spec = manifests.virtualMachines.first(where: { $0.name == vm }),
+           let host = manifests.hypervisor(named: spec.hypervisor) {
+            return SnapshotTarget(hypervisor: host.name, uri: host.uri)
+        }
+        guard manifests.hypervisors.count == 1, let only = manifests.hypervisors.first else {
+            Terminal.error("error: virtual machine '\(TerminalText.escape(vm))' is declared in no manifest, and the manifests name \(manifests.hypervisors.count) hypervisors; give --connect URI without manifests")
+            throw ExitCode.failure
+        }
+        return SnapshotTarget(hypervisor: only.name, uri: only.uri)
+    }
+
+    /// Connects and reads the host afresh; nil when the VM does not exist there.
+    func observe(vm: String) async throws -> (any Hypervisor, ObservedDomain?) {
+        do {
+            let hypervisor = try await LibvirtConnector().connect(uri: uri)
+            let state = try await hypervisor.observe()
+            return (hypervisor, state.domains.first { $0.name == vm })
+        } catch {
+            Terminal.error("error: cannot read hypervisor '\(TerminalText.escape(hypervisor))' at \(TerminalText.escape(uri)): \(TerminalText.escape("\(error)"))")
+            throw ExitCode.failure
+        }
+    }
+}
