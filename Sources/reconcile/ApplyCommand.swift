@@ -31,6 +31,7 @@ struct ApplyCommand: AsyncParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var provisioning: ProvisioningOptions
+    @OptionGroup var fleet: FleetOptions
 
     @Option(name: .customLong("replace"), help: ArgumentHelp("Rebuild this VM from its image: its image disk and seed are recreated, data disks kept (repeatable).", valueName: "vm"))
     var replace: [String] = []
@@ -38,7 +39,7 @@ struct ApplyCommand: AsyncParsableCommand {
     @Flag(help: "Also delete objects reconcile created that no manifest declares any more.")
     var prune = false
 
-    @Option(help: "How many independent steps may run at once.")
+    @Option(help: "How many independent steps may run at once on each hypervisor.")
     var parallel = 4
 
     @Option(help: ArgumentHelp("Seconds to wait for a guest to power off before forcing it off.", valueName: "seconds"))
@@ -49,6 +50,7 @@ struct ApplyCommand: AsyncParsableCommand {
         if plan != nil && !paths.isEmpty { throw ValidationError("give either manifest paths or --plan FILE, not both") }
         if parallel < 1 { throw ValidationError("--parallel must be at least 1") }
         if plan != nil && !replace.isEmpty { throw ValidationError("--replace changes the plan: make a new one with `plan --replace`") }
+        if plan != nil && !fleet.targets.isEmpty { throw ValidationError("--target changes the plan: make a new one with `plan --target`") }
         if shutdownTimeout < 0 { throw ValidationError("--shutdown-timeout must not be negative") }
     }
 
@@ -58,8 +60,10 @@ struct ApplyCommand: AsyncParsableCommand {
         let paths = saved?.paths ?? self.paths
         let connect = saved?.connect ?? connection.connect
         let options = PlanOptions(prune: saved?.prune ?? prune, replace: Set(saved?.replace ?? replace))
-        let manifests = try ManifestLoading.load(paths, connect: connect)
-        let engine = HostWiring.engine(sshConfig: connection.sshConfig, provisioning: provisioning)
+        let manifests = try FleetOptions.select(ManifestLoading.load(paths, connect: connect),
+                                                targets: saved?.targets ?? fleet.targets, prune: options.prune)
+        let timings = HostTimings()
+        let engine = fleet.configure(HostWiring.engine(sshConfig: connection.sshConfig, provisioning: provisioning), timings: timings)
         let text = connection.output == .text
         do {
             let connected = try await engine.connect(manifests)
@@ -70,7 +74,9 @@ struct ApplyCommand: AsyncParsableCommand {
             }
             if text { Terminal.write(PlanTextRenderer(style: Terminal.style()).render(fresh)) }
             guard fresh.hasChanges else {
-                if !text { Terminal.write(ApplyReportJSON.render(plan: fresh, result: nil, events: [])) }
+                let hosts = HostSummary.rows(manifests: manifests, plan: fresh, records: [], timings: timings)
+                if !text { Terminal.write(ApplyReportJSON.render(plan: fresh, result: nil, events: [], hosts: hosts)) }
+                if text && HostSummary.isWanted(manifests, fresh) { Terminal.write(HostSummary.table(hosts, style: Terminal.style())) }
                 guard fresh.leavesSomethingAlone else { return }
                 if text { Terminal.write(ApplyProgress.notConverged(fresh, failedSteps: 0) + "\n") }
                 throw ExitCode.failure
@@ -79,10 +85,12 @@ struct ApplyCommand: AsyncParsableCommand {
             let executor = Executor(parallelism: parallel, shutdownTimeout: .seconds(shutdownTimeout))
             let result = try await engine.apply(fresh, manifests: manifests, connected: connected, options: options,
                                                 executor: executor, events: progress.handle)
+            let hosts = HostSummary.rows(manifests: manifests, plan: result.remaining, records: progress.recorded, timings: timings)
             if text {
+                if HostSummary.isWanted(manifests, result.remaining) { Terminal.write(HostSummary.table(hosts, style: Terminal.style())) }
                 Terminal.write(progress.summary(result))
             } else {
-                Terminal.write(ApplyReportJSON.render(plan: fresh, result: result, events: progress.recorded))
+                Terminal.write(ApplyReportJSON.render(plan: fresh, result: result, events: progress.recorded, hosts: hosts))
             }
             if !result.converged { throw ExitCode.failure }
         } catch let exit as ExitCode {

@@ -19,16 +19,19 @@ enum ApplyReportJSON {
         var blockers: [PreflightBlocker]
         /// What is left alone after the run (before it, when nothing ran): any makes `converged` false.
         var conflicts: [PlanJSONRenderer.ConflictEntry]
+        /// One entry per hypervisor: reached or not, converged or not, steps and time spent.
+        var hosts: [HostSummary]
     }
 
-    static func render(plan: Plan, result: Engine.ApplyResult?, events: [ApplyProgress.Record]) -> String {
+    static func render(plan: Plan, result: Engine.ApplyResult?, events: [ApplyProgress.Record], hosts: [HostSummary]) -> String {
         let document = Document(
             summary: plan.summary,
             steps: events.map { .init(id: $0.id, outcome: $0.outcome, durationSeconds: $0.seconds, message: $0.message) },
             converged: result?.converged ?? plan.isConverged,
             remainingSteps: result?.remaining.steps.map(\.id) ?? [],
             blockers: result?.remaining.blockers ?? plan.blockers,
-            conflicts: (result?.remaining.conflicts ?? plan.conflicts).map(PlanJSONRenderer.ConflictEntry.init))
+            conflicts: (result?.remaining.conflicts ?? plan.conflicts).map(PlanJSONRenderer.ConflictEntry.init),
+            hosts: hosts)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(document), let text = String(data: data, encoding: .utf8) else { return "{}\n" }

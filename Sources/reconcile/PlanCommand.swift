@@ -28,6 +28,7 @@ struct PlanCommand: AsyncParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var provisioning: ProvisioningOptions
+    @OptionGroup var fleet: FleetOptions
 
     @Option(name: .customLong("replace"), help: ArgumentHelp("Show the plan to rebuild this VM from its image (repeatable).", valueName: "vm"))
     var replace: [String] = []
@@ -43,8 +44,10 @@ struct PlanCommand: AsyncParsableCommand {
 
     func run() async throws {
         LogSetup.configure(verbose: connection.verbose)
-        let manifests = try ManifestLoading.load(paths, connect: connection.connect)
-        let engine = HostWiring.engine(sshConfig: connection.sshConfig, provisioning: provisioning)
+        let manifests = try FleetOptions.select(ManifestLoading.load(paths, connect: connection.connect),
+                                                targets: fleet.targets, prune: prune)
+        let timings = HostTimings()
+        let engine = fleet.configure(HostWiring.engine(sshConfig: connection.sshConfig, provisioning: provisioning), timings: timings)
         let plan: Plan
         do {
             let connected = try await engine.connect(manifests)
@@ -54,12 +57,17 @@ struct PlanCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         switch connection.output {
-        case .text: Terminal.write(PlanTextRenderer(style: Terminal.style()).render(plan))
+        case .text:
+            Terminal.write(PlanTextRenderer(style: Terminal.style()).render(plan))
+            if HostSummary.isWanted(manifests, plan) {
+                Terminal.write(HostSummary.table(HostSummary.rows(manifests: manifests, plan: plan, records: [], timings: timings),
+                                                 style: Terminal.style()))
+            }
         case .json: Terminal.write(PlanJSONRenderer().render(plan))
         }
         if let out {
             try PlanFile.save(SavedPlan(plan: plan, manifests: manifests, paths: paths, connect: connection.connect,
-                                        prune: prune, replace: replace), to: out)
+                                        prune: prune, replace: replace, targets: fleet.targets), to: out)
             if connection.output == .text { Terminal.write("Saved the plan to \(out); apply it with: reconcile apply --plan \(out)\n") }
         }
         if let leftAlone = plan.leftAloneSummary {
