@@ -47,11 +47,11 @@ struct TargetSelectionTests {
     @Test("an unknown target names itself and suggests the nearest name")
     func unknown() throws {
         let set = try ManifestFixture(Self.manifests).load()
-        #expect(throws: UnknownTargetError.self) { try set.targeting(["a", "wbe"]) }
+        #expect(throws: UnknownTargetError.self) { try set.targeting(["a", "webb"]) }
         do {
-            _ = try set.targeting(["wbe"])
+            _ = try set.targeting(["webb"])
         } catch {
-            #expect(error.description == "--target 'wbe' names no Hypervisor or VirtualMachine in the manifests (did you mean 'web'?)")
+            #expect(error.description == "--target 'webb' names no Hypervisor or VirtualMachine in the manifests (did you mean 'web'?)")
         }
     }
 }
