@@ -76,7 +76,7 @@ struct ApplyCommand: AsyncParsableCommand {
             guard fresh.hasChanges else {
                 let hosts = HostSummary.rows(manifests: manifests, plan: fresh, records: [], timings: timings)
                 if !text { Terminal.write(ApplyReportJSON.render(plan: fresh, result: nil, events: [], hosts: hosts)) }
-                if text && HostSummary.isWanted(manifests, fresh) { Terminal.write(HostSummary.table(hosts, style: Terminal.style())) }
+                if text { Terminal.write(HostSummary.closingTable(hosts, plan: fresh, style: Terminal.style())) }
                 guard fresh.leavesSomethingAlone else { return }
                 if text { Terminal.write(ApplyProgress.notConverged(fresh, failedSteps: 0) + "\n") }
                 throw ExitCode.failure
@@ -87,7 +87,7 @@ struct ApplyCommand: AsyncParsableCommand {
                                                 executor: executor, events: progress.handle)
             let hosts = HostSummary.rows(manifests: manifests, plan: result.remaining, records: progress.recorded, timings: timings)
             if text {
-                if HostSummary.isWanted(manifests, result.remaining) { Terminal.write(HostSummary.table(hosts, style: Terminal.style())) }
+                Terminal.write(HostSummary.closingTable(hosts, plan: result.remaining, style: Terminal.style()))
                 Terminal.write(progress.summary(result))
             } else {
                 Terminal.write(ApplyReportJSON.render(plan: fresh, result: result, events: progress.recorded, hosts: hosts))

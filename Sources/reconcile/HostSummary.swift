@@ -41,9 +41,9 @@ struct HostSummary: Encodable {
         }
     }
 
-    /// The table is for runs over several hypervisors, or when one could not be reached.
-    static func isWanted(_ manifests: ManifestSet, _ plan: Plan) -> Bool {
-        manifests.hypervisors.count > 1 || !plan.unreachable.isEmpty
+    /// The table, for runs over several hypervisors or when one could not be reached; otherwise "".
+    static func closingTable(_ rows: [HostSummary], plan: Plan, style: TerminalStyle) -> String {
+        rows.count > 1 || !plan.unreachable.isEmpty ? table(rows, style: style) : ""
     }
 
     /// A fixed-width table; every name and URI is escaped, and only the status is coloured.

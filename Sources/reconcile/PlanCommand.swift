@@ -59,10 +59,8 @@ struct PlanCommand: AsyncParsableCommand {
         switch connection.output {
         case .text:
             Terminal.write(PlanTextRenderer(style: Terminal.style()).render(plan))
-            if HostSummary.isWanted(manifests, plan) {
-                Terminal.write(HostSummary.table(HostSummary.rows(manifests: manifests, plan: plan, records: [], timings: timings),
-                                                 style: Terminal.style()))
-            }
+            let hosts = HostSummary.rows(manifests: manifests, plan: plan, records: [], timings: timings)
+            Terminal.write(HostSummary.closingTable(hosts, plan: plan, style: Terminal.style()))
         case .json: Terminal.write(PlanJSONRenderer().render(plan))
         }
         if let out {

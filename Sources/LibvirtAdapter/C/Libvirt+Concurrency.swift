@@ -1,7 +1,8 @@
 extension Libvirt {
     /// How many calls one observation keeps in flight on a connection. libvirt connections are
     /// thread-safe and the remote protocol pipelines calls, so over a slow link this divides the
-    /// wait; more would only queue on the daemon's worker threads.
+    /// wait. libvirtd serves at most `max_client_requests` (5 by default) calls of one client at a
+    /// time; the rest wait in the socket, which costs nothing, so the width is not tuned to it.
     static let observationWidth = 8
 
     /// `body` for every item, from `width` threads at once (item i on thread i mod width), results

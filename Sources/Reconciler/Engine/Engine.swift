@@ -29,6 +29,8 @@ public struct Engine: Sendable {
         public var failed: [String: String] = [:]
     }
 
+    /// Connects to every hypervisor, `parallelHosts` at a time. One that cannot be reached is
+    /// recorded in `failed`, never thrown: the others go on.
     public func connect(_ manifests: ManifestSet) async throws -> Connected {
         let outcomes = await BoundedConcurrency.map(manifests.hypervisors, limit: parallelHosts) { spec in
             let clock = ContinuousClock()
@@ -47,15 +49,6 @@ public struct Engine: Sendable {
             }
         }
         return connected
-    }
-
-    /// Observes all reachable hosts concurrently; each pass starts from nothing remembered.
-    public func observe(_ connected: Connected) async throws -> [String: HostState] {
-        let (states, failures) = await observeEach(connected)
-        if let (_, reason) = failures.min(by: { $0.key < $1.key }) {
-            throw ReconcileError(.observationFailed, reason)
-        }
-        return states
     }
 
     /// Plans every host that answered; a host that could not be reached or read is left out of the
