@@ -19,7 +19,7 @@ public final class LibvirtHypervisor: Hypervisor, @unchecked Sendable {
         try await Libvirt.blocking { try LibvirtHypervisor(connection: LibvirtConnection(uri: uri)) }
     }
 
-    private func call<T: Sendable>(_ body: @escaping @Sendable (LibvirtConnection) throws -> T) async throws -> T {
+    func call<T: Sendable>(_ body: @escaping @Sendable (LibvirtConnection) throws -> T) async throws -> T {
         let connection = self.connection
         return try await Libvirt.blocking { try body(connection) }
     }
@@ -27,39 +27,7 @@ public final class LibvirtHypervisor: Hypervisor, @unchecked Sendable {
     // MARK: observe
 
     public func observe() async throws -> HostState {
-        let capabilities = self.capabilities
-        return try await call { connection in
-            // The apply lock is reconcile's bookkeeping, not a network anyone declares or prunes.
-            let networks = try connection.allNetworks().filter { $0.name != LockNetworkXML.name }.map { network in
-                try NetworkXML.parse(try network.xml(inactive: true), active: try network.isActive(),
-                                     autostart: try network.autostart(), persistent: try network.isPersistent())
-            }
-            var pools: [ObservedPool] = []
-            var volumes: [ObservedVolume] = []
-            for pool in try connection.allPools() {
-                let observed = try StorageXML.parsePool(try pool.xml(inactive: true), active: try pool.isActive(),
-                                                        autostart: try pool.autostart(), persistent: try pool.isPersistent())
-                pools.append(observed)
-                guard observed.active else { continue }
-                for volume in try pool.allVolumes() {
-                    let name = volume.name
-                    // Only uploaded images need it: an interrupted upload is shorter than its file.
-                    let physical = ImageVolumeNaming.isUploadedImage(name) ? try volume.physicalSize() : nil
-                    volumes.append(ObservedVolume(pool: observed.name, name: name, path: try volume.path(),
-                                                  capacity: try volume.capacity(),
-                                                  format: try StorageXML.volumeFormat(try volume.xml()),
-                                                  physicalSize: physical))
-                }
-            }
-            let withSnapshots = try connection.namesOfDomainsWithSnapshots()
-            let domains = try connection.allDomains().map { domain in
-                var observed = try DomainXML.parse(try domain.xml(inactive: true), state: Self.runState(try domain.state()),
-                                                   autostart: try domain.autostart(), persistent: try domain.isPersistent())
-                if withSnapshots.contains(observed.name) { observed.snapshots = try Self.snapshots(of: domain) }
-                return observed
-            }
-            return HostState(capabilities: capabilities, networks: networks, pools: pools, volumes: volumes, domains: domains)
-        }
+        try await observeConcurrently()
     }
 
     static func runState(_ state: virDomainState) -> DomainRunState {

@@ -22,6 +22,16 @@ public struct ManifestSet: Sendable, Hashable, Codable {
         distributions.first { $0.name == name }
     }
 
+    /// Adds what another file declared after what this one holds, keeping file order.
+    public mutating func append(_ other: ManifestSet) {
+        hypervisors += other.hypervisors
+        networks += other.networks
+        pools += other.pools
+        virtualMachines += other.virtualMachines
+        distributions += other.distributions
+        sources += other.sources
+    }
+
     /// Points every hypervisor at one URI: how `--connect test:///default` runs any manifest.
     public func connecting(to uri: String) -> ManifestSet {
         var copy = self

@@ -42,12 +42,12 @@ public struct StatusCollector: Sendable {
         let own = manifests.restricted(to: spec.name)
         do {
             let connected = try await engine.connect(own)
-            if let reason = connected.unreachable[spec.name] {
+            if let reason = connected.unreachable[spec.name] ?? connected.failed[spec.name] {
                 status.error = reason
                 return status
             }
             guard let connection = connected.hosts[spec.name] else { return status }
-            let observed = try await engine.observe(connected)
+            let observed = [spec.name: try await connection.hypervisor.observe()]
             let facts = await engine.provisioningFacts(own)
             let hostFacts = try await engine.observeHosts(own, connected: connected)
             let plan = Planner(options: PlanOptions()).plan(manifests: own, observed: observed, hosts: hostFacts, facts: facts)

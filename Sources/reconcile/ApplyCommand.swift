@@ -37,6 +37,7 @@ struct ApplyCommand: AsyncParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var provisioning: ProvisioningOptions
+    @OptionGroup var fleet: FleetOptions
 
     @Option(name: .customLong("replace"), help: ArgumentHelp("Rebuild this VM from its image: its image disk and seed are recreated, data disks kept (repeatable).", valueName: "vm"))
     var replace: [String] = []
@@ -44,7 +45,7 @@ struct ApplyCommand: AsyncParsableCommand {
     @Flag(help: "Also delete objects reconcile created that no manifest declares any more.")
     var prune = false
 
-    @Option(help: "How many independent steps may run at once.")
+    @Option(help: "How many independent steps may run at once on each hypervisor.")
     var parallel = 4
 
     @Option(help: ArgumentHelp("Seconds a guest no manifest declares (--prune) gets to power off before it is forced off; declared VMs use spec.stopTimeout.", valueName: "seconds"))
@@ -62,6 +63,7 @@ struct ApplyCommand: AsyncParsableCommand {
         if plan != nil && unattended.watch { throw ValidationError("--watch plans afresh every pass: it cannot apply a saved --plan") }
         if parallel < 1 { throw ValidationError("--parallel must be at least 1") }
         if plan != nil && !replace.isEmpty { throw ValidationError("--replace changes the plan: make a new one with `plan --replace`") }
+        if plan != nil && !fleet.targets.isEmpty { throw ValidationError("--target changes the plan: make a new one with `plan --target`") }
         if shutdownTimeout < 0 { throw ValidationError("--shutdown-timeout must not be negative") }
         if lockTimeout < 0 { throw ValidationError("--lock-timeout must not be negative") }
     }
@@ -84,7 +86,8 @@ struct ApplyCommand: AsyncParsableCommand {
             options: PlanOptions(prune: saved?.prune ?? prune, replace: Set(saved?.replace ?? replace)),
             engine: HostWiring.engine(sshConfig: connection.sshConfig, provisioning: provisioning),
             output: connection.output, parallel: parallel, shutdownTimeout: shutdownTimeout,
-            lockTimeout: lockTimeout, stateDirectory: provisioning.stateDirectory, git: git,
+            lockTimeout: lockTimeout, targets: saved?.targets ?? fleet.targets, parallelHosts: fleet.parallelHosts,
+            stateDirectory: provisioning.stateDirectory, git: git,
             log: events,
             metrics: unattended.metricsFile.map(MetricsFile.init(path:)))
         let service = ApplyService(pass: pass, backoff: unattended.watch ? try unattended.backoff() : nil)

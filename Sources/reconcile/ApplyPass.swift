@@ -18,6 +18,9 @@ struct ApplyPass: Sendable {
     var shutdownTimeout: Int
     /// Seconds to wait for the locks another apply holds (0 refuses at once).
     var lockTimeout: Int
+    /// `--target`: the Hypervisors or VMs this run is limited to (none: everything declared).
+    var targets: [String]
+    var parallelHosts: Int
     var stateDirectory: String
     var git: GitSource?
     var log: EventLog?
@@ -47,20 +50,30 @@ struct ApplyPass: Sendable {
                 return finished(.failed, error: error.description)
             }
         }
-        let manifests: ManifestSet
+        let loaded: ManifestSet
         do {
-            manifests = try ManifestLoading.load(paths, connect: connect, report: problem)
+            loaded = try ManifestLoading.load(paths, connect: connect, report: problem)
         } catch {
             return finished(.failed, error: "the manifests could not be read (the errors are listed above)")
         }
-        let replaceProblems = manifests.replaceProblems(options.replace.sorted())
+        let replaceProblems = loaded.replaceProblems(options.replace.sorted())
         guard replaceProblems.isEmpty else {
             for line in replaceProblems { problem("error: \(line)") }
             problem("nothing was changed.")
             return finished(.failed, error: replaceProblems.joined(separator: "; "))
         }
+        let manifests: ManifestSet
+        do {
+            manifests = try FleetOptions.select(loaded, targets: targets, prune: options.prune)
+        } catch {
+            return finished(.failed, error: "the targets select nothing that can be applied (see above)")
+        }
         var options = self.options
         options.commit = summary.commit
+        let timings = HostTimings()
+        var engine = self.engine
+        engine.parallelHosts = parallelHosts
+        engine.timings = timings
         let hosts = manifests.hypervisors.map(\.name)
         summary.hosts = hosts.map { PassSummary.Host(name: $0, converged: false, drift: 0, conflicts: 0) }
         // Held from before planning to the end of the pass, and given back on every way out.
@@ -83,7 +96,9 @@ struct ApplyPass: Sendable {
             }
             if text { Terminal.write(PlanTextRenderer(style: Terminal.style()).render(fresh)) }
             guard fresh.hasChanges else {
-                if !text { Terminal.write(ApplyReportJSON.render(plan: fresh, result: nil, events: [], commit: summary.commit)) }
+                let rows = HostSummary.rows(manifests: manifests, plan: fresh, records: [], timings: timings)
+                if !text { Terminal.write(ApplyReportJSON.render(plan: fresh, result: nil, events: [], hosts: rows, commit: summary.commit)) }
+                if text { Terminal.write(HostSummary.closingTable(rows, plan: fresh, style: Terminal.style())) }
                 summary.hosts = PassSummary.Host.after(hosts: hosts, planned: fresh, report: nil, remaining: fresh)
                 await end(converged: !fresh.leavesSomethingAlone, images: engine.provisioning?.images)
                 guard fresh.leavesSomethingAlone else { return finished(.converged) }
@@ -95,10 +110,12 @@ struct ApplyPass: Sendable {
             let executor = Executor(parallelism: parallel, shutdownTimeout: .seconds(shutdownTimeout), shutdown: shutdown)
             let result = try await engine.apply(fresh, manifests: manifests, connected: connected, options: options,
                                                 executor: executor, events: { progress.handle($0); recorder.handle($0) })
+            let rows = HostSummary.rows(manifests: manifests, plan: result.remaining, records: progress.recorded, timings: timings)
             if text {
+                Terminal.write(HostSummary.closingTable(rows, plan: result.remaining, style: Terminal.style()))
                 Terminal.write(progress.summary(result))
             } else {
-                Terminal.write(ApplyReportJSON.render(plan: fresh, result: result, events: progress.recorded, commit: summary.commit))
+                Terminal.write(ApplyReportJSON.render(plan: fresh, result: result, events: progress.recorded, hosts: rows, commit: summary.commit))
             }
             await end(converged: result.converged, images: engine.provisioning?.images)
             summary.steps = recorder.counts

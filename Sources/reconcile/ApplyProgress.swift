@@ -10,6 +10,7 @@ final class ApplyProgress: Sendable {
         var outcome: String
         var seconds: Double
         var message: String?
+        var hypervisor: String
     }
 
     private let text: Bool
@@ -58,14 +59,14 @@ final class ApplyProgress: Sendable {
             case .succeeded(let step, let duration, let detail):
                 let note = detail.map { ": \(TerminalText.escape($0))" } ?? ""
                 emit("[\(elapsed)] \(style.green("done")) \(step.kind.rawValue) \(safe(step.resource)) in \(Self.format(duration))\(note)")
-                records.withLock { $0.append(Record(id: step.id, outcome: "succeeded", seconds: duration.seconds, message: detail)) }
+                records.withLock { $0.append(Record(id: step.id, outcome: "succeeded", seconds: duration.seconds, message: detail, hypervisor: step.resource.hypervisor)) }
             case .failed(let step, let duration, let error):
                 emit("[\(elapsed)] \(style.red("FAILED")) \(step.kind.rawValue) \(safe(step.resource)) after \(Self.format(duration)): \(TerminalText.escape(error))")
-                records.withLock { $0.append(Record(id: step.id, outcome: "failed", seconds: duration.seconds, message: error)) }
+                records.withLock { $0.append(Record(id: step.id, outcome: "failed", seconds: duration.seconds, message: error, hypervisor: step.resource.hypervisor)) }
             case .skipped(let step, let blocker):
                 let why = blocker == Executor.shutdownReason ? blocker : "it depends on \(TerminalText.escape(blocker)), which did not succeed"
                 emit("[\(elapsed)] skipped \(step.kind.rawValue) \(safe(step.resource)): \(why)")
-                records.withLock { $0.append(Record(id: step.id, outcome: "skipped", seconds: 0, message: "depends on \(blocker)")) }
+                records.withLock { $0.append(Record(id: step.id, outcome: "skipped", seconds: 0, message: "depends on \(blocker)", hypervisor: step.resource.hypervisor)) }
             }
         }
     }

@@ -21,9 +21,12 @@ enum ApplyReportJSON {
         var conflicts: [PlanJSONRenderer.ConflictEntry]
         /// The manifests' git commit, with `--git`.
         var commit: String?
+        /// One entry per hypervisor: reached or not, converged or not, steps and time spent.
+        var hosts: [HostSummary]
     }
 
-    static func render(plan: Plan, result: Engine.ApplyResult?, events: [ApplyProgress.Record], commit: String? = nil) -> String {
+    static func render(plan: Plan, result: Engine.ApplyResult?, events: [ApplyProgress.Record], hosts: [HostSummary],
+                       commit: String? = nil) -> String {
         let document = Document(
             summary: plan.summary,
             steps: events.map { .init(id: $0.id, outcome: $0.outcome, durationSeconds: $0.seconds, message: $0.message) },
@@ -31,7 +34,8 @@ enum ApplyReportJSON {
             remainingSteps: result?.remaining.steps.map(\.id) ?? [],
             blockers: result?.remaining.blockers ?? plan.blockers,
             conflicts: (result?.remaining.conflicts ?? plan.conflicts).map(PlanJSONRenderer.ConflictEntry.init),
-            commit: commit)
+            commit: commit,
+            hosts: hosts)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(document), let text = String(data: data, encoding: .utf8) else { return "{}\n" }

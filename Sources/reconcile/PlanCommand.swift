@@ -28,6 +28,7 @@ struct PlanCommand: AsyncParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var provisioning: ProvisioningOptions
+    @OptionGroup var fleet: FleetOptions
 
     @Option(name: .customLong("replace"), help: ArgumentHelp("Show the plan to rebuild this VM from its image (repeatable).", valueName: "vm"))
     var replace: [String] = []
@@ -43,9 +44,11 @@ struct PlanCommand: AsyncParsableCommand {
 
     func run() async throws {
         LogSetup.configure(verbose: connection.verbose)
-        let manifests = try ManifestLoading.load(paths, connect: connection.connect)
-        try ManifestLoading.checkReplace(replace, in: manifests)
-        let engine = HostWiring.engine(sshConfig: connection.sshConfig, provisioning: provisioning)
+        let loaded = try ManifestLoading.load(paths, connect: connection.connect)
+        try ManifestLoading.checkReplace(replace, in: loaded)
+        let manifests = try FleetOptions.select(loaded, targets: fleet.targets, prune: prune)
+        let timings = HostTimings()
+        let engine = fleet.configure(HostWiring.engine(sshConfig: connection.sshConfig, provisioning: provisioning), timings: timings)
         let plan: Plan
         do {
             let connected = try await engine.connect(manifests)
@@ -55,12 +58,15 @@ struct PlanCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         switch connection.output {
-        case .text: Terminal.write(PlanTextRenderer(style: Terminal.style()).render(plan))
+        case .text:
+            Terminal.write(PlanTextRenderer(style: Terminal.style()).render(plan))
+            let hosts = HostSummary.rows(manifests: manifests, plan: plan, records: [], timings: timings)
+            Terminal.write(HostSummary.closingTable(hosts, plan: plan, style: Terminal.style()))
         case .json: Terminal.write(PlanJSONRenderer().render(plan))
         }
         if let out {
             try PlanFile.save(SavedPlan(plan: plan, manifests: manifests, paths: paths, connect: connection.connect,
-                                        prune: prune, replace: replace), to: out)
+                                        prune: prune, replace: replace, targets: fleet.targets), to: out)
             if connection.output == .text { Terminal.write("Saved the plan to \(out); apply it with: reconcile apply --plan \(out)\n") }
         }
         if let leftAlone = plan.leftAloneSummary {

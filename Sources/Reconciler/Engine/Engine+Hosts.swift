@@ -79,7 +79,7 @@ extension Engine {
         let blocked = Set(plan.blockers.map(\.hypervisor))
         var runnable = plan
         runnable.steps = plan.steps.filter { !blocked.contains($0.resource.hypervisor) }
-        var report = await executor.run(runnable, on: connected.hosts, events: events)
+        var report = await runPerHost(runnable, on: connected.hosts, executor: executor, events: events)
         for step in plan.steps where blocked.contains(step.resource.hypervisor) {
             let reason = "a preflight blocker on hypervisor '\(step.resource.hypervisor)'"
             report.outcomes.append((step.id, .skipped(reason)))

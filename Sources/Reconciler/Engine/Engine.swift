@@ -8,6 +8,10 @@ public struct Engine: Sendable {
     public let connector: any HypervisorConnector
     /// Images, seeds and SSH for guests built from a Distribution; nil when not available.
     public let provisioning: ProvisioningServices?
+    /// How many hypervisors are connected, observed and changed at once.
+    public var parallelHosts = 8
+    /// Where the time spent on each hypervisor is added up, for the per-host summary; nil when nobody asks.
+    public var timings: HostTimings? = nil
     /// Reaches the machines of `state: ready` hypervisors; without it their host is not managed.
     public var systems: (any HostSystemConnector)? = nil
     /// The apply journal: plans read what interrupted runs left, apply records each step in it.
@@ -23,74 +27,52 @@ public struct Engine: Sendable {
         public var hosts: [String: HostConnection]
         /// `state: ready` hypervisors whose libvirt did not answer, with the reason.
         public var unreachable: [String: String] = [:]
+        /// Hypervisors that could not be reached at all, with the reason: left out of the pass so the
+        /// others still converge, and reported per host.
+        public var failed: [String: String] = [:]
     }
 
+    /// Connects to every hypervisor, `parallelHosts` at a time. One that cannot be reached is
+    /// recorded in `failed`, never thrown: the others go on.
     public func connect(_ manifests: ManifestSet) async throws -> Connected {
-        var hosts: [String: HostConnection] = [:]
-        var unreachable: [String: String] = [:]
-        for spec in manifests.hypervisors {
-            let started = ContinuousClock.now
-            Self.logger.debug("connecting", metadata: ["hypervisor": "\(spec.name)", "uri": "\(spec.uri)"])
-            do {
-                hosts[spec.name] = HostConnection(hypervisor: try await connector.connect(uri: spec.uri),
-                                                  provisioning: provisioning)
-                Self.logger.debug("connected", metadata: ["hypervisor": "\(spec.name)", "seconds": "\(Self.seconds(since: started))"])
-            } catch {
-                Self.logger.debug("connection failed", metadata: ["hypervisor": "\(spec.name)", "error": "\(error)"])
-                if spec.state == .ready {
-                    // Expected before the daemon is installed or started: the host steps come first.
-                    unreachable[spec.name] = "\(error)"
-                    hosts[spec.name] = HostConnection(hypervisor: UnreachableHypervisor(uri: spec.uri, reason: "\(error)"),
-                                                      provisioning: provisioning)
-                    hosts[spec.name]?.system = try await system(for: spec)
-                    continue
-                }
-                throw ReconcileError(.connectionFailed, "cannot connect to hypervisor '\(spec.name)' at \(spec.uri)",
-                                     cause: SendableErrorText(error), hints: Self.noDaemonHints(spec))
-            }
-            hosts[spec.name]?.system = try await system(for: spec)
+        let outcomes = await BoundedConcurrency.map(manifests.hypervisors, limit: parallelHosts) { spec in
+            let clock = ContinuousClock()
+            let start = clock.now
+            defer { timings?.add(clock.now - start, to: spec.name) }
+            return (spec.name, await connectOne(spec))
         }
-        return Connected(hosts: hosts, unreachable: unreachable)
+        var connected = Connected(hosts: [:])
+        for (name, outcome) in outcomes {
+            switch outcome {
+            case .connected(let host): connected.hosts[name] = host
+            case .waitingForLibvirt(let host, let reason):
+                connected.hosts[name] = host
+                connected.unreachable[name] = reason
+            case .failed(let reason): connected.failed[name] = reason
+            }
+        }
+        return connected
     }
 
-    /// Observes all hosts concurrently; each pass starts from nothing remembered.
-    public func observe(_ connected: Connected) async throws -> [String: HostState] {
-        try await withThrowingTaskGroup(of: (String, HostState).self) { group in
-            for (name, host) in connected.hosts {
-                if connected.unreachable[name] != nil { continue }
-                let hypervisor = host.hypervisor
-                group.addTask {
-                    let started = ContinuousClock.now
-                    do {
-                        let state = try await hypervisor.observe()
-                        Self.logger.debug("observed", metadata: [
-                            "hypervisor": "\(name)", "domains": "\(state.domains.count)", "networks": "\(state.networks.count)",
-                            "pools": "\(state.pools.count)", "volumes": "\(state.volumes.count)",
-                            "seconds": "\(Self.seconds(since: started))",
-                        ])
-                        return (name, state)
-                    } catch {
-                        throw ReconcileError(.observationFailed, "cannot read the state of hypervisor '\(name)' (\(hypervisor.uri))",
-                                             cause: SendableErrorText(error))
-                    }
-                }
-            }
-            var states: [String: HostState] = [:]
-            for try await (name, state) in group { states[name] = state }
-            return states
-        }
-    }
-
+    /// Plans every host that answered; a host that could not be reached or read is left out of the
+    /// plan and listed in `Plan.unreachable`, so the others still converge.
     public func plan(_ manifests: ManifestSet, connected: Connected, options: PlanOptions) async throws -> Plan {
         let started = ContinuousClock.now
-        let observed = try await observe(connected)
-        let hosts = try await observeHosts(manifests, connected: connected)
-        let facts = await provisioningFacts(manifests)
-        let plan = Planner(options: options).plan(manifests: manifests, observed: observed, hosts: hosts, facts: facts,
+        let (observed, failures) = await observeEach(connected)
+        let lost = connected.failed.merging(failures) { first, _ in first }
+        let reachable = manifests.excludingHypervisors(Set(lost.keys))
+        let hosts = try await observeHosts(reachable, connected: connected)
+        let facts = await provisioningFacts(reachable)
+        var plan = Planner(options: options).plan(manifests: reachable, observed: observed, hosts: hosts, facts: facts,
                                                   interrupted: journal?.interrupted() ?? [])
+        plan.unreachable = manifests.hypervisors.compactMap { spec in
+            // A daemon that does not answer is what a first run on a machine without libvirtd meets.
+            lost[spec.name].map { UnreachableHost(hypervisor: spec.name, uri: spec.uri, reason: $0,
+                                                  hints: connected.failed[spec.name] != nil ? Self.noDaemonHints(spec) : []) }
+        }
         Self.logger.debug("planned", metadata: [
             "steps": "\(plan.steps.count)", "resources": "\(plan.resources.count)", "conflicts": "\(plan.conflicts.count)",
-            "blockers": "\(plan.blockers.count)", "seconds": "\(Self.seconds(since: started))",
+            "blockers": "\(plan.blockers.count)", "unreachable": "\(plan.unreachable.count)", "seconds": "\(Self.seconds(since: started))",
         ])
         return plan
     }

@@ -21,6 +21,8 @@ public struct Plan: Sendable, Hashable {
     public var observedFingerprint: String
     /// What must be fixed before `apply` may change the affected hosts.
     public var blockers: [PreflightBlocker] = []
+    /// Hypervisors that could not be reached or read: nothing is planned for them.
+    public var unreachable: [UnreachableHost] = []
 
     public init(targets: [Target] = [], steps: [Step] = [], resources: [ResourceChange] = [],
                 conflicts: [Conflict] = [], notices: [String] = [], observedFingerprint: String = "") {

@@ -13,11 +13,15 @@ public struct SavedPlan: Sendable, Codable {
     public var connect: String?
     public var prune: Bool
     public var replace: [String]
+    /// The `--target`s the plan was limited to; nil (in older files too) for the whole manifests.
+    public var targets: [String]?
     public var observedFingerprint: String
     public var stepIDs: [String]
 
-    public init(plan: Plan, manifests: ManifestSet, paths: [String], connect: String?, prune: Bool, replace: [String] = []) {
+    public init(plan: Plan, manifests: ManifestSet, paths: [String], connect: String?, prune: Bool, replace: [String] = [],
+                targets: [String] = []) {
         self.replace = replace.sorted()
+        self.targets = targets.isEmpty ? nil : targets
         self.formatVersion = Self.currentFormat
         self.createdAt = Date()
         // Absolute, so that applying from another directory reads the very files that were planned.

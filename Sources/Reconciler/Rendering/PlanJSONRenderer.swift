@@ -71,6 +71,7 @@ public struct PlanJSONRenderer: Sendable {
         var summary: Plan.Summary
         var observedFingerprint: String
         var blockers: [PreflightBlocker] = []
+        var unreachable: [UnreachableHost] = []
         /// True only when nothing would change and nothing is left alone (no conflict, no blocker).
         var converged = false
     }
@@ -92,6 +93,7 @@ public struct PlanJSONRenderer: Sendable {
             summary: plan.summary,
             observedFingerprint: plan.observedFingerprint)
         document.blockers = plan.blockers
+        document.unreachable = plan.unreachable
         document.converged = plan.isConverged
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -31,6 +31,7 @@ public struct PlanTextRenderer: Sendable {
             lines.append("")
         }
         lines += blockerLines(plan)
+        lines += unreachableLines(plan)
         if !plan.notices.isEmpty {
             lines.append(style.bold("Notices:"))
             lines += plan.notices.map { "  - \(safe($0))" }

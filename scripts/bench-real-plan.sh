@@ -1,0 +1,205 @@
+#!/usr/bin/env bash
+# Benchmarks `reconcile plan` against the real libvirtd, side by side in one run with the floor it
+# is measured against: a small C program that reads every domain's inactive XML one after another
+# through the C API. Also times a no-op apply.
+#
+# Usage (from the repository root, as root, with libvirtd installed but not running):
+#   scripts/bench-real-plan.sh
+#
+# Environment (all optional):
+#   BENCH_RUNS=5          runs per measured command, alternating (median and min are reported)
+#   BENCH_VMS=1000        stopped domains defined on the daemon (and VMs in the manifests)
+#   BENCH_BUILD_CMD=...   build command; default: swift build -c release --scratch-path .build-bench
+#   BENCH_BIN=...         reconcile binary to run; default: the build command's --show-bin-path
+#   BENCH_SKIP_BUILD=1    do not build, use BENCH_BIN (or the default bin path) as it is
+#   BENCH_KEEP=1          keep the temp dir (manifests, programs, outputs) and print its path
+#
+# It holds /tmp/reconcile-libvirtd.lock for its whole run and starts libvirtd in a network namespace
+# of its own (scripts/netns-libvirtd.sh, /dev/kvm masked so a define takes milliseconds). reconcile
+# itself defines the BENCH_VMS domains (`apply`, type qemu, no disks, state stopped), so the
+# manifests match the host and plan has nothing to change. On exit every bench domain is undefined
+# again and the daemon stopped, whatever happened.
+#
+# Not covered here yet: the latency variant (qemu+ssh to a second namespace with `tc netem delay
+# 50ms` on the veth, 500 domains). Note for it: libvirtd serves at most max_client_requests (5 by
+# default) calls of one connection at once, so one connection can hide at most ~5 round trips in
+# parallel; a 10x gain over sequential reads needs several connections per host or a raised limit.
+set -euo pipefail
+
+RUNS="${BENCH_RUNS:-5}"
+VMS="${BENCH_VMS:-1000}"
+BUILD_CMD="${BENCH_BUILD_CMD:-swift build -c release --scratch-path .build-bench}"
+LOCK=/tmp/reconcile-libvirtd.lock
+NS=reconcile-bench-real
+PREFIX=bench-vm-
+TARGET_RATIO=1.0
+
+if [[ ! -f Package.swift || ! -d Sources/reconcile ]]; then
+    echo "error: run this from the repository root (where Package.swift is)" >&2
+    exit 1
+fi
+[[ $(id -u) -eq 0 ]] || { echo "error: starting libvirtd in a namespace needs root" >&2; exit 1; }
+for tool in python3 cc pkg-config libvirtd virsh flock ip; do
+    command -v "$tool" >/dev/null || { echo "error: $tool is required" >&2; exit 1; }
+done
+pkg-config --exists libvirt || { echo "error: libvirt development files (libvirt-dev) are required" >&2; exit 1; }
+
+# Hold the machine-wide libvirtd lock from here on: re-run this script under flock once.
+if [[ "${BENCH_LOCKED:-0}" != 1 ]]; then
+    echo "==> Waiting for $LOCK (only one libvirtd may run at a time)"
+    exec env BENCH_LOCKED=1 flock "$LOCK" "$0" "$@"
+fi
+
+TMP="$(mktemp -d -t reconcile-bench-real.XXXXXX)"
+STATE="$TMP/daemon"
+URI=qemu:///system
+started=0
+cleanup() {
+    local status=$?
+    if [[ $started == 1 ]]; then
+        echo "==> Undefining the bench domains and stopping libvirtd"
+        "$TMP/bare" "$URI" undefine "$PREFIX" || echo "warning: undefining the bench domains failed" >&2
+        scripts/netns-libvirtd.sh stop "$NS" "$STATE" >/dev/null || true
+    fi
+    if [[ "${BENCH_KEEP:-0}" == 1 ]]; then echo "==> kept $TMP"; else rm -rf "$TMP"; fi
+    exit "$status"
+}
+trap cleanup EXIT
+
+# ---------------------------------------------------------------------------------------------
+echo "==> Writing and compiling the bare C-API program"
+cat >"$TMP/bare.c" <<'C'
+/* The floor plan is measured against: opens the URI, lists every domain and reads each one's
+ * inactive XML, one call after another. "undefine PREFIX" undefines the domains whose name
+ * starts with PREFIX (the bench's cleanup). */
+#include <libvirt/libvirt.h>
+#include <libvirt/virterror.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void quiet(void *data, virErrorPtr error) { (void)data; (void)error; }
+
+int main(int argc, char **argv) {
+    if (argc < 2) { fprintf(stderr, "usage: %s URI [undefine PREFIX]\n", argv[0]); return 2; }
+    virSetErrorFunc(NULL, quiet);
+    virConnectPtr conn = virConnectOpen(argv[1]);
+    if (!conn) { fprintf(stderr, "cannot open %s\n", argv[1]); return 1; }
+    int undefine = argc > 3 && strcmp(argv[2], "undefine") == 0;
+    virDomainPtr *domains = NULL;
+    int count = virConnectListAllDomains(conn, &domains, 0), failed = 0, undefined = 0;
+    if (count < 0) { fprintf(stderr, "cannot list domains\n"); return 1; }
+    size_t bytes = 0;
+    for (int i = 0; i < count; i++) {
+        if (undefine) {
+            const char *name = virDomainGetName(domains[i]);
+            if (name && strncmp(name, argv[3], strlen(argv[3])) == 0) {
+                if (virDomainUndefine(domains[i]) < 0) failed++; else undefined++;
+            }
+        } else {
+            char *xml = virDomainGetXMLDesc(domains[i], VIR_DOMAIN_XML_INACTIVE);
+            if (!xml) failed++; else { bytes += strlen(xml); free(xml); }
+        }
+        virDomainFree(domains[i]);
+    }
+    free(domains);
+    virConnectClose(conn);
+    if (undefine) fprintf(stderr, "undefined %d domains\n", undefined);
+    else if (getenv("BARE_VERBOSE")) fprintf(stderr, "%d domains, %zu bytes of XML\n", count, bytes);
+    return failed ? 1 : 0;
+}
+C
+# shellcheck disable=SC2046
+cc -O2 -o "$TMP/bare" "$TMP/bare.c" $(pkg-config --cflags --libs libvirt)
+
+# ---------------------------------------------------------------------------------------------
+read -r -a build_argv <<<"$BUILD_CMD"
+if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
+    echo "==> Building reconcile: $BUILD_CMD"
+    "${build_argv[@]}" 2>&1 | tail -n 3 | sed 's/^/    /'
+fi
+if [[ -n "${BENCH_BIN:-}" ]]; then BIN="$BENCH_BIN"; else BIN="$("${build_argv[@]}" --show-bin-path)/reconcile"; fi
+[[ -x "$BIN" ]] || { echo "error: no reconcile binary at $BIN" >&2; exit 1; }
+echo "    binary: $BIN"
+
+# ---------------------------------------------------------------------------------------------
+echo "==> Writing manifests: $VMS stopped VMs (type qemu, no disks) on one hypervisor"
+MANIFESTS="$TMP/manifests"
+mkdir -p "$MANIFESTS"
+python3 - "$MANIFESTS" "$VMS" "$PREFIX" "$URI" <<'PY'
+import os, sys
+directory, count, prefix, uri = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+with open(os.path.join(directory, "00-host.yaml"), "w") as out:
+    out.write(f"apiVersion: reconcile/v1\nkind: Hypervisor\nmetadata:\n  name: bench\nspec:\n  uri: {uri}\n  domainType: qemu\n")
+for chunk in range(0, count, 100):
+    with open(os.path.join(directory, f"vms-{chunk // 100:02d}.yaml"), "w") as out:
+        for i in range(chunk + 1, min(chunk + 100, count) + 1):
+            out.write(f"---\napiVersion: reconcile/v1\nkind: VirtualMachine\nmetadata:\n  name: {prefix}{i:04d}\n"
+                      f"spec:\n  cpus: {1 + i % 2}\n  memory: {64 * (1 + i % 2)}MiB\n  state: stopped\n")
+PY
+
+echo "==> Starting libvirtd in namespace $NS"
+scripts/netns-libvirtd.sh start "$NS" "$STATE" | sed 's/^/    /'
+started=1
+
+echo "==> Defining $VMS domains with reconcile apply --parallel 8"
+define_start=$EPOCHREALTIME
+"$BIN" apply "$MANIFESTS" --parallel 8 --state-dir "$TMP/state" >"$TMP/define.out" 2>&1 || {
+    tail -n 20 "$TMP/define.out" >&2
+    exit 1
+}
+python3 -c "import sys; print(f'    defined in {float(sys.argv[2]) - float(sys.argv[1]):.1f} s')" "$define_start" "$EPOCHREALTIME"
+echo "    bare read: $(BARE_VERBOSE=1 "$TMP/bare" "$URI" 2>&1)"
+
+# ---------------------------------------------------------------------------------------------
+# time_once LABEL CMD...: runs CMD once, appends its wall seconds to $TMP/LABEL.runs; a non-zero
+# exit fails the benchmark (plan and a no-op apply both exit 0 when the hosts match).
+time_once() {
+    local label="$1"; shift
+    local start status=0
+    start=$EPOCHREALTIME
+    "$@" >"$TMP/$label.out" 2>"$TMP/$label.err" || status=$?
+    python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.4f}')" "$start" "$EPOCHREALTIME" >>"$TMP/$label.runs"
+    if [[ $status -ne 0 ]]; then
+        echo "error: $label exited with status $status:" >&2
+        tail -n 20 "$TMP/$label.out" "$TMP/$label.err" >&2
+        exit 1
+    fi
+}
+
+echo "==> Timing, alternating: bare sequential XML read, reconcile plan, no-op reconcile apply, and reconcile validate"
+echo "    (manifest loading alone, to tell it from reading the host) ($RUNS runs each)"
+for ((run = 1; run <= RUNS; run++)); do
+    time_once bare "$TMP/bare" "$URI"
+    time_once plan "$BIN" plan "$MANIFESTS" --state-dir "$TMP/state"
+    time_once apply "$BIN" apply "$MANIFESTS" --state-dir "$TMP/state"
+    time_once validate "$BIN" validate "$MANIFESTS"
+    printf '    run %d/%d: bare %s s, plan %s s, apply %s s, validate %s s\n' "$run" "$RUNS" \
+        "$(tail -n 1 "$TMP/bare.runs")" "$(tail -n 1 "$TMP/plan.runs")" "$(tail -n 1 "$TMP/apply.runs")" \
+        "$(tail -n 1 "$TMP/validate.runs")"
+done
+grep -q "No changes. The hosts match the manifests." "$TMP/plan.out" || { echo "error: the plan was not empty" >&2; exit 1; }
+echo "==> Load average after measuring: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+
+python3 - "$TMP" "$VMS" "$RUNS" "$TARGET_RATIO" <<'PY'
+import statistics, sys
+tmp, vms, runs, target = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4])
+def load(label):
+    values = [float(line) for line in open(f"{tmp}/{label}.runs")]
+    return statistics.median(values), min(values)
+bare, plan, apply, validate = load("bare"), load("plan"), load("apply"), load("validate")
+print()
+print(f"real libvirtd (qemu:///system in a namespace), {vms} stopped domains; median and min of {runs} runs")
+print(f"{'':44} {'median s':>9} {'min s':>9}")
+for name, (median, low) in [("bare C API: every inactive XML, sequential", bare),
+                            ("reconcile plan", plan), ("reconcile apply (no-op)", apply),
+                            ("reconcile validate (manifests only)", validate)]:
+    print(f"{name:44} {median:9.3f} {low:9.3f}")
+ratio = plan[0] / bare[0]
+print()
+print(f"ratio plan / sequential read: {ratio:.2f}x (median), {plan[1] / bare[1]:.2f}x (min); "
+      f"target <= {target:g}x: {'met' if ratio <= target else 'MISSED'}")
+print(f"ratio no-op apply / sequential read: {apply[0] / bare[0]:.2f}x (median)")
+print(f"plan beyond loading the manifests (connect, read, plan): {plan[0] - validate[0]:.3f} s, "
+      f"{(plan[0] - validate[0]) / bare[0]:.2f}x the sequential read")
+PY
