@@ -229,11 +229,16 @@ t=$(now_ms)
 verb start e2e-vm > "$work/start.log" 2>&1 || true
 cat "$work/start.log"
 check "reconcile start started it" grep -q "started 'e2e-vm'" "$work/start.log"
+# A started guest answers SSH once it has booted: up to 3 minutes under TCG.
+wait_for_ssh() {
+    for _ in $(seq 90); do
+        if in_ns "$bin" ssh e2e-vm -f "$work/manifests" --state-dir "$work/state" -- true > /dev/null 2>&1; then return 0; fi
+        sleep 2
+    done
+    return 1
+}
 up=no
-for _ in $(seq 90); do
-    if in_ns "$bin" ssh e2e-vm -f "$work/manifests" --state-dir "$work/state" -- true > /dev/null 2>&1; then up=yes; break; fi
-    sleep 2
-done
+wait_for_ssh && up=yes
 timing "start → SSH login" "$(elapsed "$t")"
 check "the restarted guest answers SSH" test "$up" = yes
 
@@ -264,6 +269,7 @@ set -e
 check "the verbs name a guest that is not there" bash -c "test $status -ne 0 && grep -q \"no virtual machine 'handmade-e2e'\" '$work/unmanaged.log'"
 
 echo "== snapshot → change a file in the guest → revert → the file is back"
+check "the guest started by apply answers SSH again" wait_for_ssh
 ssh_guest "echo before-snapshot > /var/tmp/e2e-marker && sync"
 cp "$work/manifests/lab.yaml" "$work/lab-without-snapshots.yaml"
 echo "  snapshots: [{name: e2e-clean, description: 'before the change'}]" >> "$work/manifests/lab.yaml"
@@ -272,15 +278,15 @@ reconcile apply "$work/manifests" > "$work/snapshot.log" 2>&1 || true
 cat "$work/snapshot.log"
 echo "create-snapshot (internal, with the running guest's memory) took $(( $(date +%s) - start )) s"
 check "apply created the snapshot" grep -q "done create-snapshot e2e/snapshot/e2e-vm/e2e-clean" "$work/snapshot.log"
-snapshot_listed() { in_ns "$bin" snapshot list e2e-vm "$work/manifests" | grep -qE 'e2e-clean.*reconcile'; }
+snapshot_listed() { in_ns "$bin" snapshot list e2e-vm -f "$work/manifests" | grep -qE 'e2e-clean.*reconcile'; }
 check "snapshot list shows it as reconcile's" snapshot_listed
 ssh_guest "echo after-snapshot > /var/tmp/e2e-marker && sync"
 check "the file changed in the guest" ssh_guest grep -qx after-snapshot /var/tmp/e2e-marker
 set +e
-in_ns "$bin" snapshot revert e2e-vm e2e-clean "$work/manifests" > "$work/revert-refused.log" 2>&1
+in_ns "$bin" snapshot revert e2e-vm e2e-clean -f "$work/manifests" > "$work/revert-refused.log" 2>&1
 refused=$?
 start=$(date +%s)
-in_ns "$bin" snapshot revert e2e-vm e2e-clean "$work/manifests" --force > "$work/revert.log" 2>&1
+in_ns "$bin" snapshot revert e2e-vm e2e-clean -f "$work/manifests" --force > "$work/revert.log" 2>&1
 status=$?
 set -e
 cat "$work/revert-refused.log" "$work/revert.log"

@@ -9,14 +9,16 @@ struct SnapshotListCommand: AsyncParsableCommand {
         abstract: "List a VM's snapshots: which are reconcile's, which is current.",
         discussion: """
             Examples:
-              reconcile snapshot list web-1 manifests/
+              reconcile snapshot list web-1 -f manifests/
               reconcile snapshot list web-1 --connect qemu:///system --output json
             """)
 
     @Argument(help: "The virtual machine.")
     var vm: String
 
-    @Argument(help: "Manifest files or directories (to find the VM's hypervisor).")
+    @Option(name: [.customShort("f"), .customLong("manifests")],
+            help: ArgumentHelp("Manifest files or directories that declare the VM (to find its hypervisor); repeatable.",
+                               valueName: "path"))
     var paths: [String] = []
 
     @OptionGroup var connection: ConnectionOptions

@@ -14,7 +14,7 @@ struct SnapshotRevertCommand: AsyncParsableCommand {
             Exit status: 0 when reverted; 1 when refused or failed.
 
             Examples:
-              reconcile snapshot revert web-1 before-upgrade manifests/
+              reconcile snapshot revert web-1 before-upgrade -f manifests/
               reconcile snapshot revert web-1 before-upgrade --connect qemu:///system --force
             """)
 
@@ -24,7 +24,9 @@ struct SnapshotRevertCommand: AsyncParsableCommand {
     @Argument(help: "The snapshot to revert to.")
     var snapshot: String
 
-    @Argument(help: "Manifest files or directories (to find the VM's hypervisor).")
+    @Option(name: [.customShort("f"), .customLong("manifests")],
+            help: ArgumentHelp("Manifest files or directories that declare the VM (to find its hypervisor); repeatable.",
+                               valueName: "path"))
     var paths: [String] = []
 
     @OptionGroup var connection: ConnectionOptions

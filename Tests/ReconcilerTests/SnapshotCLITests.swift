@@ -32,7 +32,7 @@ struct SnapshotCLITests {
         let fixture = try ManifestFixture(Manifests.join(
             Manifests.document("Hypervisor", "lab", "uri: test:///default"),
             Manifests.document("VirtualMachine", "test", "hypervisor: lab\nmemory: 512MiB")))
-        let list = try CLI.reconcile(["snapshot", "list", "test", fixture.path])
+        let list = try CLI.reconcile(["snapshot", "list", "test", "-f", fixture.path])
         #expect(list.status == 0 && list.stdout == "virtual machine 'test' has no snapshots\n", "\(list.output)")
     }
 }
