@@ -3,6 +3,9 @@ final class DocumentContext {
     let file: String
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var marks: [String: SourceLocation] = [:]
+    /// The keys each mapping's reader knows, by path with list indices dropped (`spec.disks[]`): what
+    /// the field catalog's test compares with `FieldCatalog`.
+    private(set) var acceptedKeys: [String: Set<String>] = [:]
 
     init(file: String) {
         self.file = file
@@ -10,6 +13,17 @@ final class DocumentContext {
 
     func error(_ location: SourceLocation, field: String?, _ message: String) {
         diagnostics.append(Diagnostic(location, field: field, message))
+    }
+
+    func accept(_ keys: Set<String>, at path: String) {
+        var general = ""
+        var inIndex = false
+        for character in path {
+            if character == "[" { inIndex = true; general.append("[") }
+            else if character == "]" { inIndex = false; general.append("]") }
+            else if !inIndex { general.append(character) }
+        }
+        acceptedKeys[general, default: []].formUnion(keys)
     }
 
     func mark(_ path: String, at location: SourceLocation) {

@@ -219,6 +219,7 @@ final class FieldReader {
 
     /// Reports every key that no read asked for, suggesting the closest known one.
     func rejectUnknownKeys() {
+        context.accept(readKeys, at: path)
         for keyNode in mapping.keys {
             guard let key = keyNode.string, !readKeys.contains(key) else { continue }
             let suggestion = Suggestion.didYouMean(key, among: readKeys.sorted())

@@ -81,7 +81,7 @@ public struct ManifestLoader: Sendable {
         return diagnostics
     }
 
-    private func readDocument(_ node: Node, context: DocumentContext, into set: inout ManifestSet) {
+    func readDocument(_ node: Node, context: DocumentContext, into set: inout ManifestSet) {
         guard let root = FieldReader.mapping(node, context: context, path: "") else { return }
         let apiVersion = root.string("apiVersion")
         let kindText = root.string("kind")

@@ -14,6 +14,6 @@ struct Reconcile: AsyncParsableCommand {
         version: ReconcileVersion.current,
         subcommands: [ValidateCommand.self, PlanCommand.self, ApplyCommand.self, DetectCommand.self, StatusCommand.self,
                       StartCommand.self, StopCommand.self, RestartCommand.self, IPCommand.self, SSHCommand.self, ConsoleCommand.self,
-                      SnapshotCommand.self]
+                      SnapshotCommand.self, SchemaCommand.self]
     )
 }

@@ -1,0 +1,67 @@
+extension FieldCatalog {
+    // Change effects follow HostPlanner+Domains and +Provisioning: cpus, memory, disks, NICs and VNC are
+    // patched into the persistent definition; the image, the seed and the firmware only shape a new guest.
+    static let virtualMachine = ObjectDescription("spec", [
+        FieldDescription("hypervisor", .string, default: "the only Hypervisor", change: .replace, example: "kvm1",
+                         "The Hypervisor the guest runs on; may be left out when exactly one is declared."),
+        FieldDescription("cpus", .integer, default: "1", change: .nextBoot, example: "2", "Virtual CPUs, at least 1."),
+        FieldDescription("memory", .size, default: "1GiB", change: .nextBoot, example: "2GiB",
+                         "Memory with a unit (MiB, GiB; MB and GB are powers of ten), at least 1MiB."),
+        FieldDescription("disks", .list(.object(disk)), change: .nextBoot,
+                         "Disks, each a volume in a storage pool; new ones are added to the definition."),
+        FieldDescription("networks", .list(.either([.string, .object(networkAttachment)])), change: .nextBoot,
+                         example: "[lab]", "NICs: a Network name, or `{network, mac}`; new ones are added to the definition."),
+        FieldDescription("state", choice(VMState.self), default: "running", change: .live,
+                         "running or stopped; absent deletes the guest (and disks with deleteWithVM)."),
+        FieldDescription("autostart", .boolean, default: "false", change: .live, "Start the guest when libvirtd starts."),
+        FieldDescription("console", .object(console), change: .nextBoot, "Consoles the guest gets."),
+        FieldDescription("domainType", choice(DomainType.self), default: "the hypervisor's", change: .replace,
+                         "kvm, qemu or auto for this guest; an existing domain's type is never changed."),
+        FieldDescription("cloudInit", .object(cloudInit), change: .replace,
+                         "First-boot configuration, written to a seed ISO; cloud-init runs it once."),
+        FieldDescription("agent", .object(agent), change: .live,
+                         "The sysmanage agent, installed and configured over SSH once the guest runs."),
+        FieldDescription("bootTimeout", .integer, default: "600", change: .live, example: "900",
+                         "Seconds apply waits for the guest's address and SSH."),
+        FieldDescription("stopTimeout", .integer, default: String(VirtualMachineSpec.defaultStopTimeout), change: .live,
+                         example: "300", "Seconds a guest gets to shut down (ACPI) before it is forced off."),
+        FieldDescription("firmware", choice(Firmware.self), default: "bios", change: .replace, "bios or uefi (OVMF)."),
+        FieldDescription("secureBoot", .boolean, default: "false", change: .replace, "Secure Boot; needs firmware: uefi."),
+        FieldDescription("tpm", .boolean, default: "false", change: .replace, "An emulated TPM 2.0 (swtpm)."),
+        FieldDescription("snapshots", .list(.object(snapshot)), change: .live,
+                         "Snapshots that should exist; apply takes the missing ones."),
+    ])
+
+    static let disk = ObjectDescription("spec.disks[]", [
+        FieldDescription("name", .string, required: true, example: "root",
+                         "The disk's name (letters, digits, '-' and '_'); the volume is named after VM and disk."),
+        FieldDescription("from", .string, example: "debian-12",
+                         "A Distribution whose cloud image the disk starts from."),
+        FieldDescription("size", .size, example: "20GiB",
+                         "The disk's size with a unit; required unless the disk is made `from` an image."),
+        FieldDescription("pool", .string, default: "the hypervisor's only pool", example: "default",
+                         "The StoragePool holding the volume."),
+        FieldDescription("format", choice(DiskFormat.self), default: "qcow2", "The volume's format."),
+        FieldDescription("bus", choice(DiskBus.self), default: "virtio", "The bus the guest sees the disk on."),
+        FieldDescription("deleteWithVM", .boolean, default: "false",
+                         "Delete the volume when the VM is deleted; otherwise it is kept."),
+    ])
+
+    static let networkAttachment = ObjectDescription("spec.networks[]", [
+        FieldDescription("network", .string, required: true, example: "lab", "The Network's name."),
+        FieldDescription("mac", .string, example: "52:54:00:12:34:56", "A unicast MAC address; libvirt picks one when left out."),
+    ])
+
+    static let console = ObjectDescription("spec.console", [
+        FieldDescription("serial", .boolean, default: "true", "A serial console (`reconcile console NAME`); always present."),
+        FieldDescription("vnc", .boolean, default: "false", "A VNC display on the host's loopback address."),
+    ])
+
+    static let snapshot = ObjectDescription("spec.snapshots[]", [
+        FieldDescription("name", .string, required: true, example: "before-upgrade",
+                         "The snapshot's name (letters, digits, '-', '_' and '.', at most 64)."),
+        FieldDescription("description", .string, example: "before the upgrade", "Shown by `reconcile snapshot list`."),
+        FieldDescription("memory", .boolean, default: "false",
+                         "Save the running guest's memory too; not for UEFI guests, whose snapshots are disk-only."),
+    ])
+}

@@ -1,0 +1,13 @@
+import Yams
+
+extension ManifestLoader {
+    /// The keys the readers accept in each mapping of one document, by path (`spec.disks[]`), whether
+    /// or not the document is valid: a reader knows its keys before it checks their values.
+    func acceptedKeys(ofDocument text: String) -> [String: Set<String>] {
+        guard let node = try? Yams.compose(yaml: text) else { return [:] }
+        let context = DocumentContext(file: "<catalog>")
+        var set = ManifestSet()
+        readDocument(node, context: context, into: &set)
+        return context.acceptedKeys
+    }
+}
