@@ -16,6 +16,10 @@ final class DocumentContext {
     }
 
     func accept(_ keys: Set<String>, at path: String) {
+        guard path.contains("[") else {
+            acceptedKeys[path, default: []].formUnion(keys)
+            return
+        }
         var general = ""
         var inIndex = false
         for character in path {

@@ -6,7 +6,7 @@ extension FieldCatalog {
                          "The Hypervisor the guest runs on; may be left out when exactly one is declared."),
         FieldDescription("cpus", .integer, default: "1", change: .nextBoot, example: "2", "Virtual CPUs, at least 1."),
         FieldDescription("memory", .size, default: "1GiB", change: .nextBoot, example: "2GiB",
-                         "Memory with a unit (MiB, GiB; MB and GB are powers of ten), at least 1MiB."),
+                         "Memory with a binary unit (MiB, GiB), at least 1MiB."),
         FieldDescription("disks", .list(.object(disk)), change: .nextBoot,
                          "Disks, each a volume in a storage pool; new ones are added to the definition."),
         FieldDescription("networks", .list(.either([.string, .object(networkAttachment)])), change: .nextBoot,

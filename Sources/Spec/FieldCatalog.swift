@@ -70,7 +70,7 @@ public enum FieldCatalog {
         FieldDescription("ssh", .string, example: "admin@kvm1",
                          "user@host or user@host:port to reach the host over SSH; left out for this machine."),
         FieldDescription("users", .list(.string), example: "[alice]",
-                         "Users added to the libvirt group so they can manage guests."),
+                         "Users added to the libvirt and kvm groups (with state: ready) so they can manage guests."),
         FieldDescription("packages", .either([.choice(["auto"]), .list(.string)]), default: "auto",
                          "Packages to install with state: ready; auto picks them for the host's distribution."),
     ])
