@@ -44,7 +44,7 @@ extension FieldCatalog {
             var description = field.description
             if let example = field.example { description += " Example: `\(field.name): \(example)`." }
             let cells = [
-                "`\(field.name)`", field.type.summary, field.required ? "yes" : "no", field.defaultValue.map { "`\($0)`" } ?? "",
+                "`\(field.name)`", field.type.summary, field.required ? "yes" : "no", field.defaultValue.map { $0.contains(" ") ? $0 : "`\($0)`" } ?? "",
             ] + (changes ? [field.change?.rawValue ?? ""] : []) + [description]
             lines.append("| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |")
         }

@@ -24,7 +24,7 @@ public indirect enum FieldType: Sendable {
         case .boolean: "boolean"
         case .size: "size"
         case .choice(let values): values.joined(separator: " | ")
-        case .object: "mapping"
+        case .object(let object): "mapping (`\(object.path)`)"
         case .list(let item): "list of \(item.summary)"
         case .either(let types): types.map(\.summary).joined(separator: " or ")
         case .stringMap: "mapping of strings"
