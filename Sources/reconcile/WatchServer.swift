@@ -1,6 +1,7 @@
 import FlyingFox
 import FlyingSocks
 import Foundation
+import Reconciler
 import ServiceLifecycle
 import Unattended
 
@@ -19,6 +20,8 @@ struct WatchServer: Service, CustomStringConvertible {
 
     func run() async throws {
         let servers = try await makeServers()
+        // Stopping a server ends its run with an error (a cancellation): after a stop, that is the normal end.
+        let stopping = ShutdownRequest()
         try await withGracefulShutdownHandler {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 if let status { group.addTask { await status.page.rebuildAfterPasses() } }
@@ -26,7 +29,8 @@ struct WatchServer: Service, CustomStringConvertible {
                     group.addTask {
                         do {
                             try await server.run()
-                        } catch where !Task.isShuttingDownGracefully {
+                        } catch {
+                            guard !stopping.isRequested, !(error is CancellationError) else { return }
                             throw ListenFailure(description: "cannot serve on \(address): \(error.localizedDescription)")
                         }
                     }
@@ -36,6 +40,7 @@ struct WatchServer: Service, CustomStringConvertible {
                 group.cancelAll()
             }
         } onGracefulShutdown: {
+            stopping.request()
             Task {
                 for (_, server) in servers { await server.stop(timeout: 1) }
             }
