@@ -87,6 +87,11 @@ struct ApplyCommand: AsyncParsableCommand {
         let metrics = PassMetrics()
         let metricsAddress = try unattended.metricsAddress()
         let statusAddress = try unattended.statusAddress()
+        for (option, address) in [("--metrics-addr", metricsAddress), ("--serve", statusAddress)] {
+            guard let address, !address.isLoopback else { continue }
+            let warning = "\(option) \(address) is not a loopback address: other machines can read what it serves"
+            if let events { events.emit(EventLog.MessageEvent("warning", warning)) } else { Terminal.error("warning: \(warning)") }
+        }
         let engine = HostWiring.engine(sshConfig: connection.sshConfig, provisioning: provisioning)
         let statusPage = statusAddress.map { _ in
             ServedStatus(collector: StatusCollector(engine: engine, detector: StatusHostDetector(

@@ -52,6 +52,16 @@ struct CLIWatchServerTests {
         #expect(!page.body.contains("src=\"http") && !page.body.contains("href=\"http"), "no external assets")
         #expect(LoopbackHTTP.get(port: statusPort, "/metrics")?.status == 404, "metrics stay on their own address")
 
+        // A guest added to the manifests shows on the page after the next pass.
+        try Manifests.join(Self.manifests, Manifests.document("VirtualMachine", "db", "memory: 256MiB"))
+            .write(toFile: fixture.file(), atomically: true, encoding: .utf8)
+        let refreshed = try await run.waitFor {
+            guard let body = LoopbackHTTP.get(port: statusPort, "/status.json")?.body,
+                  let report = try? JSONDecoder().decode(StatusReport.self, from: Data(body.utf8)) else { return false }
+            return report.hosts.first?.guests.contains { $0.name == "db" } == true
+        }
+        #expect(refreshed, "the status follows the manifests of the latest pass")
+
         run.signal(SIGTERM)
         #expect(try await run.exitStatus() == 0, "\(run.stderr)")
         #expect(!LoopbackHTTP.isListening(port: metricsPort) && !LoopbackHTTP.isListening(port: statusPort))
@@ -86,6 +96,18 @@ struct CLIWatchServerTests {
         let run = try CLIWatchTests.watch(fixture, ["--interval", "1h", "--serve", "127.0.0.1:\(held.port)"])
         #expect(try await run.exitStatus() == 1, "\(run.stderr)")
         #expect(run.stderr.contains("cannot serve on 127.0.0.1:\(held.port)"), "\(run.stderr)")
+    }
+
+    @Test("an address that is not loopback is used only as written, with a warning")
+    func notLoopback() async throws {
+        let fixture = try ManifestFixture(Self.manifests)
+        let port = try LoopbackHTTP.freePort()
+        let run = try CLIWatchTests.watch(fixture, ["--interval", "1h", "--metrics-addr", "0.0.0.0:\(port)"])
+        #expect(try await run.waitFor { LoopbackHTTP.get(port: port, "/metrics")?.status == 200 }, "\(run.stderr)")
+        #expect(run.events.contains { $0["event"] as? String == "warning" && ($0["message"] as? String)?.contains("not a loopback address") == true },
+                "\(run.stderr)")
+        run.signal(SIGTERM)
+        #expect(try await run.exitStatus() == 0, "\(run.stderr)")
     }
 
     @Test("--metrics-addr and --serve need --watch")
