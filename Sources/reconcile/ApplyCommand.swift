@@ -108,7 +108,8 @@ struct ApplyCommand: AsyncParsableCommand {
             metricsFile: unattended.metricsFile.map { MetricsFile(path: $0, metrics: metrics) },
             statusPage: statusPage)
         let server = metricsAddress == nil && statusAddress == nil ? nil
-            : WatchServer(metrics: metricsAddress.map { ($0, metrics) }, status: statusAddress.flatMap { address in statusPage.map { (address, $0) } })
+            : WatchServer(metrics: metricsAddress.map { ($0, metrics) },
+                          status: statusAddress.flatMap { address in statusPage.map { (address, $0) } })
         let service = ApplyService(pass: pass, backoff: unattended.watch ? try unattended.backoff() : nil, server: server)
         do {
             if try await !service.runInGroup() { throw ExitCode.failure }

@@ -24,7 +24,8 @@ struct ApplyPass: Sendable {
     var stateDirectory: String
     var git: GitSource?
     var log: EventLog?
-    var metrics: PassMetrics?
+    /// Recorded after every pass, for `--metrics-file` and `--metrics-addr`.
+    var metrics: PassMetrics
     var metricsFile: MetricsFile?
     /// `--serve`: rebuilt from the manifests of each pass once it ends.
     var statusPage: ServedStatus?
@@ -148,7 +149,7 @@ struct ApplyPass: Sendable {
             let line = "Pass \(summary.number) \(outcome) in \(ApplyProgress.format(summary.duration)); next pass in \(IntervalText.describe(nextPassIn))\(retry).\n"
             if text { Terminal.write(line) } else { Terminal.writeStandardError(line) }
         }
-        metrics?.record(summary)
+        metrics.record(summary)
         guard let metricsFile else { return }
         do {
             try metricsFile.write()
