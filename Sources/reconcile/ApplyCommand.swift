@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
+import HostSystemAdapter
 import Reconciler
 import Spec
+import Status
 import Unattended
 
 struct ApplyCommand: AsyncParsableCommand {
@@ -24,6 +26,7 @@ struct ApplyCommand: AsyncParsableCommand {
               reconcile apply --plan tonight.plan
               reconcile apply --watch --interval 5m --git https://git.example.com/infra.git --path hosts/
               reconcile apply manifests/ --log-format json --metrics-file /var/lib/node_exporter/reconcile.prom
+              reconcile apply manifests/ --watch --metrics-addr 127.0.0.1:9464 --serve 127.0.0.1:8080
 
             SIGTERM and SIGINT let the running steps finish and start no other: a single apply then exits 1 \
             (not converged), --watch exits 0. With --watch, SIGHUP starts the next pass at once.
@@ -81,16 +84,38 @@ struct ApplyCommand: AsyncParsableCommand {
             Terminal.report(error)
             throw ExitCode.failure
         }
+        let metrics = PassMetrics()
+        let metricsAddress = try unattended.metricsAddress()
+        let statusAddress = try unattended.statusAddress()
+        for (option, address) in [("--metrics-addr", metricsAddress), ("--serve", statusAddress)] {
+            guard let address, !address.isLoopback else { continue }
+            let warning = "\(option) \(address) is not a loopback address: other machines can read what it serves"
+            if let events { events.emit(EventLog.MessageEvent("warning", warning)) } else { Terminal.error("warning: \(warning)") }
+        }
+        let engine = HostWiring.engine(sshConfig: connection.sshConfig, provisioning: provisioning)
+        let statusPage = statusAddress.map { _ in
+            ServedStatus(collector: StatusCollector(engine: engine, detector: StatusHostDetector(
+                connector: ProbedHostSystemConnector(sshConfig: connection.sshConfig, stateDirectory: provisioning.stateDirectory))))
+        }
         let pass = ApplyPass(
             paths: saved?.paths ?? paths, saved: saved, savedName: plan, connect: saved?.connect ?? connection.connect,
             options: PlanOptions(prune: saved?.prune ?? prune, replace: Set(saved?.replace ?? replace)),
-            engine: HostWiring.engine(sshConfig: connection.sshConfig, provisioning: provisioning),
+            engine: engine,
             output: connection.output, parallel: parallel, shutdownTimeout: shutdownTimeout,
             lockTimeout: lockTimeout, targets: saved?.targets ?? fleet.targets, parallelHosts: fleet.parallelHosts,
             stateDirectory: provisioning.stateDirectory, git: git,
-            log: events,
-            metrics: unattended.metricsFile.map(MetricsFile.init(path:)))
-        let service = ApplyService(pass: pass, backoff: unattended.watch ? try unattended.backoff() : nil)
-        if try await !service.runInGroup() { throw ExitCode.failure }
+            log: events, metrics: metrics,
+            metricsFile: unattended.metricsFile.map { MetricsFile(path: $0, metrics: metrics) },
+            statusPage: statusPage)
+        let server = metricsAddress == nil && statusAddress == nil ? nil
+            : WatchServer(metrics: metricsAddress.map { ($0, metrics) },
+                          status: statusAddress.flatMap { address in statusPage.map { (address, $0) } })
+        let service = ApplyService(pass: pass, backoff: unattended.watch ? try unattended.backoff() : nil, server: server)
+        do {
+            if try await !service.runInGroup() { throw ExitCode.failure }
+        } catch let failure as WatchServer.ListenFailure {
+            Terminal.error("error: \(failure)")
+            throw ExitCode.failure
+        }
     }
 }

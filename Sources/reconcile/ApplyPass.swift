@@ -24,7 +24,11 @@ struct ApplyPass: Sendable {
     var stateDirectory: String
     var git: GitSource?
     var log: EventLog?
-    var metrics: MetricsFile?
+    /// Recorded after every pass, for `--metrics-file` and `--metrics-addr`.
+    var metrics: PassMetrics
+    var metricsFile: MetricsFile?
+    /// `--serve`: rebuilt from the manifests of each pass once it ends.
+    var statusPage: ServedStatus?
 
     private var text: Bool { output == .text }
 
@@ -68,6 +72,7 @@ struct ApplyPass: Sendable {
         } catch {
             return finished(.failed, error: "the targets select nothing that can be applied (see above)")
         }
+        defer { statusPage?.refresh(after: manifests) }
         var options = self.options
         options.commit = summary.commit
         let timings = HostTimings()
@@ -144,10 +149,10 @@ struct ApplyPass: Sendable {
             let line = "Pass \(summary.number) \(outcome) in \(ApplyProgress.format(summary.duration)); next pass in \(IntervalText.describe(nextPassIn))\(retry).\n"
             if text { Terminal.write(line) } else { Terminal.writeStandardError(line) }
         }
-        guard let metrics else { return }
         metrics.record(summary)
+        guard let metricsFile else { return }
         do {
-            try metrics.write()
+            try metricsFile.write()
         } catch {
             problem("warning: \(error)")
         }

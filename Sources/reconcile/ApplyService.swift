@@ -20,6 +20,9 @@ struct ApplyService: Service, CustomStringConvertible {
     let pass: ApplyPass
     let backoff: Backoff?
     let last = LastPass()
+    /// `--metrics-addr` and `--serve`: stopped after the watch loop, so a scrape still answers while the
+    /// last pass finishes.
+    var server: WatchServer?
 
     /// What service-lifecycle's logs call it: never the options, which may hold a git URL's credentials.
     var description: String { backoff == nil ? "apply" : "apply --watch" }
@@ -49,7 +52,8 @@ struct ApplyService: Service, CustomStringConvertible {
             }
             var failures = 0
             var number = 0
-            while !shutdown.isRequested {
+            // Cancelled when another service of the group fails (a --serve address that cannot be bound).
+            while !shutdown.isRequested && !Task.isCancelled {
                 number += 1
                 let summary = await pass.run(number: number, shutdown: shutdown)
                 if shutdown.isRequested {
@@ -67,9 +71,14 @@ struct ApplyService: Service, CustomStringConvertible {
 
     /// Runs the service until it is done; true when the (last) pass converged or a watch was stopped.
     func runInGroup() async throws -> Bool {
+        // A group shuts its services down last one first.
+        let services = [server.map { ServiceGroupConfiguration.ServiceConfiguration(
+                            service: $0, successTerminationBehavior: .gracefullyShutdownGroup,
+                            failureTerminationBehavior: .cancelGroup, serviceName: $0.description) },
+                        .init(service: self, successTerminationBehavior: .gracefullyShutdownGroup,
+                              failureTerminationBehavior: .cancelGroup, serviceName: description)].compactMap { $0 }
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: [.init(service: self, successTerminationBehavior: .gracefullyShutdownGroup,
-                             failureTerminationBehavior: .cancelGroup, serviceName: description)],
+            services: services,
             gracefulShutdownSignals: [.sigterm, .sigint], logger: Logger(label: "reconcile.apply")))
         try await group.run()
         guard backoff == nil else { return true }

@@ -27,10 +27,27 @@ struct UnattendedOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Write Prometheus metrics here after every pass (atomically, for node_exporter's textfile collector).", valueName: "file"))
     var metricsFile: String?
 
+    @Option(help: ArgumentHelp("With --watch, serve Prometheus metrics at http://ADDRESS/metrics: HOST:PORT, [IPv6]:PORT, or a port alone for 127.0.0.1. Only loopback is implied: another interface only when its address is given.", valueName: "address"))
+    var metricsAddr: String?
+
+    @Option(help: ArgumentHelp("With --watch, serve the `reconcile status` page at http://ADDRESS/ (JSON at /status.json), rebuilt after each pass. Same address forms as --metrics-addr; may be the same address.", valueName: "address"))
+    var serve: String?
+
     func validate() throws {
         _ = try backoff()
+        _ = try metricsAddress()
+        _ = try statusAddress()
+        if !watch && (metricsAddr != nil || serve != nil) { throw ValidationError("--metrics-addr and --serve need --watch (use --metrics-file for a single run)") }
         if !watch && (interval != nil || jitter != nil) { throw ValidationError("--interval and --jitter need --watch") }
         if git == nil && (ref != nil || path != nil) { throw ValidationError("--ref and --path need --git URL") }
+    }
+
+    func metricsAddress() throws -> ListenAddress? {
+        try metricsAddr.map(ListenAddress.parse)
+    }
+
+    func statusAddress() throws -> ListenAddress? {
+        try serve.map(ListenAddress.parse)
     }
 
     func backoff() throws -> Backoff {

@@ -34,7 +34,7 @@ struct MetricsFileTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("reconcile-metrics-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let path = directory.appendingPathComponent("reconcile.prom").path
-        let metrics = MetricsFile(path: path)
+        let metrics = PassMetrics()
         let start = Date(timeIntervalSince1970: 1_800_000_000)
         metrics.record(PassSummary(number: 1, start: start, duration: .milliseconds(1_500), outcome: .notConverged,
                                    hosts: [.init(name: "kvm1", converged: true, drift: 2, conflicts: 0),
@@ -45,7 +45,7 @@ struct MetricsFileTests {
                                    hosts: [.init(name: "kvm1", converged: true, drift: 0, conflicts: 0),
                                            .init(name: "kvm2", converged: true, drift: 1, conflicts: 0)],
                                    steps: [.init(kind: "start-domain", outcome: "succeeded"): 1]))
-        try metrics.write()
+        try MetricsFile(path: path, metrics: metrics).write()
         let samples = try Self.parse(try String(contentsOfFile: path, encoding: .utf8))
         #expect(samples["reconcile_last_pass_timestamp_seconds"] == 1_800_000_060)
         #expect(samples["reconcile_last_pass_duration_seconds"] == 1)
@@ -63,7 +63,7 @@ struct MetricsFileTests {
 
     @Test("a host no longer in the manifests loses its series")
     func removedHost() throws {
-        let metrics = MetricsFile(path: "/unused")
+        let metrics = PassMetrics()
         let start = Date()
         metrics.record(PassSummary(number: 1, start: start, duration: .seconds(1), outcome: .converged,
                                    hosts: [.init(name: "kvm1", converged: true, drift: 0, conflicts: 0),
@@ -83,7 +83,7 @@ struct MetricsFileTests {
 
     @Test("an unwritable location is an error that names the file")
     func unwritable() {
-        let metrics = MetricsFile(path: "/nonexistent-dir-\(UUID().uuidString)/reconcile.prom")
+        let metrics = MetricsFile(path: "/nonexistent-dir-\(UUID().uuidString)/reconcile.prom", metrics: PassMetrics())
         #expect { try metrics.write() } throws: { "\($0)".contains("cannot write the metrics file") }
     }
 }
