@@ -84,6 +84,7 @@ check() {
     fi
 }
 
+not() { ! "$@" >/dev/null 2>&1; }
 now() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
 
@@ -92,8 +93,11 @@ start_daemons() {
     local n=$1 dir sshd_pid i
     dir=$(host_dir "$n")
     sshd_pid=$(read_pid "$dir/sshd.pid")
-    rm -f "$dir/libvirtd.pid" "$dir/virtlogd.pid"
-    nsenter -t "$sshd_pid" -m -n virtlogd -d -p "$dir/virtlogd.pid"
+    rm -f "$dir/libvirtd.pid"
+    # Only libvirtd is stopped mid-test; its virtlogd keeps running.
+    if ! pid_alive "$(read_pid "$dir/virtlogd.pid")"; then
+        nsenter -t "$sshd_pid" -m -n virtlogd -d -p "$dir/virtlogd.pid"
+    fi
     nsenter -t "$sshd_pid" -m -n libvirtd -d -p "$dir/libvirtd.pid"
     for ((i = 0; i < 150; i++)); do
         if nsenter -t "$sshd_pid" -m -n virsh -c qemu:///system version >/dev/null 2>&1; then return 0; fi
@@ -234,8 +238,14 @@ echo "three hosts up in $(since "$begin") s"
 # Every host answers over qemu+ssh from the controller, its host key checked against the pin.
 for n in "${hosts[@]}"; do
     check "host$n answers on qemu+ssh://root@10.250.$n.2/system" \
-        in_ctl virsh -c "qemu+ssh://root@10.250.$n.2/system" version
+        in_ctl virsh -c "qemu+ssh://root@10.250.$n.2/system" version >/dev/null
 done
+# The pins are what lets ssh in: without host3's, the connection is refused.
+cp "$work/home/.ssh/known_hosts" "$work/known_hosts.all"
+grep -v '^10\.250\.3\.2 ' "$work/known_hosts.all" > "$work/home/.ssh/known_hosts"
+check "host3 is refused while its host key is not pinned" \
+    not in_ctl virsh -c "qemu+ssh://root@10.250.3.2/system" version
+cp "$work/known_hosts.all" "$work/home/.ssh/known_hosts"
 
 apply() { # LOG: apply the manifests, print the time and exit status, return the status
     local log=$1 start status
@@ -271,6 +281,8 @@ check "apply with host2 down exits 1" exit_is "$status" 1
 check "host1 converged while host2 is down" row_says "$work/host2-down.log" host1 converged
 check "host3 converged while host2 is down" row_says "$work/host2-down.log" host3 converged
 check "host2 listed unreachable" row_says "$work/host2-down.log" host2 unreachable
+echo "what the run said about host2:"
+grep -v '^  host2 ' "$work/host2-down.log" | grep -i 'host2' | sed 's/^/    /' || true
 for n in 1 3; do
     check "host$n's fleet-vm-$n now has 192 MiB" exit_is "$(memory_of "$n" "fleet-vm-$n")" 196608
 done
