@@ -6,6 +6,8 @@
 #   2. host2's libvirtd stopped (by pid), every VM's memory changed, apply: host1 and host3
 #      converge, the closing table lists host2 as unreachable, exit 1.
 #   3. host2's libvirtd started again, apply: all three converge, exit 0.
+#   4. host3's veth link down (ssh itself fails), memory changed again: exit 1, host3 named,
+#      the other two converge; link up, apply: all three converge. Then a plan has no changes.
 #
 # Usage: scripts/fleet-test.sh RECONCILE_BINARY
 # Needs root. No other libvirtd may run meanwhile: hold /tmp/reconcile-libvirtd.lock around it
@@ -294,6 +296,23 @@ status=0; apply "$work/host2-back.log" || status=$?
 check "apply with host2 back exits 0" exit_is "$status" 0
 check "apply with host2 back: all three hosts converged" all_converged "$work/host2-back.log"
 check "host2's fleet-vm-2 now has 192 MiB" exit_is "$(memory_of 2 fleet-vm-2)" 196608
+
+# 4. host3 cut off at the network (its link down: ssh itself fails, not libvirtd); memory changes
+#    again. host1 and host2 converge, host3 is named; with the link back, all three converge.
+ip -n "$ctl" link set veth3 down
+write_manifests 256MiB
+status=0; apply "$work/host3-cut.log" || status=$?
+check "apply with host3's link down exits 1" exit_is "$status" 1
+check "host1 converged while host3 is cut off" row_says "$work/host3-cut.log" host1 converged
+check "host2 converged while host3 is cut off" row_says "$work/host3-cut.log" host2 converged
+check "host3 listed unreachable" row_says "$work/host3-cut.log" host3 unreachable
+ip -n "$ctl" link set veth3 up
+status=0; apply "$work/host3-back.log" || status=$?
+check "apply with host3's link back exits 0" exit_is "$status" 0
+check "apply with host3's link back: all three hosts converged" all_converged "$work/host3-back.log"
+for n in "${hosts[@]}"; do
+    check "host$n's fleet-vm-$n now has 256 MiB" exit_is "$(memory_of "$n" "fleet-vm-$n")" 262144
+done
 
 status=0; reconcile_ plan "$work/manifests" --detailed-exitcode > "$work/final-plan.log" 2>&1 || status=$?
 check "a plan afterwards exits 0 and changes nothing" exit_is "$status" 0
