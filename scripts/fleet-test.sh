@@ -145,7 +145,7 @@ CONF
     # sshd (a daemon: its pid is in its PidFile) holds the mount namespace; libvirtd and virtlogd
     # join it through nsenter, so host2's libvirtd can be stopped and started again in it.
     # /dev/kvm is masked as in netns-libvirtd.sh (domains use type qemu).
-    mkdir -p /run/libvirt
+    mkdir -p /run/libvirt /run/sshd  # mount points, and sshd's privilege separation directory
     ip netns exec "$ns" unshare -m --propagation private sh -c '
         set -e
         dir=$1
