@@ -61,6 +61,7 @@ let package = Package(
             name: "LibvirtAdapter",
             dependencies: [
                 "CLibvirt",
+                "HostCommands",
                 "Reconciler",
                 "Spec",
                 .product(name: "Logging", package: "swift-log"),
