@@ -16,10 +16,9 @@
 # in that host's mount namespace, so the daemons share no socket, state or definitions. All
 # traffic stays on the veth links between the namespaces; every daemon is stopped by pid on exit.
 #
-# libvirt's ssh transport runs plain `ssh` (reconcile's --ssh-config reaches only the SSH
-# reconcile runs itself, for spec.ssh), and OpenSSH reads ~/.ssh from the passwd home, not $HOME.
-# So reconcile runs in a private mount namespace in which a temp dir is bound over /root: its
-# ~/.ssh/config names the test key, pins the three host keys and sets StrictHostKeyChecking yes.
+# reconcile reaches the hosts with `--ssh-config FILE`: the test key, the three host keys pinned in
+# a known_hosts file of the test's, StrictHostKeyChecking yes. HOME is a temp dir, and virsh (used
+# to check what landed on the hosts) runs ssh through a two-line program that passes -F FILE too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [[ $# -eq 1 ]] || { echo "usage: $0 RECONCILE_BINARY" >&2; exit 2; }
@@ -125,7 +124,7 @@ start_host() {
     ip -n "$ns" link set uplink up
 
     ssh-keygen -q -t ed25519 -N '' -C "fleet-host$n" -f "$dir/ssh/host_key"
-    echo "10.250.$n.2 $(cut -d' ' -f1,2 "$dir/ssh/host_key.pub")" >> "$work/home/.ssh/known_hosts"
+    echo "10.250.$n.2 $(cut -d' ' -f1,2 "$dir/ssh/host_key.pub")" >> "$work/known_hosts"
     cat > "$dir/ssh/sshd_config" <<CONF
 ListenAddress 10.250.$n.2
 Port 22
@@ -166,12 +165,14 @@ CONF
     echo "host$n: namespace $ns, sshd $sshd_pid, libvirtd $(read_pid "$dir/libvirtd.pid") on 10.250.$n.2"
 }
 
-# reconcile in the controller namespace, with the test's /root (ssh_config, known_hosts, key).
-in_ctl() {
-    ip netns exec "$ctl" unshare -m --propagation private sh -c 'mount --bind "$1" /root && shift && exec "$@"' \
-        sh "$work/home" "$@"
+# reconcile and virsh in the controller namespace, with the test's ssh_config and a temp HOME.
+in_ctl() { ip netns exec "$ctl" env HOME="$work/home" "$@"; }
+reconcile_() { in_ctl "$bin" "$@" --ssh-config "$work/ssh_config" --state-dir "$work/state" --cache-dir "$work/cache"; }
+virsh_() { # HOST ARGS...: virsh on host N over qemu+ssh, with the test's ssh_config
+    local n=$1
+    shift
+    in_ctl virsh -c "qemu+ssh://root@10.250.$n.2/system?command=$work/ssh-with-config" "$@"
 }
-reconcile_() { in_ctl "$bin" "$@" --state-dir "$work/state" --cache-dir "$work/cache"; }
 
 # The row of the closing table for HOST has STATUS.
 row_says() {
@@ -215,21 +216,23 @@ YAML
 }
 
 # The controller side: a namespace, and a home with the test key and the pinned host keys.
-mkdir -p "$work/home/.ssh" "$work/state" "$work/cache"
-chmod 700 "$work/home" "$work/home/.ssh"
-ssh-keygen -q -t ed25519 -N '' -C fleet-test -f "$work/home/.ssh/fleet_key"
-cp "$work/home/.ssh/fleet_key.pub" "$work/authorized_keys"
-cat > "$work/home/.ssh/config" <<CONF
+mkdir -p "$work/home" "$work/state" "$work/cache"
+chmod 700 "$work/home"
+ssh-keygen -q -t ed25519 -N '' -C fleet-test -f "$work/fleet_key"
+cp "$work/fleet_key.pub" "$work/authorized_keys"
+cat > "$work/ssh_config" <<CONF
 Host 10.250.*.2
     User root
-    IdentityFile ~/.ssh/fleet_key
+    IdentityFile $work/fleet_key
     IdentitiesOnly yes
-    UserKnownHostsFile ~/.ssh/known_hosts
+    UserKnownHostsFile $work/known_hosts
     StrictHostKeyChecking yes
     BatchMode yes
     ConnectTimeout 5
 CONF
-: > "$work/home/.ssh/known_hosts"
+: > "$work/known_hosts"
+printf '#!/bin/sh\nexec ssh -F %s "$@"\n' "$work/ssh_config" > "$work/ssh-with-config"
+chmod 700 "$work/ssh-with-config"
 ip netns add "$ctl"
 ip -n "$ctl" link set lo up
 
@@ -237,17 +240,19 @@ begin=$(now)
 for n in "${hosts[@]}"; do start_host "$n"; done
 echo "three hosts up in $(since "$begin") s"
 
+answers() { virsh_ "$1" version >/dev/null; }
 # Every host answers over qemu+ssh from the controller, its host key checked against the pin.
 for n in "${hosts[@]}"; do
-    check "host$n answers on qemu+ssh://root@10.250.$n.2/system" \
-        in_ctl virsh -c "qemu+ssh://root@10.250.$n.2/system" version >/dev/null
+    check "host$n answers on qemu+ssh://root@10.250.$n.2/system" answers "$n"
 done
-# The pins are what lets ssh in: without host3's, the connection is refused.
-cp "$work/home/.ssh/known_hosts" "$work/known_hosts.all"
-grep -v '^10\.250\.3\.2 ' "$work/known_hosts.all" > "$work/home/.ssh/known_hosts"
-check "host3 is refused while its host key is not pinned" \
-    not in_ctl virsh -c "qemu+ssh://root@10.250.3.2/system" version
-cp "$work/known_hosts.all" "$work/home/.ssh/known_hosts"
+write_manifests 128MiB
+# reconcile's connections read --ssh-config: without host3's pin, host3 is refused.
+cp "$work/known_hosts" "$work/known_hosts.all"
+grep -v '^10\.250\.3\.2 ' "$work/known_hosts.all" > "$work/known_hosts"
+reconcile_ plan "$work/manifests" > "$work/unpinned.log" 2>&1 || true
+check "host3 is unreachable while its host key is not pinned" row_says "$work/unpinned.log" host3 unreachable
+check "host1 is reached with the same config" not row_says "$work/unpinned.log" host1 unreachable
+cp "$work/known_hosts.all" "$work/known_hosts"
 
 apply() { # LOG: apply the manifests, print the time and exit status, return the status
     local log=$1 start status
@@ -263,11 +268,10 @@ apply() { # LOG: apply the manifests, print the time and exit status, return the
 all_converged() { local n; for n in "${hosts[@]}"; do row_says "$1" "host$n" converged || return 1; done; }
 exit_is() { [[ $1 -eq $2 ]]; }
 memory_of() { # HOST VM: the domain's maximum memory in KiB, read over qemu+ssh
-    in_ctl virsh -c "qemu+ssh://root@10.250.$1.2/system" dominfo "$2" | awk '/^Max memory:/ {print $3}'
+    virsh_ "$1" dominfo "$2" | awk '/^Max memory:/ {print $3}'
 }
 
 # 1. From nothing: all three converge.
-write_manifests 128MiB
 status=0; apply "$work/first.log" || status=$?
 check "first apply exits 0" exit_is "$status" 0
 check "first apply: all three hosts converged" all_converged "$work/first.log"
