@@ -279,6 +279,10 @@ for n in "${hosts[@]}"; do
     check "host$n has fleet-vm-$n with 128 MiB" exit_is "$(memory_of "$n" "fleet-vm-$n")" 131072
 done
 
+# snapshot list connects on its own, through the same --ssh-config.
+lists_snapshots() { in_ctl "$bin" snapshot list "$1" -f "$work/manifests" --ssh-config "$work/ssh_config" >/dev/null; }
+check "snapshot list reaches fleet-vm-3 on host3" lists_snapshots fleet-vm-3
+
 # 2. host2's libvirtd stops; every VM's memory changes. The other two converge, host2 is named.
 stop_pid "$(read_pid "$(host_dir 2)/libvirtd.pid")" "host2 libvirtd"
 write_manifests 192MiB
