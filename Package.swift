@@ -62,6 +62,7 @@ let package = Package(
             name: "LibvirtAdapter",
             dependencies: [
                 "CLibvirt",
+                "HostCommands",
                 "Reconciler",
                 "Spec",
                 .product(name: "Logging", package: "swift-log"),

@@ -20,6 +20,6 @@ struct ConnectionOptions: ParsableArguments {
     var verbose = false
 
     @Option(name: .long, help: ArgumentHelp(
-        "ssh_config file for Hypervisors with spec.ssh (passed to ssh -F).", valueName: "file"))
+        "ssh_config file for qemu+ssh URIs and for Hypervisors with spec.ssh (passed to ssh -F).", valueName: "file"))
     var sshConfig: String?
 }

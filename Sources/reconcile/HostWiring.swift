@@ -3,12 +3,12 @@ import HostSystemAdapter
 import LibvirtAdapter
 import Reconciler
 
-/// Builds the engine the way every command needs it: libvirt through its C API, and the hosts of
-/// `state: ready` hypervisors through local commands or OpenSSH (sharing connections through
-/// sockets under the state directory).
+/// Builds the engine the way every command needs it: libvirt through its C API (its qemu+ssh
+/// connections reading `--ssh-config` too), and the hosts of `state: ready` hypervisors through
+/// local commands or OpenSSH (sharing connections through sockets under the state directory).
 enum HostWiring {
     static func engine(sshConfig: String?, provisioning: ProvisioningOptions) -> Engine {
-        var engine = Engine(connector: LibvirtConnector(),
+        var engine = Engine(connector: LibvirtConnector(sshConfig: sshConfig, stateDirectory: provisioning.stateDirectory),
                             systems: ProbedHostSystemConnector(sshConfig: sshConfig, stateDirectory: provisioning.stateDirectory),
                             provisioning: provisioning.services)
         engine.journal = ApplyJournal(directory: URL(fileURLWithPath: provisioning.stateDirectory))

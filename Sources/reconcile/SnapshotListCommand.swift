@@ -26,7 +26,7 @@ struct SnapshotListCommand: AsyncParsableCommand {
     func run() async throws {
         LogSetup.configure(verbose: connection.verbose)
         let target = try SnapshotTarget.resolve(vm: vm, paths: paths, connect: connection.connect)
-        let (_, observed) = try await target.observe(vm: vm)
+        let (_, observed) = try await target.observe(vm: vm, sshConfig: connection.sshConfig)
         guard let observed else {
             Terminal.error("error: virtual machine '\(TerminalText.escape(vm))' does not exist on \(TerminalText.escape(target.hypervisor)) (\(TerminalText.escape(target.uri)))")
             throw ExitCode.failure

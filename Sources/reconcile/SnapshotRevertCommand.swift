@@ -37,7 +37,7 @@ struct SnapshotRevertCommand: AsyncParsableCommand {
     func run() async throws {
         LogSetup.configure(verbose: connection.verbose)
         let target = try SnapshotTarget.resolve(vm: vm, paths: paths, connect: connection.connect)
-        let (hypervisor, observed) = try await target.observe(vm: vm)
+        let (hypervisor, observed) = try await target.observe(vm: vm, sshConfig: connection.sshConfig)
         let plan: Plan
         do {
             plan = try SnapshotRevertPlan.make(hypervisor: target.hypervisor, uri: target.uri, domainName: vm,

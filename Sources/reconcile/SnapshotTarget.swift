@@ -30,10 +30,12 @@ struct SnapshotTarget {
         return SnapshotTarget(hypervisor: only.name, uri: only.uri)
     }
 
-    /// Connects and reads the host afresh; nil when the VM does not exist there.
-    func observe(vm: String) async throws -> (any Hypervisor, ObservedDomain?) {
+    /// Connects (qemu+ssh reading `sshConfig`, as plan and apply do) and reads the host afresh;
+    /// nil when the VM does not exist there.
+    func observe(vm: String, sshConfig: String?) async throws -> (any Hypervisor, ObservedDomain?) {
         do {
-            let hypervisor = try await LibvirtConnector().connect(uri: uri)
+            let connector = LibvirtConnector(sshConfig: sshConfig, stateDirectory: ProvisioningOptions.stateDirectory(nil))
+            let hypervisor = try await connector.connect(uri: uri)
             let state = try await hypervisor.observe()
             return (hypervisor, state.domains.first { $0.name == vm })
         } catch {
