@@ -14,7 +14,7 @@ struct LiveChangeTests {
         Manifests.document("VirtualMachine", "web", "cpus: 2\nmaxCpus: 4\nmemory: 2GiB\nmaxMemory: 4GiB\nEXTRA\ndisks: [{name: root, size: 10GiB}]\nnetworks: [lab]"))
 
     static func manifests(_ extra: String = "", _ edit: (String) -> String = { $0 }) -> String {
-        edit(base.replacingOccurrences(of: "EXTRA", with: extra.isEmpty ? "autostart: false" : extra))
+        edit(base.replacingOccurrences(of: "EXTRA", with: extra.isEmpty ? "autostart: false" : extra.replacingOccurrences(of: "\n", with: "\n  ")))
     }
 
     /// A running guest created from `base`.
@@ -57,7 +57,7 @@ struct LiveChangeTests {
 
     @Test("without maxMemory and maxCpus a new guest's XML reads as before")
     func noMaxima() throws {
-        let set = try ManifestFixture(Self.manifests { $0.replacingOccurrences(of: "maxCpus: 4\n", with: "").replacingOccurrences(of: "maxMemory: 4GiB\n", with: "") }).load()
+        let set = try ManifestFixture(Self.manifests { $0.replacingOccurrences(of: "maxCpus: 4", with: "bootTimeout: 600").replacingOccurrences(of: "maxMemory: 4GiB", with: "stopTimeout: 120") }).load()
         let plan = Planner().plan(manifests: set, observed: ["h": FakeHypervisor().current])
         guard case .defineDomain(let definition)? = plan.steps.first(where: { $0.kind == .defineDomain })?.action else {
             Issue.record("expected define-domain"); return
@@ -85,9 +85,8 @@ struct LiveChangeTests {
         guard case .applyLive(let live) = step.action else { Issue.record("expected apply-live"); return }
         #expect(live.memoryKiB == 3 << 20 && live.vcpus == 3)
         #expect(live.attachDisks.map(\.target) == ["vdb"] && live.attachInterfaces.map(\.network) == ["lab2"])
-        // The disk exists and the network runs before the guest gets them.
+        // The disk exists before the guest gets it.
         #expect(step.dependsOn.contains("create-volume:h/volume/images/web-data.qcow2"))
-        #expect(step.dependsOn.contains("start-network:h/network/lab2"))
         // Hotplugged devices are attached once, to the guest and its definition, not also by the patch.
         if case .updateDomain(let patch)? = plan.step(id: "update-domain:h/domain/web")?.action {
             #expect(patch.addedDisks.isEmpty && patch.addedInterfaces.isEmpty)
@@ -185,5 +184,28 @@ struct LiveChangeTests {
         let full = try DomainXML.parse(try DomainXML.apply(all, to: xml), state: .shutoff, autostart: false, persistent: true)
         // All vCPUs online drops current=; the balloon never exceeds the maximum.
         #expect(full.vcpus == 4 && full.currentVcpus == nil && full.currentMemoryKiB == nil && full.memoryKiB == 4 << 20)
+    }
+
+    /// libvirt 9.0's test driver sets memory (live and config one call at a time) and vCPUs, but has no
+    /// virDomainAttachDeviceFlags: hotplug is covered by the in-memory host above and the real-libvirtd test.
+    @Test("on libvirt's test driver: apply-live sets vCPUs and memory of the running guest and its definition")
+    func testDriverLiveChanges() async throws {
+        let harness = try await TestDriverTests.Harness()
+        let first = try await harness.apply(Self.manifests())
+        #expect(first.converged, "remaining: \(first.remaining.steps.map(\.id)), failed: \(first.report.failed)")
+        let changedText = Self.manifests {
+            $0.replacingOccurrences(of: "cpus: 2\n", with: "cpus: 3\n").replacingOccurrences(of: "memory: 2GiB", with: "memory: 3GiB")
+        }
+        let plan = try await harness.plan(changedText)
+        #expect(plan.steps.contains { $0.kind == .applyLive } && !plan.steps.contains { $0.kind == .shutdownDomain })
+        let applied = try await harness.apply(changedText)
+        #expect(applied.converged, "remaining: \(applied.remaining.steps.map(\.id)), failed: \(applied.report.failed)")
+        let domain = try #require(try harness.hypervisor.connection.domain(named: "web"))
+        let live = try DomainXML.parse(try domain.xml(inactive: false), state: .running, autostart: false, persistent: true)
+        #expect(live.effectiveVcpus == 3 && live.vcpus == 4, "vcpus \(live.effectiveVcpus)/\(live.vcpus)")
+        #expect(live.effectiveMemoryKiB == 3 << 20 && live.memoryKiB == 4 << 20, "memory \(live.effectiveMemoryKiB)/\(live.memoryKiB)")
+        let config = try DomainXML.parse(try domain.xml(inactive: true), state: .running, autostart: false, persistent: true)
+        #expect(config.effectiveVcpus == 3 && config.effectiveMemoryKiB == 3 << 20)
+        #expect(try await harness.plan(changedText).steps.isEmpty)
     }
 }

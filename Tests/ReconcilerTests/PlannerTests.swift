@@ -85,7 +85,7 @@ struct PlannerTests {
         let changed = try ManifestFixture(Self.manifests.replacingOccurrences(of: "cpus: 2", with: "cpus: 4")).load()
         let plan = Planner().plan(manifests: changed, observed: ["h": fake.current])
         #expect(plan.step(id: "update-domain:h/domain/web")?.reason == "manifest changed")
-        #expect(plan.resources.first { $0.address.kind == .domain }?.fields == [FieldChange(field: "cpus", before: 2, after: 4)])
+        #expect(plan.resources.first { $0.address.kind == .domain }?.fields == [FieldChange(field: "cpus", before: 2, after: 4).timed(.nextBoot)])
     }
 
     @Test("objects reconcile did not create are conflicts, unless adopted")
