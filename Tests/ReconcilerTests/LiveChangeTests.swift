@@ -124,6 +124,8 @@ struct LiveChangeTests {
         #expect(json.contains("\"restartPending\" : true"))
         #expect(json.contains("\"timing\" : \"next-boot\""))
         #expect(PlanTextRenderer().render(plan).contains("2GiB → 6GiB (next boot)"))
+        #expect(plan.restartPending == [ResourceAddress(hypervisor: "h", kind: .domain, name: "web")])
+        #expect(plan.restartPendingLine?.hasPrefix("Restart pending: 'web' has changes") == true)
     }
 
     @Test("restartPolicy ifNeeded restarts gracefully after the definition changed, and the guest comes back with it")
