@@ -115,7 +115,7 @@ spec: {type: dir, path: $pool_dir}
 YAML
 }
 
-vm() { # NAME DISTRIBUTION [STATE] [STOP_TIMEOUT]
+vm() { # NAME DISTRIBUTION [STATE] [STOP_TIMEOUT]; MEMORY and DATA_DISK (", {…}") change the guest live
     cat <<YAML
 apiVersion: reconcile/v1
 kind: VirtualMachine
@@ -124,8 +124,9 @@ spec:
   state: ${3:-running}
   stopTimeout: ${4:-60}
   cpus: 1
-  memory: 1GiB
-  disks: [{name: root, from: $2, size: 4GiB, deleteWithVM: true}]
+  memory: ${MEMORY:-1GiB}
+  maxMemory: 2GiB
+  disks: [{name: root, from: $2, size: 4GiB, deleteWithVM: true}${DATA_DISK:-}]
   networks: [e2e-nat]
   bootTimeout: 300
   cloudInit:
@@ -355,6 +356,35 @@ check "the next apply exits 0" test "$status" -eq 0
 check "the next apply finished the guest (install-agent)" grep -q "done install-agent " "$work/resumed.log"
 check "the next apply converged" grep -q "Converged: the hosts match the manifests." "$work/resumed.log"
 check "the short kernel file has its full size again" test "$(stat -c %s "$kernel_volume")" -eq "$(stat -c %s "$image_dir/vmlinuz")"
+
+echo "== live changes: memory by balloon and a data disk by hotplug, without a restart"
+guest() { in_ns "$bin" ssh e2e-vm -f "$work/manifests" --state-dir "$work/state" -- "$@"; }
+mem_total() { guest free -m 2>/dev/null | awk '/^Mem:/ {print $2}'; }
+before_mb=$(mem_total || true)
+domid_before=$(virsh -c qemu:///system domid e2e-vm 2>/dev/null || true)
+{ infrastructure; echo ---; distribution e2e-debian good; echo ---
+  MEMORY=1536MiB DATA_DISK=", {name: data, size: 64MiB, deleteWithVM: true}" vm e2e-vm e2e-debian; } > "$work/manifests/lab.yaml"
+reconcile plan "$work/manifests" > "$work/live-plan.log" 2>&1 || true
+cat "$work/live-plan.log"
+check "the plan marks the memory change live" grep -qE "memory: .*→.*\(live\)" "$work/live-plan.log"
+check "the plan marks the new disk live" grep -qE "disks\[1\]: .*vdb.*\(live\)" "$work/live-plan.log"
+check "the plan says no restart is pending" bash -c "! grep -qi 'restart pending' '$work/live-plan.log'"
+reconcile apply "$work/manifests" > "$work/live.log" 2>&1 || true
+cat "$work/live.log"
+check "apply ran apply-live" grep -q "done apply-live e2e/domain/e2e-vm" "$work/live.log"
+check "the guest was not restarted (domain id $domid_before)" test "$(virsh -c qemu:///system domid e2e-vm 2>/dev/null)" = "$domid_before"
+after_mb=$before_mb
+for _ in $(seq 30); do
+    after_mb=$(mem_total || true)
+    [[ -n $after_mb && -n $before_mb && $after_mb -gt $((before_mb + 300)) ]] && break
+    sleep 2
+done
+echo "free -m total in the guest: before ${before_mb:-?} MiB, after ${after_mb:-?} MiB (memory 1GiB → 1536MiB, maxMemory 2GiB)"
+check "the guest sees the memory raised live (free -m: ${before_mb:-?} → ${after_mb:-?} MiB)" test "${after_mb:-0}" -gt "$(( ${before_mb:-0} + 300 ))"
+guest lsblk -dn -o NAME,SIZE > "$work/lsblk.out" 2>&1 || true
+cat "$work/lsblk.out"
+check "the hot-added data disk shows in the guest (lsblk)" grep -qE "^vdb +64M" "$work/lsblk.out"
+check "a plan after the live change is empty" bash -c "reconcile_plan() { ip netns exec '$ns' '$bin' plan '$work/manifests' --cache-dir '$work/cache' --state-dir '$work/state' --detailed-exitcode; }; reconcile_plan > '$work/live-plan2.log' 2>&1 || { cat '$work/live-plan2.log'; false; }"
 
 echo "== clean up (prune)"
 { infrastructure; } > "$work/manifests/lab.yaml"

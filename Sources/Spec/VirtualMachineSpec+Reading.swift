@@ -6,6 +6,13 @@ extension VirtualMachineSpec {
         let cpus = spec.positiveInt("cpus", default: 1) ?? 1
         let memory = spec.size("memory") ?? ByteSize(bytes: 1 << 30)
         if memory.bytes < 1 << 20 { spec.error("memory", "must be at least 1MiB, got \(memory)") }
+        let maxMemory = spec.size("maxMemory")
+        if let maxMemory, maxMemory.bytes < memory.bytes {
+            spec.error("maxMemory", "must be at least memory (\(memory)), got \(maxMemory)")
+        }
+        let maxCpus = spec.positiveInt("maxCpus", default: nil)
+        if let maxCpus, maxCpus < cpus { spec.error("maxCpus", "must be at least cpus (\(cpus)), got \(maxCpus)") }
+        let restartPolicy = spec.choice("restartPolicy", default: RestartPolicy.never) ?? .never
         let disks = spec.sequence("disks").compactMap { item -> DiskSpec? in
             guard let reader = FieldReader.mapping(item.node, context: spec.context, path: item.path) else { return nil }
             return DiskSpec.read(reader)
@@ -43,6 +50,9 @@ extension VirtualMachineSpec {
         vm.firmware = firmware
         vm.secureBoot = secureBoot
         vm.tpm = tpm
+        vm.maxMemory = maxMemory
+        vm.maxCpus = maxCpus
+        vm.restartPolicy = restartPolicy
         return vm
     }
 

@@ -26,6 +26,12 @@ public struct VirtualMachineSpec: Sendable, Hashable, Codable {
     public var secureBoot = false
     /// An emulated TPM 2.0 (swtpm), for new domains.
     public var tpm = false
+    /// The most memory a live change may raise `memory` to (balloon); nil means `memory`.
+    public var maxMemory: ByteSize?
+    /// The most vCPUs a live change may bring online; nil means `cpus`.
+    public var maxCpus: Int?
+    /// Whether a running guest is restarted for changes that take effect at its next boot.
+    public var restartPolicy: RestartPolicy = .never
 
     public static let defaultStopTimeout = 120
 

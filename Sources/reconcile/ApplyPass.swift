@@ -119,6 +119,7 @@ struct ApplyPass: Sendable {
             if text {
                 Terminal.write(HostSummary.closingTable(rows, plan: result.remaining, style: Terminal.style()))
                 Terminal.write(progress.summary(result))
+                if let line = fresh.restartPendingLine { Terminal.write(line + "\n") }
             } else {
                 Terminal.write(ApplyReportJSON.render(plan: fresh, result: result, events: progress.recorded, hosts: rows, commit: summary.commit))
             }

@@ -23,6 +23,8 @@ enum ApplyReportJSON {
         var commit: String?
         /// One entry per hypervisor: reached or not, converged or not, steps and time spent.
         var hosts: [HostSummary]
+        /// Running guests whose changes wait for their next boot (restartPolicy: never), as addresses.
+        var restartPending: [String]
     }
 
     static func render(plan: Plan, result: Engine.ApplyResult?, events: [ApplyProgress.Record], hosts: [HostSummary],
@@ -35,7 +37,8 @@ enum ApplyReportJSON {
             blockers: result?.remaining.blockers ?? plan.blockers,
             conflicts: (result?.remaining.conflicts ?? plan.conflicts).map(PlanJSONRenderer.ConflictEntry.init),
             commit: commit,
-            hosts: hosts)
+            hosts: hosts,
+            restartPending: plan.restartPending.map(\.description))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(document), let text = String(data: data, encoding: .utf8) else { return "{}\n" }

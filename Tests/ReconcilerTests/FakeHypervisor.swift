@@ -132,22 +132,33 @@ final class FakeHypervisor: Hypervisor {
             let uuid = definition.uuid ?? existing?.uuid ?? UUID().uuidString
             var ownership = definition.ownership
             ownership.uuid = uuid
-            state.domains.append(ObservedDomain(
+            var domain = ObservedDomain(
                 name: definition.name, uuid: uuid, type: definition.type,
-                vcpus: definition.vcpus, memoryKiB: definition.memoryKiB,
+                vcpus: definition.maxVcpus ?? definition.vcpus, memoryKiB: definition.maxMemoryKiB ?? definition.memoryKiB,
                 disks: definition.disks.map { .init(source: $0.path, target: $0.target, bus: $0.bus.rawValue, format: $0.format.rawValue) }
                     + (definition.seedPath.map { [.init(device: "cdrom", source: $0, target: "hdc", bus: "ide", format: "raw", readOnly: true)] } ?? []),
                 interfaces: interfaces, vnc: definition.vnc, kernel: definition.kernelPath, initrd: definition.initrdPath,
                 cmdline: definition.cmdline, state: existing?.state ?? .shutoff,
-                autostart: existing?.autostart ?? false, ownership: ownership))
+                autostart: existing?.autostart ?? false, ownership: ownership)
+            if definition.maxVcpus != nil { domain.currentVcpus = definition.vcpus }
+            if definition.maxMemoryKiB != nil { domain.currentMemoryKiB = definition.memoryKiB }
+            state.domains.append(domain)
         }
     }
 
     /// The patch's fields applied to the model, as the adapter applies them to the XML.
     func updateDomain(_ patch: DomainPatch) async throws {
         try await updateDomain(patch.name, .updateDomain) { domain in
-            if let vcpus = patch.vcpus { domain.vcpus = vcpus }
-            if let memory = patch.memoryKiB { domain.memoryKiB = memory }
+            if let vcpus = patch.vcpus {
+                domain.vcpus = vcpus
+                if let online = domain.currentVcpus, online >= vcpus { domain.currentVcpus = nil }
+            }
+            if let online = patch.currentVcpus { Self.setOnline(online, in: &domain) }
+            if let memory = patch.memoryKiB {
+                domain.memoryKiB = memory
+                if let current = domain.currentMemoryKiB, current >= memory { domain.currentMemoryKiB = nil }
+            }
+            if let current = patch.currentMemoryKiB { Self.setBalloon(current, in: &domain) }
             for disk in patch.changedDisks {
                 if let index = domain.disks.firstIndex(where: { $0.target == disk.target }) {
                     domain.disks[index] = .init(source: disk.path, target: disk.target, bus: disk.bus.rawValue, format: disk.format.rawValue)
@@ -169,6 +180,31 @@ final class FakeHypervisor: Hypervisor {
             if let vnc = patch.vnc { domain.vnc = vnc }
             domain.persistent = true
         }
+    }
+
+    /// As libvirt applies a live change with `VIR_DOMAIN_AFFECT_CONFIG`: within the maxima.
+    func applyLive(_ change: LiveChange) async throws {
+        try await updateDomain(change.name, .applyLive) { domain in
+            if let online = change.vcpus { Self.setOnline(min(online, domain.vcpus), in: &domain) }
+            if let kib = change.memoryKiB { Self.setBalloon(kib, in: &domain) }
+            domain.disks += change.attachDisks.map { .init(source: $0.path, target: $0.target, bus: $0.bus.rawValue, format: $0.format.rawValue) }
+            var generated = domain.interfaces.count
+            domain.interfaces += change.attachInterfaces.map { interface in
+                generated += 1
+                return .init(type: "network", source: interface.network,
+                             mac: interface.mac ?? String(format: "52:54:00:00:00:%02x", generated), model: "virtio")
+            }
+        }
+    }
+
+    private static func setOnline(_ online: Int, in domain: inout ObservedDomain) {
+        if online > domain.vcpus { domain.vcpus = online }
+        domain.currentVcpus = online < domain.vcpus ? online : nil
+    }
+
+    private static func setBalloon(_ kib: UInt64, in domain: inout ObservedDomain) {
+        let current = min(kib, domain.memoryKiB)
+        domain.currentMemoryKiB = current < domain.memoryKiB ? current : nil
     }
 
     private func updateDomain(_ name: String, _ kind: StepKind, _ change: @escaping @Sendable (inout ObservedDomain) -> Void) async throws {

@@ -60,7 +60,9 @@ struct PlannerTests {
         let plan = Planner().plan(manifests: set, observed: ["h": fake.current])
         let domain = try #require(plan.resources.first { $0.address.kind == .domain })
         #expect(domain.change == .update)
-        #expect(domain.fields == [FieldChange(field: "memory", before: "1GiB", after: "2GiB")])
+        // Above the maximum the guest booted with: the balloon cannot reach it, so it waits for the next boot.
+        #expect(domain.fields == [FieldChange(field: "memory", before: "1GiB", after: "2GiB").timed(.nextBoot)])
+        #expect(domain.restartPending == true)
         #expect(domain.notes.contains { $0.contains("next boot") })
         let update = try #require(plan.step(id: "update-domain:h/domain/web"))
         #expect(update.reason == "changed outside reconcile (drift)")
@@ -83,7 +85,7 @@ struct PlannerTests {
         let changed = try ManifestFixture(Self.manifests.replacingOccurrences(of: "cpus: 2", with: "cpus: 4")).load()
         let plan = Planner().plan(manifests: changed, observed: ["h": fake.current])
         #expect(plan.step(id: "update-domain:h/domain/web")?.reason == "manifest changed")
-        #expect(plan.resources.first { $0.address.kind == .domain }?.fields == [FieldChange(field: "cpus", before: 2, after: 4)])
+        #expect(plan.resources.first { $0.address.kind == .domain }?.fields == [FieldChange(field: "cpus", before: 2, after: 4).timed(.nextBoot)])
     }
 
     @Test("objects reconcile did not create are conflicts, unless adopted")
@@ -144,7 +146,7 @@ struct PlannerTests {
         #expect(deletePlan.steps.map(\.kind) == [.shutdownDomain, .undefineDomain, .deleteVolume])
     }
 
-    @Test("a larger declared disk grows the volume; a smaller one is never shrunk")
+    @Test("a larger declared disk grows the volume; a smaller one is an error naming the disk, never a shrink")
     func volumeSizes() async throws {
         let (_, fake, _) = try await converged()
         let grown = try ManifestFixture(Self.manifests.replacingOccurrences(of: "size: 10GiB", with: "size: 20GiB")).load()
@@ -153,7 +155,9 @@ struct PlannerTests {
         let shrunk = try ManifestFixture(Self.manifests.replacingOccurrences(of: "size: 10GiB", with: "size: 5GiB")).load()
         let shrinkPlan = Planner().plan(manifests: shrunk, observed: ["h": fake.current])
         #expect(shrinkPlan.steps.isEmpty)
-        #expect(shrinkPlan.notices.contains { $0.contains("never shrunk") })
+        let refusal = try #require(shrinkPlan.conflicts.first)
+        #expect(refusal.message.contains("disk 'root' of virtual machine 'web'") && refusal.message.contains("never shrunk"))
+        #expect(refusal.address == .volume(hypervisor: "h", pool: "images", name: "web-root.qcow2"))
     }
 
     @Test("adopting a VM whose declared fields match plans only record-ownership; its type is never rewritten")

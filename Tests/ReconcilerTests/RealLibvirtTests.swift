@@ -98,7 +98,8 @@ struct RealLibvirtTests {
         let resources = try #require(json["resources"] as? [[String: Any]])
         #expect(resources.count == 1)
         let fields = try #require(resources.first?["fields"] as? [[String: String]])
-        #expect(fields == [["field": "memory", "before": "192MiB", "after": "128MiB"]])
+        // setmaxmem moved the maximum only (the balloon stays at 128MiB): the plan names that field.
+        #expect(fields == [["field": "maxMemory", "before": "192MiB", "after": "128MiB"]])
 
         // A saved plan is refused once the host changed after it was made.
         let planFile = fixture.directory.appendingPathComponent("saved.plan").path

@@ -116,3 +116,42 @@ final class DomainHandle: @unchecked Sendable {
         try Libvirt.check(virDomainBlockResize(pointer, disk, bytes, flags), "virDomainBlockResize")
     }
 }
+
+extension DomainHandle {
+    /// `VIR_DOMAIN_AFFECT_CONFIG`, with `VIR_DOMAIN_AFFECT_LIVE` when the running guest changes too.
+    private static func affecting(live: Bool) -> UInt32 {
+        UInt32(VIR_DOMAIN_AFFECT_CONFIG.rawValue) | (live ? UInt32(VIR_DOMAIN_AFFECT_LIVE.rawValue) : 0)
+    }
+
+    /// The balloon target (within the maximum memory).
+    func setMemory(kib: UInt64, live: Bool) throws(LibvirtError) {
+        if virDomainSetMemoryFlags(pointer, UInt(kib), Self.affecting(live: live)) == 0 { return }
+        let error = LibvirtError.last(function: "virDomainSetMemoryFlags")
+        // Some drivers (the test driver) take the running guest and the definition one call at a time.
+        guard live, error.code == Int32(VIR_ERR_INVALID_ARG.rawValue) else { throw error }
+        try Libvirt.check(virDomainSetMemoryFlags(pointer, UInt(kib), UInt32(VIR_DOMAIN_AFFECT_LIVE.rawValue)), "virDomainSetMemoryFlags")
+        try Libvirt.check(virDomainSetMemoryFlags(pointer, UInt(kib), UInt32(VIR_DOMAIN_AFFECT_CONFIG.rawValue)), "virDomainSetMemoryFlags")
+    }
+
+    /// vCPUs online (within the maximum).
+    func setVcpus(_ count: Int, live: Bool) throws(LibvirtError) {
+        try Libvirt.check(virDomainSetVcpusFlags(pointer, UInt32(count), Self.affecting(live: live)), "virDomainSetVcpusFlags")
+    }
+
+    func attachDevice(xml: String, live: Bool) throws(LibvirtError) {
+        try Libvirt.check(virDomainAttachDeviceFlags(pointer, xml, Self.affecting(live: live)), "virDomainAttachDeviceFlags")
+    }
+}
+
+extension DomainHandle {
+    /// What `virDomainGetInfo` reports for the running guest: its memory now (the balloon), its
+    /// maximum, and vCPUs online.
+    func info() throws(LibvirtError) -> (memoryKiB: UInt64, maxMemoryKiB: UInt64, vcpus: Int) {
+        var info = virDomainInfo()
+        try Libvirt.check(virDomainGetInfo(pointer, &info), "virDomainGetInfo")
+        return (UInt64(info.memory), UInt64(info.maxMem), Int(info.nrVirtCpu))
+    }
+
+    /// The running guest's id; a restart gives it a new one.
+    var runningID: UInt32 { virDomainGetID(pointer) }
+}

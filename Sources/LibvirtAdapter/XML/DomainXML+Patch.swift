@@ -18,6 +18,17 @@ extension DomainXML {
                 if let current = vcpu.attribute("current").flatMap({ Int($0) }), current > vcpus { vcpu.removeAttribute("current") }
             }
         }
+        if let online = patch.currentVcpus {
+            root.editChild("vcpu") { vcpu in
+                let maximum = Int(vcpu.text) ?? 0
+                if online < maximum {
+                    vcpu.setAttribute("current", "\(online)")
+                } else {
+                    vcpu.removeAttribute("current")
+                    vcpu.setText("\(online)")
+                }
+            }
+        }
         if let memory = patch.memoryKiB {
             // libvirt takes a NUMA guest's memory from its cells and would ignore the new total silently.
             if root.child("cpu")?.child("numa") != nil {
@@ -34,6 +45,13 @@ extension DomainXML {
                     element.setAttribute("unit", "KiB")
                     element.setText("\(memory)")
                 }
+            }
+        }
+        if let current = patch.currentMemoryKiB {
+            let maximum = root.child("memory").map { DomainXML.memoryKiB($0.text, unit: $0.attribute("unit")) } ?? current
+            root.editChild("currentMemory") { element in
+                element.setAttribute("unit", "KiB")
+                element.setText("\(min(current, maximum))")
             }
         }
         try root.editChild("devices") { devices in try applyDevices(patch, to: &devices) }

@@ -8,9 +8,14 @@ enum DomainXML {
         domain.add(XMLElementBuilder("name", text: definition.name))
         if let uuid = definition.uuid { domain.add(XMLElementBuilder("uuid", text: uuid)) }
         domain.add(OwnershipXML.element(definition.ownership))
-        domain.add(XMLElementBuilder("memory", [("unit", "KiB")], text: "\(definition.memoryKiB)"))
+        // The maximum is what the balloon and vCPU hotplug may reach while the guest runs.
+        domain.add(XMLElementBuilder("memory", [("unit", "KiB")], text: "\(definition.maxMemoryKiB ?? definition.memoryKiB)"))
         domain.add(XMLElementBuilder("currentMemory", [("unit", "KiB")], text: "\(definition.memoryKiB)"))
-        domain.add(XMLElementBuilder("vcpu", text: "\(definition.vcpus)"))
+        if let maxVcpus = definition.maxVcpus, maxVcpus > definition.vcpus {
+            domain.add(XMLElementBuilder("vcpu", [("current", "\(definition.vcpus)")], text: "\(maxVcpus)"))
+        } else {
+            domain.add(XMLElementBuilder("vcpu", text: "\(definition.vcpus)"))
+        }
         var os = firmwareOS(definition, arch: arch)
         if let kernel = definition.kernelPath {
             // Direct kernel boot: images without a bootloader, or Ubuntu's published kernels.
@@ -136,6 +141,11 @@ enum DomainXML {
             persistent: persistent,
             ownership: OwnershipXML.parse(root.child("metadata")))
         readFirmware(root, into: &observed)
+        let current = memoryKiB(root.child("currentMemory"))
+        if current > 0, current != observed.memoryKiB { observed.currentMemoryKiB = current }
+        if let online = root.child("vcpu")?.attribute("current").flatMap({ Int($0) }), online < observed.vcpus {
+            observed.currentVcpus = online
+        }
         if let devices, devices.child("tpm") != nil { observed.tpm = true }
         return observed
     }

@@ -36,7 +36,12 @@ public struct DomainDefinition: Sendable, Hashable, Codable {
     public var uuid: String?
     public var type: String
     public var vcpus: Int
+    /// Memory at boot (`<currentMemory>`).
     public var memoryKiB: UInt64
+    /// The most memory the balloon may give (`<memory>`); nil when it is `memoryKiB`.
+    public var maxMemoryKiB: UInt64?
+    /// The most vCPUs that may be brought online; nil when it is `vcpus`.
+    public var maxVcpus: Int?
     public var disks: [Disk]
     public var interfaces: [Interface]
     public var vnc: Bool

@@ -6,9 +6,14 @@ public struct DomainPatch: Sendable, Hashable, Codable {
     public var name: String
     /// The domain the plan was made for; the update is refused if another domain took its name since.
     public var uuid: String?
+    /// The maximum vCPUs (`<vcpu>`).
     public var vcpus: Int?
-    /// Sets `<memory>` and `<currentMemory>`.
+    /// vCPUs online at boot (`<vcpu current=…>`), at most the maximum.
+    public var currentVcpus: Int?
+    /// The maximum memory (`<memory>`); `<currentMemory>` follows it unless the balloon sits below.
     public var memoryKiB: UInt64?
+    /// The balloon target at boot (`<currentMemory>`), at most the maximum.
+    public var currentMemoryKiB: UInt64?
     /// Declared disks whose target the domain lacks.
     public var addedDisks: [DomainDefinition.Disk] = []
     /// Declared disks whose target exists with another source, format or bus; matched by target.
@@ -29,7 +34,7 @@ public struct DomainPatch: Sendable, Hashable, Codable {
 
     /// True when no field changes: the domain's definition stays exactly as it is.
     public var isEmpty: Bool {
-        vcpus == nil && memoryKiB == nil && addedDisks.isEmpty && changedDisks.isEmpty && addedInterfaces.isEmpty
+        vcpus == nil && memoryKiB == nil && currentVcpus == nil && currentMemoryKiB == nil && addedDisks.isEmpty && changedDisks.isEmpty && addedInterfaces.isEmpty
             && changedInterfaces.isEmpty && vnc == nil && !addGuestAgentChannel
     }
 }

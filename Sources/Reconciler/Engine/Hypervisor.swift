@@ -29,6 +29,9 @@ public protocol Hypervisor: Sendable {
     func defineDomain(_ definition: DomainDefinition) async throws
     /// Applies the edits to the domain's current persistent definition and defines the result.
     func updateDomain(_ patch: DomainPatch) async throws
+    /// Applies the change to the running guest and its persistent definition; only to the definition
+    /// when the guest stopped since the plan.
+    func applyLive(_ change: LiveChange) async throws
     func startDomain(named name: String) async throws
     /// Asks the guest to power off, waits up to `timeout`, then forces it off; returns whether it had to force.
     func shutdownDomain(named name: String, timeout: Duration) async throws -> Bool

@@ -42,7 +42,12 @@ public struct ObservedDomain: Sendable, Hashable, Codable {
     public var uuid: String?
     public var type: String
     public var vcpus: Int
+    /// The maximum memory (`<memory>`).
     public var memoryKiB: UInt64
+    /// `<currentMemory>` when it differs from the maximum (the balloon sits lower).
+    public var currentMemoryKiB: UInt64?
+    /// `<vcpu current=…>` when fewer vCPUs than the maximum (`vcpus`) are online at boot.
+    public var currentVcpus: Int?
     public var disks: [Disk]
     public var interfaces: [Interface]
     public var vnc: Bool
@@ -101,4 +106,10 @@ extension ObservedDomain {
     }
 
     public var bootsUEFI: Bool { firmware == "efi" }
+
+    /// Memory at boot: the balloon target, or the maximum when none is set below it.
+    public var effectiveMemoryKiB: UInt64 { currentMemoryKiB ?? memoryKiB }
+
+    /// vCPUs online at boot.
+    public var effectiveVcpus: Int { currentVcpus ?? vcpus }
 }

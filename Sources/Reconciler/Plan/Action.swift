@@ -15,6 +15,8 @@ public enum Action: Sendable, Hashable {
     case deleteVolume(pool: String, name: String)
     case defineDomain(DomainDefinition)
     case updateDomain(DomainPatch)
+    /// Balloon, vCPUs and hotplugged devices for a running guest, live and in its definition.
+    case applyLive(LiveChange)
     case recordOwnership(Ownership, domain: String)
     case startDomain(String)
     /// An ACPI power-button request, then a forced power-off after `timeoutSeconds` (nil: apply's
@@ -54,6 +56,7 @@ public enum Action: Sendable, Hashable {
         case .deleteVolume: .deleteVolume
         case .defineDomain: .defineDomain
         case .updateDomain: .updateDomain
+        case .applyLive: .applyLive
         case .recordOwnership: .recordOwnership
         case .startDomain: .startDomain
         case .shutdownDomain: .shutdownDomain

@@ -77,6 +77,9 @@ struct DefinitionBuilder {
         if spec.firmware == .uefi { definition.firmware = .uefi }
         if spec.secureBoot { definition.secureBoot = true }
         if spec.tpm { definition.tpm = true }
+        // Set only above the boot values, so domains declared without them hash as they did.
+        if let maxMemory = spec.maxMemory, maxMemory.kibibytes > definition.memoryKiB { definition.maxMemoryKiB = maxMemory.kibibytes }
+        if let maxCpus = spec.maxCpus, maxCpus > spec.cpus { definition.maxVcpus = maxCpus }
         definition.ownership.specHash = SpecHash.of(definition)
         definition.ownership.commit = commit
         definition.ownership.agent = observed?.ownership?.agent

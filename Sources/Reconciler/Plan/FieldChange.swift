@@ -14,6 +14,8 @@ public struct FieldChange: Sendable, Hashable, Codable {
     /// nil when the resource goes away.
     public var after: String?
     public var kind: ValueKind
+    /// For a running guest's fields: whether the change is live, waits for its next boot, or needs a rebuild.
+    public var timing: ChangeTiming?
 
     public init(field: String, before: String?, after: String?) {
         self.field = field
@@ -27,6 +29,13 @@ public struct FieldChange: Sendable, Hashable, Codable {
         self.before = before.map { "\($0)" }
         self.after = after.map { "\($0)" }
         self.kind = .boolean
+    }
+
+    /// The same change, marked with when it takes effect.
+    public func timed(_ timing: ChangeTiming?) -> FieldChange {
+        var change = self
+        change.timing = timing
+        return change
     }
 
     public init(field: String, before: Int?, after: Int?) {

@@ -85,7 +85,10 @@ extension HostPlanner {
                                 after: ByteSize(bytes: definition.capacity).description),
                 ], sinceStep: first, notes: ["the guest sees the new size after its partition and file system are grown"])
             } else if definition.capacity > 0, definition.capacity < observed.capacity {
-                notice("volume \(definition.pool)/\(definition.name) is \(ByteSize(bytes: observed.capacity)), larger than the declared \(ByteSize(bytes: definition.capacity)); volumes are never shrunk")
+                // Shrinking would cut the guest's file system short: refused, not skipped quietly.
+                let disk = spec.disks.first { $0.volumeName(vm: spec.name) == definition.name }?.name ?? definition.name
+                conflict(resource, "disk '\(disk)' of virtual machine '\(spec.name)' is declared \(ByteSize(bytes: definition.capacity)), smaller than its volume \(definition.pool)/\(definition.name) (\(ByteSize(bytes: observed.capacity))): disks are never shrunk",
+                         hint: "declare at least \(ByteSize(bytes: observed.capacity)) for disk '\(disk)'")
             }
         }
         return ids
@@ -112,7 +115,10 @@ extension HostPlanner {
             return desired
         }
         // Guests reconcile created get the guest-agent channel; adopted ones keep their own devices.
-        let (patch, planned) = Self.domainPatch(desired, observed, addGuestAgentChannel: observed.ownership != nil && !spec.metadata.adopt)
+        let running = observed.state.isActive && spec.state == .running
+        var (patch, planned) = Self.domainPatch(desired, observed, addGuestAgentChannel: observed.ownership != nil && !spec.metadata.adopt,
+                                                running: running)
+        let live = running ? Self.liveChange(taking: &patch, fields: planned) : LiveChange(name: spec.name, uuid: observed.uuid)
         var fields = planned
         var notes: [String] = []
         if desired.type != observed.type {
@@ -125,9 +131,6 @@ extension HostPlanner {
             let reason = observed.persistent ? Self.ownershipReason(observed: observed.ownership, desiredHash: desired.ownership.specHash)
                 : "make the transient virtual machine persistent"
             update = add(resource, .updateDomain(patch), after: volumeSteps, reason: reason)
-            if observed.state.isActive && !fields.isEmpty && spec.state == .running {
-                notes.append("the running guest keeps its current settings: the change takes effect at its next boot")
-            }
         }
         var recordReason = Self.ownershipRecordReason(observed: observed, desiredHash: desired.ownership.specHash)
         if recordReason == nil, update != nil, let commit = desired.ownership.commit, observed.ownership?.commit != commit {
@@ -139,6 +142,11 @@ extension HostPlanner {
             ownership.uuid = observed.uuid
             // Later steps wait for the metadata too, which itself waits for the definition.
             update = add(resource, .recordOwnership(ownership, domain: spec.name), after: [update], reason: reason)
+        }
+        var restartPending = false
+        if running {
+            restartPending = planRunningGuestChanges(spec, live: live, fields: fields, after: [update] + volumeSteps,
+                                                     starting: networkSteps + poolSteps, notes: &notes)
         }
         switch (spec.state, observed.state) {
         case (.running, .shutoff):
@@ -158,7 +166,7 @@ extension HostPlanner {
                 reason: spec.autostart ? "autostart is off and should be on" : "autostart is on and should be off")
             fields.append(FieldChange(field: "autostart", before: observed.autostart, after: spec.autostart))
         }
-        record(resource, .update, fields: fields, sinceStep: first, notes: notes)
+        record(resource, .update, fields: fields, sinceStep: first, notes: notes, restartPending: restartPending)
         return desired
     }
 
@@ -268,22 +276,45 @@ extension HostPlanner {
     /// Only the fields reconcile writes are compared, and devices are matched by target (disks) and
     /// MAC (NICs); devices the manifest does not declare are left alone. Controllers, PCI addresses,
     /// default models and generated MACs libvirt adds are no difference, so re-running shows no phantom change.
+    /// A running guest's fields are marked with when they take effect (`running`).
     static func domainPatch(_ desired: DomainDefinition, _ observed: ObservedDomain,
-                            addGuestAgentChannel: Bool = false) -> (DomainPatch, [FieldChange]) {
+                            addGuestAgentChannel: Bool = false, running: Bool = false) -> (DomainPatch, [FieldChange]) {
         var patch = DomainPatch(name: desired.name, uuid: observed.uuid)
         var fields: [FieldChange] = []
-        if desired.vcpus != observed.vcpus {
-            patch.vcpus = desired.vcpus
-            fields.append(FieldChange(field: "cpus", before: observed.vcpus, after: desired.vcpus))
+        let timed = { (field: FieldChange, timing: ChangeTiming) in fields.append(field.timed(running ? timing : nil)) }
+        // The maxima are shown apart only when they differ from the boot values; otherwise the one
+        // field (cpus, memory) says it all, and plans of guests declared without them read as before.
+        let desiredMaxVcpus = desired.maxVcpus ?? desired.vcpus
+        let showsMaxVcpus = desired.maxVcpus != nil || observed.currentVcpus != nil
+        if desiredMaxVcpus != observed.vcpus {
+            patch.vcpus = desiredMaxVcpus
+            if showsMaxVcpus { timed(FieldChange(field: "maxCpus", before: observed.vcpus, after: desiredMaxVcpus), .nextBoot) }
         }
-        if desired.memoryKiB != observed.memoryKiB {
-            patch.memoryKiB = desired.memoryKiB
-            fields.append(FieldChange(field: "memory", before: memory(observed.memoryKiB), after: memory(desired.memoryKiB)))
+        if desired.vcpus != observed.effectiveVcpus {
+            patch.currentVcpus = desired.vcpus
+            // vCPUs are hotplugged up to the running maximum; taking them away needs the guest's help, so waits.
+            let live = desired.vcpus > observed.effectiveVcpus && desired.vcpus <= observed.vcpus
+            timed(FieldChange(field: "cpus", before: observed.effectiveVcpus, after: desired.vcpus), live ? .live : .nextBoot)
+        }
+        let desiredMaxMemory = desired.maxMemoryKiB ?? desired.memoryKiB
+        let showsMaxMemory = desired.maxMemoryKiB != nil || observed.currentMemoryKiB != nil
+        if desiredMaxMemory != observed.memoryKiB {
+            patch.memoryKiB = desiredMaxMemory
+            if showsMaxMemory {
+                timed(FieldChange(field: "maxMemory", before: memory(observed.memoryKiB), after: memory(desiredMaxMemory)), .nextBoot)
+            }
+        }
+        if desired.memoryKiB != observed.effectiveMemoryKiB {
+            patch.currentMemoryKiB = desired.memoryKiB
+            // The balloon moves either way, within the maximum the guest booted with.
+            let live = desired.memoryKiB <= observed.memoryKiB
+            timed(FieldChange(field: "memory", before: memory(observed.effectiveMemoryKiB), after: memory(desired.memoryKiB)),
+                  live ? .live : .nextBoot)
         }
         for (index, want) in desired.disks.enumerated() {
             guard let have = observed.disks.first(where: { $0.target == want.target }) else {
                 patch.addedDisks.append(want)
-                fields.append(FieldChange(field: "disks[\(index)]", before: nil, after: describe(want)))
+                timed(FieldChange(field: "disks[\(index)]", before: nil, after: describe(want)), .live)
                 continue
             }
             if have.device == "disk", have.source == want.path, (have.bus ?? "") == want.bus.rawValue,
@@ -295,7 +326,7 @@ extension HostPlanner {
                 continue
             }
             patch.changedDisks.append(want)
-            fields.append(FieldChange(field: "disks[\(index)]", before: describe(have), after: describe(want)))
+            timed(FieldChange(field: "disks[\(index)]", before: describe(have), after: describe(want)), .nextBoot)
         }
         var claimed: Set<Int> = []
         for (index, want) in desired.interfaces.enumerated() {
@@ -307,7 +338,7 @@ extension HostPlanner {
             }
             guard let match else {
                 patch.addedInterfaces.append(want)
-                fields.append(FieldChange(field: "networks[\(index)]", before: nil, after: describe(want)))
+                timed(FieldChange(field: "networks[\(index)]", before: nil, after: describe(want)), .live)
                 continue
             }
             claimed.insert(match)
@@ -317,16 +348,16 @@ extension HostPlanner {
             changed.mac = want.mac ?? have.mac
             patch.changedInterfaces.append(changed)
             let source = have.type == "network" ? have.source ?? "?" : "\(have.type) \(have.source ?? "?")"
-            fields.append(FieldChange(field: "networks[\(index)]", before: have.mac.map { "\(source) (\($0))" } ?? source,
-                                      after: describe(changed)))
+            timed(FieldChange(field: "networks[\(index)]", before: have.mac.map { "\(source) (\($0))" } ?? source,
+                              after: describe(changed)), .nextBoot)
         }
         if desired.vnc != observed.vnc {
             patch.vnc = desired.vnc
-            fields.append(FieldChange(field: "console.vnc", before: observed.vnc, after: desired.vnc))
+            timed(FieldChange(field: "console.vnc", before: observed.vnc, after: desired.vnc), .nextBoot)
         }
         if addGuestAgentChannel && !observed.guestAgentChannel {
             patch.addGuestAgentChannel = true
-            fields.append(FieldChange(field: "guestAgent", before: "no channel", after: "virtio channel org.qemu.guest_agent.0"))
+            timed(FieldChange(field: "guestAgent", before: "no channel", after: "virtio channel org.qemu.guest_agent.0"), .nextBoot)
         }
         return (patch, fields)
     }

@@ -72,7 +72,7 @@ struct HostPlanner {
 
     /// Records the resource block for every step added since `firstStep`, if any.
     mutating func record(_ resource: ResourceAddress, _ change: ChangeType, fields: [FieldChange],
-                         sinceStep firstStep: Int, notes: [String] = []) {
+                         sinceStep firstStep: Int, notes: [String] = [], restartPending: Bool = false) {
         let added = steps[firstStep...].filter { $0.resource == resource }.map(\.id)
         guard !added.isEmpty else { return }
         // Deleted and created again in one plan: one `-/+` block, as Terraform shows a replacement.
@@ -83,7 +83,9 @@ struct HostPlanner {
             resources[index].notes += notes
             return
         }
-        resources.append(ResourceChange(address: resource, change: change, fields: fields, stepIDs: added, notes: notes))
+        var block = ResourceChange(address: resource, change: change, fields: fields, stepIDs: added, notes: notes)
+        if restartPending { block.restartPending = true }
+        resources.append(block)
     }
 
     /// Adds the steps planned since `firstStep` to the resource's existing block.

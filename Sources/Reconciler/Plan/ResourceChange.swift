@@ -6,6 +6,9 @@ public struct ResourceChange: Sendable, Hashable, Codable {
     public var stepIDs: [String]
     /// Consequences a user should know before applying ("takes effect at next boot").
     public var notes: [String]
+    /// A running guest has changes that wait for its next boot, and the plan does not restart it
+    /// (`restartPolicy: never`). nil, not false, so plans saved before it still decode.
+    public var restartPending: Bool?
 
     public init(address: ResourceAddress, change: ChangeType, fields: [FieldChange] = [], stepIDs: [String] = [],
                 notes: [String] = []) {

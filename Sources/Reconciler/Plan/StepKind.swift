@@ -15,6 +15,8 @@ public enum StepKind: String, Sendable, Codable, CaseIterable {
     case deleteVolume = "delete-volume"
     case defineDomain = "define-domain"
     case updateDomain = "update-domain"
+    /// Changes a running guest takes without a restart (memory, vCPUs, hotplugged NICs and disks).
+    case applyLive = "apply-live"
     /// Writes reconcile's metadata element alone (`virDomainSetMetadata`); re-defines nothing.
     case recordOwnership = "record-ownership"
     case startDomain = "start-domain"

@@ -34,7 +34,7 @@ public struct PlanJSONRenderer: Sendable {
         struct FieldEntry: Encodable {
             var change: FieldChange
 
-            enum CodingKeys: String, CodingKey { case field, before, after }
+            enum CodingKeys: String, CodingKey { case field, before, after, timing }
 
             func encode(to encoder: any Encoder) throws {
                 var container = encoder.container(keyedBy: CodingKeys.self)
@@ -47,6 +47,7 @@ public struct PlanJSONRenderer: Sendable {
                     default: try container.encode(value, forKey: key)
                     }
                 }
+                try container.encodeIfPresent(change.timing?.rawValue, forKey: .timing)
             }
         }
 
@@ -59,6 +60,8 @@ public struct PlanJSONRenderer: Sendable {
             var fields: [FieldEntry]
             var steps: [String]
             var notes: [String]
+            /// Present (true) only when a running guest waits for a restart the plan does not make.
+            var restartPending: Bool?
         }
 
         /// 2: field values are JSON numbers and booleans where they are numbers and booleans.
@@ -86,7 +89,7 @@ public struct PlanJSONRenderer: Sendable {
             resources: plan.resources.map {
                 .init(address: $0.address.description, kind: $0.address.kind.rawValue, name: $0.address.name,
                       hypervisor: $0.address.hypervisor, change: $0.change.rawValue, fields: $0.fields.map(Document.FieldEntry.init),
-                      steps: $0.stepIDs, notes: $0.notes)
+                      steps: $0.stepIDs, notes: $0.notes, restartPending: $0.restartPending == true ? true : nil)
             },
             conflicts: plan.conflicts.map(ConflictEntry.init),
             notices: plan.notices,

@@ -76,7 +76,8 @@ public struct PlanTextRenderer: Sendable {
             case (let before?, let after?): (" ", "\(before) → \(after)")
             case (nil, nil): (" ", "")
             }
-            lines.append("    \(marksFields ? mark : " ") \(label) \(value)")
+            let timing = field.timing.map { " (\($0.label))" } ?? ""
+            lines.append("    \(marksFields ? mark : " ") \(label) \(value)\(timing)")
         }
         for note in resource.notes {
             lines.append("      \(style.dim("# \(safe(note))"))")
