@@ -1,16 +1,24 @@
 extension FieldCatalog {
-    // Change effects follow HostPlanner+Domains and +Provisioning: cpus, memory, disks, NICs and VNC are
+    // Change effects follow HostPlanner+Domains, +LiveChanges and +Provisioning: cpus and memory within
+    // their maximum and added disks and NICs reach a running guest at once; the maximums and VNC are
     // patched into the persistent definition; the image, the seed and the firmware only shape a new guest.
     static let virtualMachine = ObjectDescription("spec", [
         FieldDescription("hypervisor", .string, default: "the only Hypervisor", change: .replace, example: "kvm1",
                          "The Hypervisor the guest runs on; may be left out when exactly one is declared."),
-        FieldDescription("cpus", .integer, default: "1", change: .nextBoot, example: "2", "Virtual CPUs, at least 1."),
-        FieldDescription("memory", .size, default: "1GiB", change: .nextBoot, example: "2GiB",
-                         "Memory with a binary unit (MiB, GiB), at least 1MiB."),
-        FieldDescription("disks", .list(.object(disk)), change: .nextBoot,
-                         "Disks, each a volume in a storage pool; new ones are added to the definition."),
-        FieldDescription("networks", .list(.either([.string, .object(networkAttachment)])), change: .nextBoot,
-                         example: "[lab]", "NICs: a Network name, or `{network, mac}`; new ones are added to the definition."),
+        FieldDescription("cpus", .integer, default: "1", change: .live, example: "2",
+                         "Virtual CPUs, at least 1; more, up to maxCpus, reach a running guest at once (fewer at its next boot)."),
+        FieldDescription("memory", .size, default: "1GiB", change: .live, example: "2GiB",
+                         "Memory with a binary unit (MiB, GiB), at least 1MiB; up to maxMemory it reaches a running guest at once (balloon)."),
+        FieldDescription("maxMemory", .size, default: "memory", change: .nextBoot, example: "8GiB",
+                         "The most memory the guest may be given while it runs; at least memory."),
+        FieldDescription("maxCpus", .integer, default: "cpus", change: .nextBoot, example: "8",
+                         "The most virtual CPUs the guest may be given while it runs; at least cpus."),
+        FieldDescription("restartPolicy", choice(RestartPolicy.self), default: "never", change: .live,
+                         "never: a next-boot change leaves the guest running and the plan says a restart is pending; ifNeeded: the plan adds a graceful restart."),
+        FieldDescription("disks", .list(.object(disk)), change: .live,
+                         "Disks, each a volume in a storage pool; new ones are hot-added to a running guest, changed ones take effect at its next boot."),
+        FieldDescription("networks", .list(.either([.string, .object(networkAttachment)])), change: .live,
+                         example: "[lab]", "NICs: a Network name, or `{network, mac}`; new ones are hot-added to a running guest."),
         FieldDescription("state", choice(VMState.self), default: "running", change: .live,
                          "running or stopped; absent deletes the guest (and disks with deleteWithVM)."),
         FieldDescription("autostart", .boolean, default: "false", change: .live, "Start the guest when libvirtd starts."),
