@@ -94,6 +94,7 @@ let package = Package(
         .target(
             name: "Status",
             dependencies: [
+                "HostCommands",
                 "Spec",
                 "Reconciler",
                 "HostProbe",

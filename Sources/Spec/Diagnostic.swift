@@ -1,3 +1,5 @@
+import HostCommands
+
 /// One problem found in the manifests, printed as `FILE:LINE:COLUMN: error: MESSAGE`.
 public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     public enum Severity: String, Sendable, Codable {

@@ -1,3 +1,5 @@
+import HostCommands
+
 /// A `--target` that names no Hypervisor or VirtualMachine in the manifests.
 public struct UnknownTargetError: Error, Sendable, CustomStringConvertible {
     public var target: String

@@ -1,3 +1,5 @@
+import HostCommands
+
 /// Characters no manifest value may hold: C0 controls other than tab and newline, DEL, C1 controls,
 /// the Unicode bidirectional controls and the line separators. Any of them can rewrite a terminal, hide
 /// text in a review (`U+202E`), or end a line where a host reads one command per line.

@@ -1,3 +1,4 @@
+import HostCommands
 import Reconciler
 import Spec
 

@@ -51,7 +51,7 @@ struct DetectCommand: AsyncParsableCommand {
                 isTerminal: isatty(STDOUT_FILENO) == 1,
                 environment: ProcessInfo.processInfo.environment
             )
-            print(DetectionTextRenderer(style: style).render(report), terminator: "")
+            print(DetectionTextRenderer(style: style).render(try report.escapedForTerminal()), terminator: "")
         }
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import HostCommands
 import Spec
 
 /// `reconcile ip VM`: the guest's current address, without waiting.

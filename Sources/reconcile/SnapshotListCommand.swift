@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HostCommands
 import Reconciler
 import Spec
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import HostCommands
 import LibvirtAdapter
 import Reconciler
 import Spec

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
+import HostCommands
 @testable import Reconciler
 import Spec
+import Testing
 
 /// Text from hosts and manifests cannot drive the terminal a plan is reviewed on.
 @Suite("Escaping host text for the terminal")

@@ -1,3 +1,4 @@
+import HostCommands
 import Spec
 
 /// The plan as people read it, in Terraform's manner: a block per resource with `+ ~ - -/+`,
