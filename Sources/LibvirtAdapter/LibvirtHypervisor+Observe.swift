@@ -5,7 +5,9 @@ extension LibvirtHypervisor {
     /// Reads the whole host in a few phases: the listings and the bulk domain facts (state,
     /// autostart, persistence) in one call each, then every object's XML with several calls in flight
     /// at once. Over a remote link that is a handful of round trips instead of four per domain.
-    func observeConcurrently() async throws -> HostState {
+    /// The domains' reads go through `readers` (by default readConnections: for a remote host with
+    /// many domains, a few connections, as libvirtd serves only 5 calls of each at a time).
+    func observeConcurrently(readers chosen: [LibvirtConnection]? = nil) async throws -> HostState {
         let capabilities = self.capabilities
         let listing = try await call { connection in
             // The apply lock is reconcile's bookkeeping, not a network anyone declares or prunes.
@@ -33,7 +35,18 @@ extension LibvirtHypervisor {
                                   format: try StorageXML.volumeFormat(try entry.volume.xml()), physicalSize: physical)
         }
         let (states, autostart, persistent, withSnapshots) = (listing.states, listing.autostart, listing.persistent, listing.withSnapshots)
-        let domains = try await Libvirt.concurrentMap(listing.domains) { domain in
+        let readers = if let chosen { chosen } else { await readConnections(domainCount: listing.domains.count) }
+        // A domain handle belongs to the connection that listed it: each extra one lists its own.
+        let extraHandles = try await Libvirt.concurrentMap(Array(readers.dropFirst()), width: readers.count) { reader in
+            Dictionary(try reader.allDomains().map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        let readerCount = readers.count
+        let entries = Array(listing.domains.enumerated())
+        // Item i runs on thread i mod width, a multiple of readerCount: each thread keeps to one connection.
+        let domains = try await Libvirt.concurrentMap(entries, width: Libvirt.observationWidth * readerCount) { entry in
+            let reader = entry.offset % readerCount
+            // A domain the extra connection did not list (defined meanwhile) is read on the main one.
+            let domain = reader == 0 ? entry.element : extraHandles[reader - 1][entry.element.name] ?? entry.element
             let name = domain.name
             // A domain defined after the bulk call has no entry there: ask it directly.
             let state = try states?[name] ?? domain.state()

@@ -1,12 +1,15 @@
 import CLibvirt
 import Foundation
 import Reconciler
+import Synchronization
 
 /// The engine's `Hypervisor` over libvirt's C API. Every call reads the host afresh; each action
 /// first checks whether it is already done, so steps can be repeated safely.
 public final class LibvirtHypervisor: Hypervisor, @unchecked Sendable {
     let connection: LibvirtConnection
     let capabilities: HostCapabilities
+    /// Connections opened for reading many domains of a remote host (see readConnections).
+    let extraReaders = Mutex<[LibvirtConnection]?>(nil)
 
     public var uri: String { connection.uri }
 
