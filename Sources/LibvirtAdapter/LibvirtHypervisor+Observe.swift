@@ -5,10 +5,12 @@ extension LibvirtHypervisor {
     /// Reads the whole host in a few phases: the listings and the bulk domain facts (state,
     /// autostart, persistence) in one call each, then every object's XML with several calls in flight
     /// at once. Over a remote link that is a handful of round trips instead of four per domain.
-    /// The domains' reads go through `readers` (by default readConnections: for a remote host with
-    /// many domains, a few connections, as libvirtd serves only 5 calls of each at a time).
+    /// The domains' reads go through `readers` (by default readConnections: for a remote host, a few
+    /// connections, as libvirtd serves only 5 calls of each at a time).
     func observeConcurrently(readers chosen: [LibvirtConnection]? = nil) async throws -> HostState {
         let capabilities = self.capabilities
+        // For a remote host, opening the extra connections (an ssh handshake each) overlaps the listing.
+        async let opened = chosen == nil ? readConnections() : []
         let listing = try await call { connection in
             // The apply lock is reconcile's bookkeeping, not a network anyone declares or prunes.
             (networks: try connection.allNetworks().filter { $0.name != LockNetworkXML.name },
@@ -35,7 +37,7 @@ extension LibvirtHypervisor {
                                   format: try StorageXML.volumeFormat(try entry.volume.xml()), physicalSize: physical)
         }
         let (states, autostart, persistent, withSnapshots) = (listing.states, listing.autostart, listing.persistent, listing.withSnapshots)
-        let readers = if let chosen { chosen } else { await readConnections(domainCount: listing.domains.count) }
+        let readers = if let chosen { chosen } else { await opened }
         // A domain handle belongs to the connection that listed it: each extra one lists its own.
         let extraHandles = try await Libvirt.concurrentMap(Array(readers.dropFirst()), width: readers.count) { reader in
             Dictionary(try reader.allDomains().map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })

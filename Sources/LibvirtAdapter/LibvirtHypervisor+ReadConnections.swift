@@ -7,10 +7,6 @@ extension LibvirtHypervisor {
     /// wait; three more connections to a default-configured daemon give about 20 in flight.
     static let extraReadConnections = 3
 
-    /// Below this many domains the reads are quick enough on one connection, and opening more
-    /// (an ssh handshake each) would cost more than it saves.
-    static let domainsWorthExtraConnections = 40
-
     /// Whether `uri` names a remote host (`driver+transport://host/...` or `driver://host/...`),
     /// where each call costs a network round trip. Local URIs (`qemu:///system`, `test:///...`)
     /// have an empty host part.
@@ -21,17 +17,17 @@ extension LibvirtHypervisor {
         return !authority.isEmpty
     }
 
-    /// The connections to read `domainCount` domains through: the main one, and for a remote host
-    /// with many domains the extra ones, opened at the first such observation (at the same time)
-    /// and kept for the hypervisor's lifetime; each closes in LibvirtConnection's deinit. One that
+    /// The connections to read domains through: the main one, and for a remote host the extra ones,
+    /// opened at the first observation (all at once, while the main connection lists the host) and
+    /// kept for the hypervisor's lifetime; each closes in LibvirtConnection's deinit. One that
     /// fails to open is left out: the reads then share fewer connections, nothing else changes.
-    func readConnections(domainCount: Int) async -> [LibvirtConnection] {
-        guard domainCount >= Self.domainsWorthExtraConnections, Self.isRemote(connection.uri) else { return [connection] }
+    func readConnections() async -> [LibvirtConnection] {
+        guard Self.isRemote(connection.uri) else { return [connection] }
         if let open = extraReaders.withLock({ $0 }) { return [connection] + open }
         let uri = connection.uri
         let opened = await withTaskGroup(of: LibvirtConnection?.self) { group in
             for _ in 0..<Self.extraReadConnections {
-                group.addTask { try? await Libvirt.blocking { try LibvirtConnection(uri: uri) } }
+                group.addTask { try? await Libvirt.onOwnThread { try LibvirtConnection(uri: uri) } }
             }
             var opened: [LibvirtConnection] = []
             for await connection in group { if let connection { opened.append(connection) } }
