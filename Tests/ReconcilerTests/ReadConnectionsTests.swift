@@ -19,10 +19,11 @@ struct ReadConnectionsTests {
     }
 
     /// A node file with `count` domains that differ in memory and vCPUs, so a read that picked the
-    /// wrong domain's handle would show.
+    /// wrong domain's handle would show. UUIDs are fixed: the test driver makes up new ones per
+    /// connection for domains without one.
     static func node(domains count: Int) throws -> String {
         let domains = (1...count).map { i in
-            "<domain type='test'><name>vm-\(i)</name><memory unit='KiB'>\(65536 * i)</memory><vcpu>\(1 + i % 4)</vcpu>"
+            "<domain type='test'><name>vm-\(i)</name><uuid>\(String(format: "00000000-0000-4000-8000-%012d", i))</uuid><memory unit='KiB'>\(65536 * i)</memory><vcpu>\(1 + i % 4)</vcpu>"
                 + "<os><type arch='x86_64'>hvm</type></os></domain>"
         }
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("reconcile-readers-\(UUID().uuidString).xml")
