@@ -11,15 +11,19 @@ extension LibvirtHypervisor {
         let capabilities = self.capabilities
         // For a remote host, opening the extra connections (an ssh handshake each) overlaps the listing.
         async let opened = chosen == nil ? readConnections() : []
-        let listing = try await call { connection in
-            // The apply lock is reconcile's bookkeeping, not a network anyone declares or prunes.
-            (networks: try connection.allNetworks().filter { $0.name != LockNetworkXML.name },
-             pools: try connection.allPools(), domains: try connection.allDomains(),
-             withSnapshots: try connection.namesOfDomainsWithSnapshots(),
-             states: try connection.domainStates(),
-             autostart: try connection.domainNames(matching: VIR_CONNECT_LIST_DOMAINS_AUTOSTART),
-             persistent: try connection.domainNames(matching: VIR_CONNECT_LIST_DOMAINS_PERSISTENT))
-        }
+        // The listings are independent calls: all in flight at once, one round trip in all.
+        let connection = self.connection
+        // The apply lock is reconcile's bookkeeping, not a network anyone declares or prunes.
+        async let allNetworks = Libvirt.onOwnThread { try connection.allNetworks().filter { $0.name != LockNetworkXML.name } }
+        async let allPools = Libvirt.onOwnThread { try connection.allPools() }
+        async let allDomains = Libvirt.onOwnThread { try connection.allDomains() }
+        async let snapshotted = Libvirt.onOwnThread { try connection.namesOfDomainsWithSnapshots() }
+        async let bulkStates = Libvirt.onOwnThread { try connection.domainStates() }
+        async let autostarted = Libvirt.onOwnThread { try connection.domainNames(matching: VIR_CONNECT_LIST_DOMAINS_AUTOSTART) }
+        async let persisted = Libvirt.onOwnThread { try connection.domainNames(matching: VIR_CONNECT_LIST_DOMAINS_PERSISTENT) }
+        let listing = (networks: try await allNetworks, pools: try await allPools, domains: try await allDomains,
+                       withSnapshots: try await snapshotted, states: try await bulkStates,
+                       autostart: try await autostarted, persistent: try await persisted)
         let networks = try await Libvirt.concurrentMap(listing.networks) { network in
             try NetworkXML.parse(try network.xml(inactive: true), active: try network.isActive(),
                                  autostart: try network.autostart(), persistent: try network.isPersistent())
