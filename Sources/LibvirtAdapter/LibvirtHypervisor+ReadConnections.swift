@@ -18,26 +18,34 @@ extension LibvirtHypervisor {
     }
 
     /// The connections to read domains through: the main one, and for a remote host the extra ones,
-    /// opened at the first observation (all at once, while the main connection lists the host) and
-    /// kept for the hypervisor's lifetime; each closes in LibvirtConnection's deinit. One that
-    /// fails to open is left out: the reads then share fewer connections, nothing else changes.
+    /// opened alongside the main one by `connect(uri:)` (or else at the first observation) and kept
+    /// for the hypervisor's lifetime; each closes in LibvirtConnection's deinit. One that fails to
+    /// open is left out: the reads then share fewer connections, nothing else changes.
     func readConnections() async -> [LibvirtConnection] {
         guard Self.isRemote(connection.uri) else { return [connection] }
         if let open = extraReaders.withLock({ $0 }) { return [connection] + open }
-        let uri = connection.uri
-        let opened = await withTaskGroup(of: LibvirtConnection?.self) { group in
-            for _ in 0..<Self.extraReadConnections {
+        return [connection] + keepExtraReaders(await Self.openExtraReaders(uri: connection.uri))
+    }
+
+    /// Opens the extra connections to `uri` all at once (an ssh handshake each for qemu+ssh).
+    static func openExtraReaders(uri: String) async -> [LibvirtConnection] {
+        guard isRemote(uri) else { return [] }
+        return await withTaskGroup(of: LibvirtConnection?.self) { group in
+            for _ in 0..<extraReadConnections {
                 group.addTask { try? await Libvirt.onOwnThread { try LibvirtConnection(uri: uri) } }
             }
             var opened: [LibvirtConnection] = []
             for await connection in group { if let connection { opened.append(connection) } }
             return opened
         }
-        // Two observations at once may both open some; the first set stays, the other closes.
-        let kept = extraReaders.withLock { readers in
+    }
+
+    /// Stores `opened` unless a set is already kept (two observations at once may both open some;
+    /// the other set closes), and returns the kept set.
+    func keepExtraReaders(_ opened: [LibvirtConnection]) -> [LibvirtConnection] {
+        extraReaders.withLock { readers in
             if readers == nil { readers = opened }
             return readers ?? opened
         }
-        return [connection] + kept
     }
 }

@@ -19,7 +19,11 @@ public final class LibvirtHypervisor: Hypervisor, @unchecked Sendable {
     }
 
     public static func connect(uri: String) async throws -> LibvirtHypervisor {
-        try await Libvirt.blocking { try LibvirtHypervisor(connection: LibvirtConnection(uri: uri)) }
+        // A remote host's extra read connections open at the same time as the main one.
+        async let extra = openExtraReaders(uri: uri)
+        let hypervisor = try await Libvirt.blocking { try LibvirtHypervisor(connection: LibvirtConnection(uri: uri)) }
+        _ = hypervisor.keepExtraReaders(await extra)
+        return hypervisor
     }
 
     func call<T: Sendable>(_ body: @escaping @Sendable (LibvirtConnection) throws -> T) async throws -> T {
