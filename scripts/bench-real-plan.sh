@@ -21,9 +21,7 @@
 # again and the daemon stopped, whatever happened.
 #
 # The latency variant (qemu+ssh to a host namespace with 50 ms RTT, 500 domains) is
-# scripts/bench-latency.sh. Note for it: libvirtd serves at most max_client_requests (5 by
-# default) calls of one connection at once, so one connection can hide at most ~5 round trips in
-# parallel; a 10x gain over sequential reads needs several connections per host or a raised limit.
+# scripts/bench-latency.sh.
 set -euo pipefail
 
 RUNS="${BENCH_RUNS:-5}"
