@@ -5,17 +5,25 @@ extension LibvirtHypervisor {
     /// Reads the whole host in a few phases: the listings and the bulk domain facts (state,
     /// autostart, persistence) in one call each, then every object's XML with several calls in flight
     /// at once. Over a remote link that is a handful of round trips instead of four per domain.
-    func observeConcurrently() async throws -> HostState {
+    /// The domains' reads go through `readers` (by default readConnections: for a remote host, a few
+    /// connections, as libvirtd serves only 5 calls of each at a time).
+    func observeConcurrently(readers chosen: [LibvirtConnection]? = nil) async throws -> HostState {
         let capabilities = self.capabilities
-        let listing = try await call { connection in
-            // The apply lock is reconcile's bookkeeping, not a network anyone declares or prunes.
-            (networks: try connection.allNetworks().filter { $0.name != LockNetworkXML.name },
-             pools: try connection.allPools(), domains: try connection.allDomains(),
-             withSnapshots: try connection.namesOfDomainsWithSnapshots(),
-             states: try connection.domainStates(),
-             autostart: try connection.domainNames(matching: VIR_CONNECT_LIST_DOMAINS_AUTOSTART),
-             persistent: try connection.domainNames(matching: VIR_CONNECT_LIST_DOMAINS_PERSISTENT))
-        }
+        // For a remote host, opening the extra connections (an ssh handshake each) overlaps the listing.
+        async let opened = chosen == nil ? readConnections() : []
+        // The listings are independent calls: all in flight at once, one round trip in all.
+        let connection = self.connection
+        // The apply lock is reconcile's bookkeeping, not a network anyone declares or prunes.
+        async let allNetworks = Libvirt.onOwnThread { try connection.allNetworks().filter { $0.name != LockNetworkXML.name } }
+        async let allPools = Libvirt.onOwnThread { try connection.allPools() }
+        async let allDomains = Libvirt.onOwnThread { try connection.allDomains() }
+        async let snapshotted = Libvirt.onOwnThread { try connection.namesOfDomainsWithSnapshots() }
+        async let bulkStates = Libvirt.onOwnThread { try connection.domainStates() }
+        async let autostarted = Libvirt.onOwnThread { try connection.domainNames(matching: VIR_CONNECT_LIST_DOMAINS_AUTOSTART) }
+        async let persisted = Libvirt.onOwnThread { try connection.domainNames(matching: VIR_CONNECT_LIST_DOMAINS_PERSISTENT) }
+        let listing = (networks: try await allNetworks, pools: try await allPools, domains: try await allDomains,
+                       withSnapshots: try await snapshotted, states: try await bulkStates,
+                       autostart: try await autostarted, persistent: try await persisted)
         let networks = try await Libvirt.concurrentMap(listing.networks) { network in
             try NetworkXML.parse(try network.xml(inactive: true), active: try network.isActive(),
                                  autostart: try network.autostart(), persistent: try network.isPersistent())
@@ -33,7 +41,18 @@ extension LibvirtHypervisor {
                                   format: try StorageXML.volumeFormat(try entry.volume.xml()), physicalSize: physical)
         }
         let (states, autostart, persistent, withSnapshots) = (listing.states, listing.autostart, listing.persistent, listing.withSnapshots)
-        let domains = try await Libvirt.concurrentMap(listing.domains) { domain in
+        let readers = if let chosen { chosen } else { await opened }
+        // A domain handle belongs to the connection that listed it: each extra one lists its own.
+        let extraHandles = try await Libvirt.concurrentMap(Array(readers.dropFirst()), width: readers.count) { reader in
+            Dictionary(try reader.allDomains().map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        let readerCount = readers.count
+        let entries = Array(listing.domains.enumerated())
+        // Item i runs on thread i mod width, a multiple of readerCount: each thread keeps to one connection.
+        let domains = try await Libvirt.concurrentMap(entries, width: Libvirt.observationWidth * readerCount) { entry in
+            let reader = entry.offset % readerCount
+            // A domain the extra connection did not list (defined meanwhile) is read on the main one.
+            let domain = reader == 0 ? entry.element : extraHandles[reader - 1][entry.element.name] ?? entry.element
             let name = domain.name
             // A domain defined after the bulk call has no entry there: ask it directly.
             let state = try states?[name] ?? domain.state()

@@ -1,12 +1,15 @@
 import CLibvirt
 import Foundation
 import Reconciler
+import Synchronization
 
 /// The engine's `Hypervisor` over libvirt's C API. Every call reads the host afresh; each action
 /// first checks whether it is already done, so steps can be repeated safely.
 public final class LibvirtHypervisor: Hypervisor, @unchecked Sendable {
     let connection: LibvirtConnection
     let capabilities: HostCapabilities
+    /// Connections opened for reading many domains of a remote host (see readConnections).
+    let extraReaders = Mutex<[LibvirtConnection]?>(nil)
 
     public var uri: String { connection.uri }
 
@@ -16,7 +19,11 @@ public final class LibvirtHypervisor: Hypervisor, @unchecked Sendable {
     }
 
     public static func connect(uri: String) async throws -> LibvirtHypervisor {
-        try await Libvirt.blocking { try LibvirtHypervisor(connection: LibvirtConnection(uri: uri)) }
+        // A remote host's extra read connections open at the same time as the main one.
+        async let extra = openExtraReaders(uri: uri)
+        let hypervisor = try await Libvirt.blocking { try LibvirtHypervisor(connection: LibvirtConnection(uri: uri)) }
+        _ = hypervisor.keepExtraReaders(await extra)
+        return hypervisor
     }
 
     func call<T: Sendable>(_ body: @escaping @Sendable (LibvirtConnection) throws -> T) async throws -> T {

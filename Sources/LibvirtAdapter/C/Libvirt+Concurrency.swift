@@ -1,3 +1,5 @@
+import Foundation
+
 extension Libvirt {
     /// How many calls one observation keeps in flight on a connection. libvirt connections are
     /// thread-safe and the remote protocol pipelines calls, so over a slow link this divides the
@@ -15,7 +17,7 @@ extension Libvirt {
         return try await withThrowingTaskGroup(of: [(Int, Result)].self) { group in
             for stripe in 0..<width {
                 group.addTask {
-                    try await blocking {
+                    try await onOwnThread {
                         try stride(from: stripe, to: items.count, by: width).map { index in (index, try body(items[index])) }
                     }
                 }
@@ -25,6 +27,15 @@ extension Libvirt {
                 for (index, result) in part { results[index] = result }
             }
             return results.compactMap { $0 }
+        }
+    }
+
+    /// `body` on a thread of its own. Each stripe blocks on round trips for its whole run, and
+    /// libdispatch on Linux adds threads to a blocked pool only slowly, so on the shared queue the
+    /// stripes would wait for threads rather than for the host.
+    static func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try body() }) }.start()
         }
     }
 }
