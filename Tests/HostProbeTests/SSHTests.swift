@@ -67,15 +67,24 @@ struct SSHTests {
 
     @Test("a detection through the remote implementations matches the local one in few commands")
     func remoteDetectionMatchesLocal() async throws {
-        let counter = CommandCounter()
-        let runner = CountingRunner(counter: counter)
-        let remote = HostAccess(files: RemoteFileSource(transport: runner), commands: runner,
-                                devices: RemoteDeviceProber(transport: runner))
-        let viaShell = await HostDetector(system: remote).detect()
-        let local = await HostDetector(system: .local()).detect()
-        #expect(try viaShell.jsonText() == (try local.jsonText()))
+        // Other tests define libvirt networks and pools on this machine meanwhile, which detect reports:
+        // the two reads must agree in one of three tries taken back to back.
+        var attempts: [(String, String)] = []
+        var commands = 0
+        for _ in 0..<3 {
+            let counter = CommandCounter()
+            let runner = CountingRunner(counter: counter)
+            let remote = HostAccess(files: RemoteFileSource(transport: runner), commands: runner,
+                                    devices: RemoteDeviceProber(transport: runner))
+            let viaShell = await HostDetector(system: remote).detect()
+            let local = await HostDetector(system: .local()).detect()
+            commands = await counter.count
+            attempts.append((try viaShell.jsonText(), try local.jsonText()))
+            if attempts.last?.0 == attempts.last?.1 { break }
+        }
+        #expect(attempts.contains { $0.0 == $0.1 }, "\(attempts.last.map { "remote:\n\($0.0)\nlocal:\n\($0.1)" } ?? "")")
         // Each command is one SSH round trip on a real remote host.
-        #expect(await counter.count < 60)
+        #expect(commands < 60)
     }
 
     @Test("remote device prober agrees with the local one on this machine")
