@@ -46,8 +46,10 @@ server.serve_forever()
         let scriptFile = directory.appendingPathComponent("server.py")
         try script.write(to: scriptFile, atomically: true, encoding: .utf8)
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", scriptFile.path, bodyFile.path, directory.path]
+        // The system's python3 itself, not a PATH lookup: a version manager's shim may fork, and the
+        // pid stop() signals would then not be the server's.
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = [scriptFile.path, bodyFile.path, directory.path]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -68,8 +70,11 @@ server.serve_forever()
         _ = FileManager.default.createFile(atPath: directory.appendingPathComponent("release").path, contents: nil)
     }
 
+    /// SIGKILL: the child inherits the test process's signal mask, in which SIGTERM may be blocked
+    /// (the watch tests' service lifecycle), and a blocked SIGTERM would leave the server running.
     func stop() {
         release()
-        if process.isRunning { kill(process.processIdentifier, SIGTERM) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
     }
 }

@@ -69,7 +69,7 @@ http.server.ThreadingHTTPServer(("127.0.0.1", port), Handler).serve_forever()
         _ = FileManager.default.createFile(atPath: requestLog.path, contents: nil)
         let port = try FreePort.find()
         let process = try await BackgroundProcess.start(
-            ["python3", scriptFile.path, root.path, String(port), requestLog.path],
+            ["/usr/bin/python3", scriptFile.path, root.path, String(port), requestLog.path],
             logFile: scratch.file("server.out")
         )
         let server = TestHTTPServer(process: process, port: port, root: root, requestLog: requestLog)
