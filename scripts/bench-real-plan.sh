@@ -83,17 +83,7 @@ echo "    binary: $BIN"
 echo "==> Writing manifests: $VMS stopped VMs (type qemu, no disks) on one hypervisor"
 MANIFESTS="$TMP/manifests"
 mkdir -p "$MANIFESTS"
-python3 - "$MANIFESTS" "$VMS" "$PREFIX" "$URI" <<'PY'
-import os, sys
-directory, count, prefix, uri = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
-with open(os.path.join(directory, "00-host.yaml"), "w") as out:
-    out.write(f"apiVersion: reconcile/v1\nkind: Hypervisor\nmetadata:\n  name: bench\nspec:\n  uri: {uri}\n  domainType: qemu\n")
-for chunk in range(0, count, 100):
-    with open(os.path.join(directory, f"vms-{chunk // 100:02d}.yaml"), "w") as out:
-        for i in range(chunk + 1, min(chunk + 100, count) + 1):
-            out.write(f"---\napiVersion: reconcile/v1\nkind: VirtualMachine\nmetadata:\n  name: {prefix}{i:04d}\n"
-                      f"spec:\n  cpus: {1 + i % 2}\n  memory: {64 * (1 + i % 2)}MiB\n  state: stopped\n")
-PY
+python3 scripts/lib/bench-manifests.py "$MANIFESTS" "$VMS" "$PREFIX" "$URI" bench
 
 echo "==> Starting libvirtd in namespace $NS"
 scripts/netns-libvirtd.sh start "$NS" "$STATE" | sed 's/^/    /'
