@@ -5,6 +5,8 @@ let strictSettings: [SwiftSetting] = [
     .swiftLanguageMode(.v6),
 ]
 
+let catalogLocales = ["ar", "de", "en", "es", "fr", "hi", "it", "ja", "ko", "nl", "pt", "ru", "zh_CN", "zh_TW"]
+
 let package = Package(
     name: "reconcile",
     platforms: [.macOS(.v15)],
@@ -39,9 +41,17 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Every message people read, in 14 languages: catalogs embedded in the binary at build time and
+        // chosen by LC_ALL / LC_MESSAGES / LANG. Machine-read output stays English.
+        .target(
+            name: "Localization",
+            resources: catalogLocales.map { .embedInCode("Catalogs/\($0).json") },
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "Spec",
             dependencies: [
+                "Localization",
                 "HostCommands",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -51,6 +61,7 @@ let package = Package(
         .target(
             name: "Reconciler",
             dependencies: [
+                "Localization",
                 "HostCommands",
                 "Spec",
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -61,6 +72,7 @@ let package = Package(
         .target(
             name: "LibvirtAdapter",
             dependencies: [
+                "Localization",
                 "CLibvirt",
                 "HostCommands",
                 "Reconciler",
@@ -71,17 +83,18 @@ let package = Package(
         ),
         .target(
             name: "HostProbe",
-            dependencies: ["HostCommands"],
+            dependencies: ["Localization", "HostCommands"],
             swiftSettings: strictSettings
         ),
         .target(
             name: "ProvisioningAdapter",
-            dependencies: ["HostCommands", "Provisioning", "Reconciler", "Spec"],
+            dependencies: ["Localization", "HostCommands", "Provisioning", "Reconciler", "Spec"],
             swiftSettings: strictSettings
         ),
         .target(
             name: "HostSystemAdapter",
             dependencies: [
+                "Localization",
                 "Reconciler",
                 "HostCommands",
                 "HostProbe",
@@ -94,6 +107,7 @@ let package = Package(
         .target(
             name: "Status",
             dependencies: [
+                "Localization",
                 "HostCommands",
                 "Spec",
                 "Reconciler",
@@ -107,6 +121,7 @@ let package = Package(
         .target(
             name: "Unattended",
             dependencies: [
+                "Localization",
                 "HostCommands",
                 "Reconciler",
                 "Spec",
@@ -118,6 +133,7 @@ let package = Package(
         .executableTarget(
             name: "reconcile",
             dependencies: [
+                "Localization",
                 "Spec",
                 "Reconciler",
                 "LibvirtAdapter",
@@ -140,11 +156,17 @@ let package = Package(
         .target(
             name: "Provisioning",
             dependencies: [
+                "Localization",
                 "HostCommands",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LocalizationTests",
+            dependencies: ["Localization"],
             swiftSettings: strictSettings
         ),
         .testTarget(

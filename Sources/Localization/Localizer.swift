@@ -1,0 +1,30 @@
+import Foundation
+
+/// Turns message keys into text in one locale, falling back to English for a key the locale lacks
+/// (the tests make that never happen in a release) and to the key itself as a last resort.
+public struct Localizer: Sendable {
+    public let locale: CatalogLocale
+    private let catalog: MessageCatalog
+    private let fallback: MessageCatalog?
+
+    public init(locale: CatalogLocale) {
+        self.locale = locale
+        self.catalog = MessageCatalog(locale: locale)
+        self.fallback = locale == .english ? nil : MessageCatalog(locale: .english)
+    }
+
+    /// The locale of this process, from `LC_ALL`, `LC_MESSAGES` and `LANG` as they were at start.
+    public static let current = Localizer(locale: CatalogLocale.resolve(environment: ProcessInfo.processInfo.environment))
+
+    /// For everything machine-read: JSON output, logs' fixed fields, saved plans.
+    public static let english = Localizer(locale: .english)
+
+    public func text(_ key: String, _ arguments: [String: String] = [:]) -> String {
+        let template = catalog.templates[key] ?? fallback?.templates[key] ?? key
+        return MessageTemplate(template).filled(with: arguments)
+    }
+
+    public func text(_ message: LocalizedMessage) -> String {
+        text(message.key, message.arguments)
+    }
+}

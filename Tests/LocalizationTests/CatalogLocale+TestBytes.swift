@@ -1,0 +1,5 @@
+@testable import Localization
+
+extension CatalogLocale {
+    var catalogBytesForTests: [UInt8] { catalogJSON }
+}
