@@ -5,6 +5,10 @@
 # installs. The daemons are stopped by pid on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Most tests read English text: run them in the default locale whatever the caller's is. The tests of
+# the other 13 languages set the locale of what they run themselves.
+unset LC_ALL LC_MESSAGES LANGUAGE
+export LANG=C.UTF-8
 
 ns=reconcile-test-$$
 statedir=$(mktemp -d /tmp/reconcile-test.XXXXXX)
