@@ -37,8 +37,10 @@ extension LibvirtHypervisor {
             let name = entry.volume.name
             // Only uploaded images need it: an interrupted upload is shorter than its file.
             let physical = ImageVolumeNaming.isUploadedImage(name) ? try entry.volume.physicalSize() : nil
+            let xml = try entry.volume.xml()
             return ObservedVolume(pool: entry.pool, name: name, path: try entry.volume.path(), capacity: try entry.volume.capacity(),
-                                  format: try StorageXML.volumeFormat(try entry.volume.xml()), physicalSize: physical)
+                                  format: try StorageXML.volumeFormat(xml), physicalSize: physical,
+                                  backingPath: try StorageXML.backingPath(xml))
         }
         let (states, autostart, persistent, withSnapshots) = (listing.states, listing.autostart, listing.persistent, listing.withSnapshots)
         let readers = if let chosen { chosen } else { await opened }
