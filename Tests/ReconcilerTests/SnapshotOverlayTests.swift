@@ -111,4 +111,21 @@ struct SnapshotOverlayTests {
         #expect(plan.step(id: "delete-volume:local/volume/lab-pool/scratch-root.qcow2") == nil)
         #expect(plan.notices.contains("volume lab-pool/scratch-root.qcow2 of 'scratch' is not deleted: virtual machine 'fork' still uses it"), "\(plan.notices)")
     }
+
+    @Test("a stopped guest's disk on an overlay of its declared volume is no change (the pool's volumes give the chain); on another file it is")
+    func stoppedOverlayIsNoChange() async throws {
+        let harness = try await TestDriverTests.Harness()
+        let text = TestDriverTests.manifests()
+        #expect(try await harness.apply(text).converged)
+        let pool = try #require(try harness.hypervisor.connection.pool(named: "lab-pool"))
+        let base = try #require(try await harness.hypervisor.observe().volume(pool: "lab-pool", name: "scratch-root.qcow2")?.path)
+        let overlay = try pool.createVolume(xml: Self.overlay("scratch-root.s1", on: base)).path()
+        let elsewhere = try pool.createVolume(xml: StorageXML.render(VolumeDefinition(pool: "lab-pool", name: "scratch-root.other", capacity: 1 << 30, format: .qcow2))).path()
+        // As libvirt leaves the persistent definition after an external snapshot of a stopped guest: no <backingStore>.
+        try harness.editDomain("scratch") { $0.replacingOccurrences(of: base, with: overlay) }
+        let plan = try await harness.plan(text)
+        #expect(plan.step(id: "update-domain:local/domain/scratch") == nil, "\(plan.steps.map(\.id))")
+        try harness.editDomain("scratch") { $0.replacingOccurrences(of: overlay, with: elsewhere) }
+        #expect(try await harness.plan(text).step(id: "update-domain:local/domain/scratch") != nil)
+    }
 }

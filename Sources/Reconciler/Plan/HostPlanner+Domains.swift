@@ -116,7 +116,13 @@ extension HostPlanner {
         }
         // Guests reconcile created get the guest-agent channel; adopted ones keep their own devices.
         let running = observed.state.isActive && spec.state == .running
-        var (patch, planned) = Self.domainPatch(desired, observed, addGuestAgentChannel: observed.ownership != nil && !spec.metadata.adopt,
+        // A stopped guest's definition may not list its disks' backing chains (an external snapshot's
+        // overlay on the declared image); the pools' volumes record them.
+        var chained = observed
+        for index in chained.disks.indices where chained.disks[index].backingSources.isEmpty {
+            chained.disks[index].backingSources = chained.disks[index].source.map { state.backingChain(of: $0) } ?? []
+        }
+        var (patch, planned) = Self.domainPatch(desired, chained, addGuestAgentChannel: observed.ownership != nil && !spec.metadata.adopt,
                                                 running: running)
         let live = running ? Self.liveChange(taking: &patch, fields: planned) : LiveChange(name: spec.name, uuid: observed.uuid)
         var fields = planned
