@@ -80,6 +80,10 @@ extension RealLibvirtTests {
         let volumeXML = try #require(try hypervisor.connection.volume(path: secondOverlay)).xml()
         #expect(try StorageXML.backingPath(volumeXML) == base, "\(volumeXML)")
         #expect(try Self.externalRevertPoolFiles() == ["rx-uefi-root.qcow2", "rx-uefi-root.u1-revert-1"])
+        // The snapshot's record names the new overlay, as libvirt 9.7 records it after a revert.
+        #expect(!revert.output.contains("did not take the snapshot's updated record"), "\(revert.output)")
+        let snapshotXML = try #require(try hypervisor.connection.domain(named: "rx-uefi")?.snapshot(named: "u1")).xml()
+        #expect(try SnapshotXML.externalDisks(snapshotXML) == [ExternalSnapshotDisk(target: "vda", frozen: base, overlay: secondOverlay)], "\(snapshotXML)")
         // The snapshot is current again, and reconcile still records it as its own.
         let list = try RealLibvirt.reconcile(["snapshot", "list", "rx-uefi", "-f", fixture.path])
         #expect(list.stdout.split(separator: "\n").contains { $0.hasPrefix("*") && $0.contains("u1") && $0.contains("external") && $0.contains("reconcile") },
