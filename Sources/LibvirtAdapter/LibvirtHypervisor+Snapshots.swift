@@ -77,6 +77,8 @@ extension LibvirtHypervisor {
             }
             var detail: String?
             if let snapshot = try domain.snapshot(named: name) {
+                // Deleting an external snapshot merges its overlay away: the pools still list the file until refreshed.
+                defer { Self.refreshActivePools(on: connection) }
                 do {
                     try snapshot.delete()
                 } catch {
