@@ -85,10 +85,11 @@ extension LibvirtHypervisor {
         for pool in (try? connection.allPools()) ?? [] where (try? pool.isActive()) == true { try? pool.refresh() }
     }
 
-    /// `STEM.SNAPSHOT-revert-N`, the first N free in the pool: the frozen file's stem, as libvirt names
-    /// an external snapshot's overlay (`root.qcow2` → `root.SNAPSHOT`), so a VM's overlays share its disk's stem.
+    /// `STEM.SNAPSHOT-revert-N`, the first N free in the pool: the frozen file's name without its last
+    /// extension, as libvirt names an external snapshot's overlay (`root.qcow2` → `root.SNAPSHOT`), so
+    /// every overlay of a VM's disk starts with the disk's stem.
     static func freeOverlayName(after frozen: String, snapshot: String, in pool: PoolHandle) throws -> String {
-        let stem = frozen.split(separator: ".", maxSplits: 1).first.map(String.init) ?? frozen
+        let stem = frozen.lastIndex(of: ".").map { String(frozen[..<$0]) } ?? frozen
         var number = 1
         while try pool.volume(named: "\(stem).\(snapshot)-revert-\(number)") != nil { number += 1 }
         return "\(stem).\(snapshot)-revert-\(number)"

@@ -128,4 +128,19 @@ struct SnapshotOverlayTests {
         try harness.editDomain("scratch") { $0.replacingOccurrences(of: overlay, with: elsewhere) }
         #expect(try await harness.plan(text).step(id: "update-domain:local/domain/scratch") != nil)
     }
+
+    @Test("the revert plan of an external snapshot says how it is done; with --force on a running guest, that it is forced off")
+    func externalRevertPlan() throws {
+        var observed = ObservedDomain(name: "web", type: "qemu", vcpus: 1, memoryKiB: 1 << 20, state: .running, autostart: false,
+                                      ownership: Ownership(name: "web", specHash: "h"))
+        observed.snapshots = [ObservedSnapshot(name: "u1", state: "disk-snapshot", external: true, isCurrent: true)]
+        #expect(throws: ReconcileError.self) {
+            try SnapshotRevertPlan.make(hypervisor: "h", uri: "qemu:///system", domainName: "web", observed: observed, snapshot: "u1", force: false)
+        }
+        let plan = try SnapshotRevertPlan.make(hypervisor: "h", uri: "qemu:///system", domainName: "web", observed: observed, snapshot: "u1", force: true)
+        let notes = plan.resources.first?.notes ?? []
+        #expect(notes.contains { $0.contains("each disk gets a new overlay on the image frozen at the snapshot") }, "\(notes)")
+        #expect(notes.contains("a disk-only snapshot holds no memory: the guest is forced off and stays off"), "\(notes)")
+        #expect(plan.resources.first?.fields.contains { $0.field == "state" } == true)
+    }
 }

@@ -4,7 +4,7 @@ extension HostPlanner {
     /// whose backing chain leads to it. Deleting the disk without them would leave them in the pool,
     /// built on a file that is gone.
     func snapshotOverlays(on base: ObservedVolume) -> [ObservedVolume] {
-        let stem = base.name.split(separator: ".", maxSplits: 1).first.map(String.init) ?? base.name
+        let stem = base.name.lastIndex(of: ".").map { String(base.name[..<$0]) } ?? base.name
         let candidates = state.volumes.filter { $0.pool == base.pool && $0.name != base.name && $0.name.hasPrefix(stem + ".") }
         let byPath = Dictionary(candidates.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         /// Layers between the volume and the base; nil when its chain leads elsewhere.
