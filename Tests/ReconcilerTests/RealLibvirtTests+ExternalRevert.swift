@@ -6,7 +6,7 @@ import Testing
 extension RealLibvirtTests {
     static let externalRevertPoolPath = "/var/lib/libvirt/images/reconcile-external-revert-test"
 
-    static func externalRevertManifests(state: String) -> String {
+    static func externalRevertManifests(state: String, snapshots: String = "[{name: u1}]") -> String {
         """
         apiVersion: reconcile/v1
         kind: Hypervisor
@@ -26,7 +26,7 @@ extension RealLibvirtTests {
           firmware: uefi
           disks: [{name: root, pool: rx-pool, size: 16MiB, deleteWithVM: true}]
           state: \(state)
-          snapshots: [{name: u1}]
+          snapshots: \(snapshots)
 
         """
     }
@@ -112,8 +112,35 @@ extension RealLibvirtTests {
         #expect(forced.status == 0 && forced.stdout.contains("the guest is forced off and stays off"), "\(forced.output)")
         #expect(try await hypervisor.observe().domain(named: "rx-uefi")?.state == .shutoff)
 
+        // Two snapshots in a chain: u2 freezes the overlay u1's revert made. Back to u1, the overlay u2
+        // froze stays (u2 needs it); back to u2, the data written before it is there again.
+        let beforeU2 = try await Self.currentDiskPath(hypervisor, domain: "rx-uefi")
+        #expect(try Self.qemuIO(beforeU2, "write -P 0x11 0 64k").status == 0)
+        let chain = try ManifestFixture(Self.externalRevertManifests(state: "stopped", snapshots: "[{name: u1}, {name: u2}]"))
+        let second = try RealLibvirt.reconcile(["apply", chain.path])
+        #expect(second.status == 0 && second.output.contains("done create-snapshot real/snapshot/rx-uefi/u2"), "\(second.output)")
+        let afterU2 = try await Self.currentDiskPath(hypervisor, domain: "rx-uefi")
+        #expect(afterU2 == "\(Self.externalRevertPoolPath)/rx-uefi-root.u2")
+        #expect(try Self.qemuIO(afterU2, "write -P 0xef 0 64k").status == 0)
+        let toU1 = try RealLibvirt.reconcile(["snapshot", "revert", "rx-uefi", "u1", "-f", chain.path])
+        #expect(toU1.status == 0 && toU1.output.contains("deleted the discarded overlay rx-pool/rx-uefi-root.u2"), "\(toU1.output)")
+        let onU1 = try await Self.currentDiskPath(hypervisor, domain: "rx-uefi")
+        let zeroOnU1 = try Self.qemuIO(onU1, "read -P 0 0 64k")
+        #expect(zeroOnU1.status == 0 && !zeroOnU1.output.contains("Pattern verification failed"), "\(zeroOnU1.output)")
+        let onU1Name = try #require(onU1.split(separator: "/").last.map(String.init))
+        let beforeU2Name = try #require(beforeU2.split(separator: "/").last.map(String.init))
+        #expect(try Self.externalRevertPoolFiles() == ["rx-uefi-root.qcow2", beforeU2Name, onU1Name].sorted())
+        let toU2 = try RealLibvirt.reconcile(["snapshot", "revert", "rx-uefi", "u2", "-f", chain.path])
+        #expect(toU2.status == 0 && toU2.output.contains("deleted the discarded overlay rx-pool/\(onU1Name)"), "\(toU2.output)")
+        let onU2 = try await Self.currentDiskPath(hypervisor, domain: "rx-uefi")
+        #expect(onU2 == "\(Self.externalRevertPoolPath)/rx-uefi-root.u2-revert-1")
+        #expect(try StorageXML.backingPath(try #require(try hypervisor.connection.volume(path: onU2)).xml()) == beforeU2)
+        let backToU2 = try Self.qemuIO(onU2, "read -P 0x11 0 64k")
+        #expect(backToU2.status == 0 && !backToU2.output.contains("Pattern verification failed"), "\(backToU2.output)")
+        #expect(try Self.externalRevertPoolFiles() == ["rx-uefi-root.qcow2", beforeU2Name, "rx-uefi-root.u2-revert-1"].sorted())
+
         // Deleted with deleteWithVM: the disk goes, and every overlay its snapshots stacked on it with it.
-        let absent = try ManifestFixture(Self.externalRevertManifests(state: "absent"))
+        let absent = try ManifestFixture(Self.externalRevertManifests(state: "absent", snapshots: "[{name: u1}, {name: u2}]"))
         let plan = try RealLibvirt.reconcile(["plan", absent.path])
         #expect(plan.output.contains("snapshot overlay on disk rx-pool/rx-uefi-root.qcow2"), "\(plan.output)")
         let delete = try RealLibvirt.reconcile(["apply", absent.path])
