@@ -386,6 +386,55 @@ cat "$work/lsblk.out"
 check "the hot-added data disk shows in the guest (lsblk)" grep -qE "^vdb +64M" "$work/lsblk.out"
 check "a plan after the live change is empty" bash -c "reconcile_plan() { ip netns exec '$ns' '$bin' plan '$work/manifests' --cache-dir '$work/cache' --state-dir '$work/state' --detailed-exitcode; }; reconcile_plan > '$work/live-plan2.log' 2>&1 || { cat '$work/live-plan2.log'; false; }"
 
+# ---- BEGIN section: bytes uploaded per VM; a second VM from the cached image -----------------
+echo "== bytes uploaded per VM: a second VM from the same cached image uploads nothing; its disk is an overlay on the base"
+# Each upload step reports what it sent: "(N bytes)" in the text log, uploadedBytes in the JSON events.
+text_bytes() { # LOG KIND: the bytes the done KIND steps of a text log reported, summed
+    grep -E "done $2 " "$1" | grep -oE '[0-9]+ bytes' | awk '{ sum += $1 } END { print sum + 0 }'
+}
+first_image=$(text_bytes "$work/apply1.log" upload-image)
+first_seed=$(text_bytes "$work/apply1.log" create-seed)
+{ infrastructure; echo ---; distribution e2e-debian good; echo ---
+  MEMORY=1536MiB DATA_DISK=", {name: data, size: 64MiB, deleteWithVM: true}" vm e2e-vm e2e-debian; echo ---
+  vm e2e-vm2 e2e-debian stopped; } > "$work/manifests/lab.yaml"
+set +e
+reconcile apply "$work/manifests" --log-format json > "$work/vm2.out" 2> "$work/vm2.events"
+status=$?
+set -e
+cat "$work/vm2.out"
+grep -E '"kind":"(upload-image|create-seed|create-volume)"' "$work/vm2.events" || true
+"$python" - "$work/vm2.events" > "$work/vm2.bytes" <<'PY'
+import json, sys
+uploads = image = seed = 0
+for line in open(sys.argv[1]):
+    try:
+        event = json.loads(line)
+    except ValueError:
+        continue
+    if event.get("event") != "step":
+        continue
+    if event.get("kind") == "upload-image":
+        uploads += 1
+        image += event.get("uploadedBytes", 0)
+    elif event.get("kind") == "create-seed":
+        seed += event.get("uploadedBytes", 0)
+print(uploads, image, seed)
+PY
+read -r vm2_uploads vm2_image vm2_seed < "$work/vm2.bytes"
+base_volume=$(ls "$pool_dir"/base-sha256-*.qcow2 | head -1)
+echo "bytes uploaded per VM: e2e-vm  image files $first_image, seed $first_seed"
+echo "bytes uploaded per VM: e2e-vm2 image files $vm2_image, seed $vm2_seed ($vm2_uploads upload-image steps)"
+echo "e2e-vm2-root.qcow2 takes $(stat -c %s "$pool_dir/e2e-vm2-root.qcow2" 2>/dev/null || echo '?') bytes on the host; the base $(stat -c %s "$base_volume") bytes"
+check "the second VM's apply exits 0" test "$status" -eq 0
+check "the first VM uploaded the image files ($first_image bytes)" test "$first_image" -gt 0
+check "the second VM's apply has no upload-image step" test "$vm2_uploads" -eq 0
+check "the second VM uploaded 0 image bytes" test "$vm2_image" -eq 0
+check "the seed upload reports its bytes in the JSON events ($vm2_seed)" test "$vm2_seed" -gt 0
+virsh -c qemu:///system vol-dumpxml e2e-vm2-root.qcow2 --pool e2e-pool > "$work/vm2-root.xml" 2>&1 || true
+check "the second VM's disk is an overlay whose backing store is the base image volume" \
+    bash -c "sed -n '/<backingStore>/,/<\/backingStore>/p' '$work/vm2-root.xml' | grep -q '<path>$base_volume</path>'"
+# ---- END section: bytes uploaded per VM ------------------------------------------------------
+
 echo "== clean up (prune)"
 { infrastructure; } > "$work/manifests/lab.yaml"
 reconcile apply "$work/manifests" --prune --shutdown-timeout 5 > "$work/prune.log" 2>&1 || cat "$work/prune.log"

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 packages=(libvirt-dev pkg-config libvirt-daemon-system libvirt-clients qemu-system-x86 qemu-utils
           dnsmasq-base iptables genisoimage xorriso openssh-client openssh-server iproute2 debootstrap
-          e2fsprogs python3 time chromium ovmf)
+          e2fsprogs python3 time chromium ovmf swtpm swtpm-tools)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

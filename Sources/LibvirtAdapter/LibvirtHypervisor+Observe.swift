@@ -33,13 +33,21 @@ extension LibvirtHypervisor {
                                                     autostart: try pool.autostart(), persistent: try pool.isPersistent())
             return (observed: observed, volumes: observed.active ? try pool.allVolumes() : [])
         }
-        let volumes = try await Libvirt.concurrentMap(pools.flatMap { pool in pool.volumes.map { (pool: pool.observed.name, volume: $0) } }) { entry in
+        let volumes = try await Libvirt.concurrentMap(pools.flatMap { pool in pool.volumes.map { (pool: pool.observed.name, volume: $0) } }) { entry -> ObservedVolume? in
             let name = entry.volume.name
-            // Only uploaded images need it: an interrupted upload is shorter than its file.
-            let physical = ImageVolumeNaming.isUploadedImage(name) ? try entry.volume.physicalSize() : nil
-            return ObservedVolume(pool: entry.pool, name: name, path: try entry.volume.path(), capacity: try entry.volume.capacity(),
-                                  format: try StorageXML.volumeFormat(try entry.volume.xml()), physicalSize: physical)
-        }
+            do {
+                // Only uploaded images need it: an interrupted upload is shorter than its file.
+                let physical = ImageVolumeNaming.isUploadedImage(name) ? try entry.volume.physicalSize() : nil
+                let xml = try entry.volume.xml()
+                return ObservedVolume(pool: entry.pool, name: name, path: try entry.volume.path(), capacity: try entry.volume.capacity(),
+                                      format: try StorageXML.volumeFormat(xml), physicalSize: physical,
+                                      backingPath: try StorageXML.backingPath(xml))
+            } catch let error as LibvirtError where error.isNotFound {
+                // Listed, but its file is gone (a snapshot deletion merged it away): the pool learns
+                // it at its next refresh, and it is no volume to plan for.
+                return nil
+            }
+        }.compactMap { $0 }
         let (states, autostart, persistent, withSnapshots) = (listing.states, listing.autostart, listing.persistent, listing.withSnapshots)
         let readers = if let chosen { chosen } else { await opened }
         // A domain handle belongs to the connection that listed it: each extra one lists its own.

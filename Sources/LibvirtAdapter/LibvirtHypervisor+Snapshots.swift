@@ -46,6 +46,9 @@ extension LibvirtHypervisor {
                 return nil
             }
             let flags = UInt32(VIR_DOMAIN_SNAPSHOT_CREATE_DISK_ONLY.rawValue) | UInt32(VIR_DOMAIN_SNAPSHOT_CREATE_ATOMIC.rawValue)
+            // QEMU writes the overlay files itself: the pools list them as volumes (which a deleted VM's
+            // disks take with them) once refreshed.
+            defer { Self.refreshActivePools(on: connection) }
             guard try domain.isActive() else {
                 _ = try domain.createSnapshot(xml: xml, flags: flags)
                 return nil
@@ -74,6 +77,8 @@ extension LibvirtHypervisor {
             }
             var detail: String?
             if let snapshot = try domain.snapshot(named: name) {
+                // Deleting an external snapshot merges its overlay away: the pools still list the file until refreshed.
+                defer { Self.refreshActivePools(on: connection) }
                 do {
                     try snapshot.delete()
                 } catch {
@@ -91,8 +96,8 @@ extension LibvirtHypervisor {
         }
     }
 
-    public func revertSnapshot(named name: String, ofDomain domainName: String, force: Bool) async throws {
-        try await Libvirt.blocking { [connection] in
+    public func revertSnapshot(named name: String, ofDomain domainName: String, force: Bool) async throws -> String? {
+        try await Libvirt.blocking { [connection] () throws -> String? in
             let domain = try Self.require(try connection.domain(named: domainName), "virtual machine", domainName)
             let snapshot = try Self.require(try domain.snapshot(named: name), "snapshot", "\(domainName)/\(name)")
             // Checked again here, not only at plan time: the guest may have been started since.
@@ -102,11 +107,20 @@ extension LibvirtHypervisor {
             // The definition goes back to the snapshot's, reconcile's record with it, which would then
             // forget the snapshots made after this one: they still exist and stay recorded as reconcile's.
             let recorded = try Self.recordedOwnership(of: domain)?.snapshots ?? []
-            try snapshot.revert(force: force)
-            guard !recorded.isEmpty, try Self.recordedOwnership(of: domain) != nil else { return }
+            var detail: String?
+            do {
+                try snapshot.revert(force: force)
+            } catch let error as LibvirtError {
+                // libvirt before 9.7 refuses external snapshots before it changes anything: done here instead.
+                guard SnapshotHandle.isExternalRevertUnsupported(error),
+                      try SnapshotXML.parse(try snapshot.xml(), isCurrent: false).external else { throw error }
+                detail = try Self.revertExternally(snapshot, of: domain, named: domainName, force: force, on: connection)
+            }
+            guard !recorded.isEmpty, try Self.recordedOwnership(of: domain) != nil else { return detail }
             try Self.editSnapshotRecord(of: domain, named: domainName) { names in
                 names = recorded.filter { (try? domain.snapshot(named: $0)) != nil }
             }
+            return detail
         }
     }
 }

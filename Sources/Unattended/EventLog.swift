@@ -16,9 +16,12 @@ public final class EventLog: Sendable {
         /// succeeded, failed or skipped.
         public var outcome: String
         public var error: String?
+        /// Bytes the step sent to the host (image and seed uploads; 0 when the volume was already
+        /// there); absent for steps that upload nothing.
+        public var uploadedBytes: UInt64?
 
         public init(id: String, kind: String, resource: String, host: String, start: Date, durationSeconds: Double,
-                    outcome: String, error: String?) {
+                    outcome: String, error: String?, uploadedBytes: UInt64? = nil) {
             self.id = id
             self.kind = kind
             self.resource = resource
@@ -27,6 +30,7 @@ public final class EventLog: Sendable {
             self.durationSeconds = durationSeconds
             self.outcome = outcome
             self.error = error
+            self.uploadedBytes = uploadedBytes
         }
     }
 

@@ -8,6 +8,7 @@ public final class StepEventRecorder: Sendable {
     private struct State {
         var started: [String: (date: Date, instant: ContinuousClock.Instant)] = [:]
         var counts: [PassSummary.StepCount: Int] = [:]
+        var uploaded: [String: UInt64] = [:]
     }
 
     private let log: EventLog?
@@ -25,6 +26,8 @@ public final class StepEventRecorder: Sendable {
             state.withLock { $0.started[step.id] = (Date(), ContinuousClock.now) }
         case .progress:
             break
+        case .transferred(let step, let bytes):
+            state.withLock { $0.uploaded[step.id, default: 0] += bytes }
         case .succeeded(let step, _, _):
             finish(step, outcome: "succeeded", error: nil)
         case .failed(let step, _, let error):
@@ -37,13 +40,13 @@ public final class StepEventRecorder: Sendable {
 
     private func finish(_ step: Step, outcome: String, error: String?) {
         let now = ContinuousClock.now
-        let started = state.withLock { state -> (date: Date, instant: ContinuousClock.Instant)? in
+        let (started, uploaded) = state.withLock { state -> ((date: Date, instant: ContinuousClock.Instant)?, UInt64?) in
             state.counts[PassSummary.StepCount(kind: step.kind.rawValue, outcome: outcome), default: 0] += 1
-            return state.started.removeValue(forKey: step.id)
+            return (state.started.removeValue(forKey: step.id), state.uploaded.removeValue(forKey: step.id))
         }
         log?.emit(EventLog.StepEvent(id: step.id, kind: step.kind.rawValue, resource: step.resource.description,
                                      host: step.resource.hypervisor, start: started?.date ?? Date(),
                                      durationSeconds: started.map { (now - $0.instant).secondsValue } ?? 0,
-                                     outcome: outcome, error: error))
+                                     outcome: outcome, error: error, uploadedBytes: uploaded))
     }
 }

@@ -12,6 +12,8 @@ final class ApplyProgress: Sendable {
         var seconds: Double
         var message: String?
         var hypervisor: String
+        /// Bytes the step sent to the host, for uploads.
+        var uploadedBytes: UInt64?
     }
 
     private let text: Bool
@@ -21,6 +23,7 @@ final class ApplyProgress: Sendable {
     private let start = ContinuousClock.now
     private let records = Mutex<[Record]>([])
     private let lastProgress = Mutex<[String: ContinuousClock.Instant]>([:])
+    private let uploaded = Mutex<[String: UInt64]>([:])
     /// A terminal gets a fresh line every second, logs one every five.
     private let progressInterval: Duration
 
@@ -57,10 +60,14 @@ final class ApplyProgress: Sendable {
                     return true
                 }
                 if due { emit("[\(elapsed)]   \(step.kind.rawValue) \(safe(step.resource)): \(TerminalText.escape(message))") }
+            case .transferred(let step, let bytes):
+                uploaded.withLock { $0[step.id, default: 0] += bytes }
             case .succeeded(let step, let duration, let detail):
                 let note = detail.map { ": \(TerminalText.escape($0))" } ?? ""
                 emit("[\(elapsed)] \(style.green("done")) \(step.kind.rawValue) \(safe(step.resource)) in \(Self.format(duration))\(note)")
-                records.withLock { $0.append(Record(id: step.id, outcome: "succeeded", seconds: duration.seconds, message: detail, hypervisor: step.resource.hypervisor)) }
+                let bytes = uploaded.withLock { $0.removeValue(forKey: step.id) }
+                records.withLock { $0.append(Record(id: step.id, outcome: "succeeded", seconds: duration.seconds, message: detail,
+                                                    hypervisor: step.resource.hypervisor, uploadedBytes: bytes)) }
             case .failed(let step, let duration, let error):
                 emit("[\(elapsed)] \(style.red("FAILED")) \(step.kind.rawValue) \(safe(step.resource)) after \(Self.format(duration)): \(TerminalText.escape(error))")
                 records.withLock { $0.append(Record(id: step.id, outcome: "failed", seconds: duration.seconds, message: error, hypervisor: step.resource.hypervisor)) }

@@ -9,6 +9,8 @@ enum ApplyReportJSON {
             var outcome: String
             var durationSeconds: Double
             var message: String?
+            /// Bytes the step sent to the host (image and seed uploads).
+            var uploadedBytes: UInt64?
         }
 
         var formatVersion = 1
@@ -31,7 +33,7 @@ enum ApplyReportJSON {
                        commit: String? = nil) -> String {
         let document = Document(
             summary: plan.summary,
-            steps: events.map { .init(id: $0.id, outcome: $0.outcome, durationSeconds: $0.seconds, message: $0.message) },
+            steps: events.map { .init(id: $0.id, outcome: $0.outcome, durationSeconds: $0.seconds, message: $0.message, uploadedBytes: $0.uploadedBytes) },
             converged: result?.converged ?? plan.isConverged,
             remainingSteps: result?.remaining.steps.map(\.id) ?? [],
             blockers: result?.remaining.blockers ?? plan.blockers,

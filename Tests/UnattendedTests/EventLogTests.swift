@@ -29,6 +29,25 @@ struct EventLogTests {
         #expect(recorder.counts == [PassSummary.StepCount(kind: "start-domain", outcome: "failed"): 1])
     }
 
+    @Test("an upload step's event carries the bytes it sent (0 when its volume was there); other steps have no uploadedBytes")
+    func uploadedBytes() throws {
+        let lines = Mutex<[String]>([])
+        let recorder = StepEventRecorder(log: EventLog { line in lines.withLock { $0.append(line) } })
+        let upload = Step(resource: ResourceAddress(hypervisor: "kvm1", kind: .volume, name: "images/base.qcow2"),
+                          action: .deleteVolume(pool: "images", name: "base.qcow2"), reason: "stands in for an upload")
+        let start = Step(resource: ResourceAddress(hypervisor: "kvm1", kind: .domain, name: "web"), action: .startDomain("web"),
+                         reason: "virtual machine should be running")
+        for (step, bytes) in [(upload, UInt64(3_221_225_472)), (start, nil)] {
+            recorder.handle(.started(step))
+            if let bytes { recorder.handle(.transferred(step, bytes: bytes)) }
+            recorder.handle(.succeeded(step, duration: .seconds(1), detail: nil))
+        }
+        let events = try lines.withLock { $0 }.map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        #expect(events.count == 2)
+        #expect(events.first?["uploadedBytes"] as? Int == 3_221_225_472, "\(events)")
+        #expect(events.last?["uploadedBytes"] == nil, "\(events)")
+    }
+
     @Test("a pass event says how it ended and when the next pass comes")
     func passEvent() throws {
         let lines = Mutex<[String]>([])

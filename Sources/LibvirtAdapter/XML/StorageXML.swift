@@ -39,4 +39,9 @@ enum StorageXML {
     static func volumeFormat(_ text: String) throws -> String? {
         try ParsedXML(text, what: "volume").root.at("target", "format")?.attribute("type")
     }
+
+    /// The file a copy-on-write volume reads what it has not written itself (nil for a volume of its own).
+    static func backingPath(_ text: String) throws -> String? {
+        try ParsedXML(text, what: "volume").root.at("backingStore", "path")?.text
+    }
 }

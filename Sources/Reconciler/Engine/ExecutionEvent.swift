@@ -3,6 +3,9 @@ public enum ExecutionEvent: Sendable {
     case started(Step)
     /// A long step's progress (bytes downloaded, what the last SSH attempt saw).
     case progress(Step, String)
+    /// The bytes a step sent to the host (an image or a seed upload), reported before it succeeds;
+    /// an upload that found its volume already there reports 0.
+    case transferred(Step, bytes: UInt64)
     case succeeded(Step, duration: Duration, detail: String?)
     case failed(Step, duration: Duration, error: String)
     case skipped(Step, becauseOf: String)

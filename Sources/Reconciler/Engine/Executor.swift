@@ -49,7 +49,8 @@ public struct Executor: Sendable {
                             guard let host else {
                                 throw ReconcileError(.connectionFailed, "no connection to hypervisor '\(step.resource.hypervisor)'")
                             }
-                            let runner = StepRunner(host: host, shutdownTimeout: timeout) { events(.progress(step, $0)) }
+                            var runner = StepRunner(host: host, shutdownTimeout: timeout) { events(.progress(step, $0)) }
+                            runner.transferred = { events(.transferred(step, bytes: $0)) }
                             let detail = try await runner.run(step.action)
                             return (step, .success(detail), clock.now - start)
                         } catch {

@@ -8,7 +8,7 @@ extension Hypervisor {
         throw snapshotsUnsupported
     }
 
-    public func revertSnapshot(named name: String, ofDomain domain: String, force: Bool) async throws {
+    public func revertSnapshot(named name: String, ofDomain domain: String, force: Bool) async throws -> String? {
         throw snapshotsUnsupported
     }
 

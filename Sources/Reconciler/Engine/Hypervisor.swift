@@ -54,8 +54,9 @@ public protocol Hypervisor: Sendable {
     /// Deletes the snapshot (its data too, where libvirt can) and drops it from reconcile's record;
     /// returns a detail worth showing, if any.
     func deleteSnapshot(named name: String, ofDomain domain: String) async throws -> String?
-    /// Reverts the domain to the snapshot; refused while the guest runs unless `force`.
-    func revertSnapshot(named name: String, ofDomain domain: String, force: Bool) async throws
+    /// Reverts the domain to the snapshot; refused while the guest runs unless `force`. Returns a
+    /// detail worth showing (for an external snapshot: the overlay made and those deleted), if any.
+    func revertSnapshot(named name: String, ofDomain domain: String, force: Bool) async throws -> String?
 }
 
 /// Opens hypervisors by URI; the CLI passes the libvirt one, tests pass fakes.

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 extension StepRunner {
     func services() throws -> ProvisioningServices {
@@ -24,10 +25,16 @@ extension StepRunner {
         let size = try file.fileSize()
         var volume = transfer.volume
         volume.capacity = size
-        try await hypervisor.uploadVolume(volume, from: file) { sent, total in
-            progress("uploaded \(Self.mebibytes(sent)) of \(Self.mebibytes(total))")
+        let sent = Mutex<UInt64>(0)
+        try await hypervisor.uploadVolume(volume, from: file) { bytes, total in
+            sent.withLock { $0 = max($0, bytes) }
+            progress("uploaded \(Self.mebibytes(bytes)) of \(Self.mebibytes(total))")
         }
-        return "\(Self.mebibytes(size)) into \(volume.pool)/\(volume.name)"
+        let uploaded = sent.withLock { $0 }
+        transferred(uploaded)
+        // Another run may have uploaded it since the plan: the volume is there, nothing was sent.
+        if uploaded == 0 && size > 0 { return "already in \(volume.pool)/\(volume.name), nothing uploaded" }
+        return "\(Self.mebibytes(uploaded)) (\(uploaded) bytes) into \(volume.pool)/\(volume.name)"
     }
 
     func createSeed(_ seed: SeedUpload) async throws -> String? {
@@ -36,8 +43,11 @@ extension StepRunner {
         defer { try? FileManager.default.removeItem(at: file) }
         let size = try file.fileSize()
         let volume = VolumeDefinition(pool: seed.pool, name: seed.volume, capacity: size, format: .raw)
-        try await hypervisor.uploadVolume(volume, from: file) { _, _ in }
-        return "\(seed.pool)/\(seed.volume)"
+        let sent = Mutex<UInt64>(0)
+        try await hypervisor.uploadVolume(volume, from: file) { bytes, _ in sent.withLock { $0 = max($0, bytes) } }
+        let uploaded = sent.withLock { $0 }
+        transferred(uploaded)
+        return "\(uploaded) bytes into \(seed.pool)/\(seed.volume)"
     }
 
     /// Polls every address source until each NIC has an address. The newest lease comes first:

@@ -4,6 +4,8 @@ struct StepRunner {
     let shutdownTimeout: Duration
     /// Reports progress of the running step.
     var progress: @Sendable (String) -> Void = { _ in }
+    /// Reports the bytes an upload sent to the host.
+    var transferred: @Sendable (UInt64) -> Void = { _ in }
 
     var hypervisor: any Hypervisor { host.hypervisor }
 
@@ -48,7 +50,7 @@ struct StepRunner {
         case .createSnapshot(let definition): return try await hypervisor.createSnapshot(definition)
         case .deleteSnapshot(let domain, let name): return try await hypervisor.deleteSnapshot(named: name, ofDomain: domain)
         case .revertSnapshot(let domain, let name, let force):
-            try await hypervisor.revertSnapshot(named: name, ofDomain: domain, force: force)
+            return try await hypervisor.revertSnapshot(named: name, ofDomain: domain, force: force)
         }
         return nil
     }

@@ -13,6 +13,8 @@ struct IndexedHostState: Sendable {
     private let domainPositions: [String: Int]
     /// Volume positions by pool, then by volume name.
     private let volumePositions: [String: [String: Int]]
+    /// Volume positions by path (the first volume with that path).
+    private let volumePathPositions: [String: Int]
     /// Positions of the domains with a disk whose source is the key, in `state.domains` order.
     private let diskUserPositions: [String: [Int]]
 
@@ -26,6 +28,7 @@ struct IndexedHostState: Sendable {
             volumes[volume.pool, default: [:]][volume.name] = position
         }
         volumePositions = volumes
+        volumePathPositions = Self.firstPositions(state.volumes.map(\.path))
         var users: [String: [Int]] = [:]
         for (position, domain) in state.domains.enumerated() {
             // A domain with two disks on one source is still one user.
@@ -64,6 +67,20 @@ struct IndexedHostState: Sendable {
 
     func volume(pool: String, name: String) -> ObservedVolume? {
         volumePositions[pool]?[name].map { state.volumes[$0] }
+    }
+
+    /// The files under a volume's path, nearest first, as the pools' volumes record their backing
+    /// stores: what an overlay (a clone's, an external snapshot's) is built on. Empty for a file that
+    /// is in no pool or built on nothing.
+    func backingChain(of path: String) -> [String] {
+        var chain: [String] = []
+        var current = path
+        while let position = volumePathPositions[current], let backing = state.volumes[position].backingPath,
+              !chain.contains(backing), chain.count < 64 {
+            chain.append(backing)
+            current = backing
+        }
+        return chain
     }
 
     /// The domains, other than the one named `excluded`, with a disk on the volume: by its path

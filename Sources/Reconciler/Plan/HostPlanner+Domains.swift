@@ -116,7 +116,13 @@ extension HostPlanner {
         }
         // Guests reconcile created get the guest-agent channel; adopted ones keep their own devices.
         let running = observed.state.isActive && spec.state == .running
-        var (patch, planned) = Self.domainPatch(desired, observed, addGuestAgentChannel: observed.ownership != nil && !spec.metadata.adopt,
+        // A stopped guest's definition may not list its disks' backing chains (an external snapshot's
+        // overlay on the declared image); the pools' volumes record them.
+        var chained = observed
+        for index in chained.disks.indices where chained.disks[index].backingSources.isEmpty {
+            chained.disks[index].backingSources = chained.disks[index].source.map { state.backingChain(of: $0) } ?? []
+        }
+        var (patch, planned) = Self.domainPatch(desired, chained, addGuestAgentChannel: observed.ownership != nil && !spec.metadata.adopt,
                                                 running: running)
         let live = running ? Self.liveChange(taking: &patch, fields: planned) : LiveChange(name: spec.name, uuid: observed.uuid)
         var fields = planned
@@ -196,21 +202,33 @@ extension HostPlanner {
         for volume in owned where volume.deleteWithVM || extra.contains(volume.name) {
             guard let existing = state.volume(pool: volume.pool, name: volume.name) else { continue }
             // Another guest's disk is never deleted, managed or not; one undefined in this plan goes first.
-            let users = otherUsers(ofVolume: volume.name, pool: volume.pool, except: observed.name)
+            // The overlays the VM's external snapshots stacked on the disk go with it, top first.
+            let overlays = snapshotOverlays(on: existing)
+            var users: [ObservedDomain] = []
+            for layer in overlays + [existing] {
+                for user in otherUsers(ofVolume: layer.name, pool: layer.pool, except: observed.name) where !users.contains(where: { $0.name == user.name }) {
+                    users.append(user)
+                }
+            }
             let usersLeaving = users.map { stepID(.undefineDomain, address(.domain, $0.name)) }
             let staying = zip(users, usersLeaving).filter { $0.1 == nil }.map(\.0.name)
             guard staying.isEmpty else {
                 notice("volume \(volume.pool)/\(volume.name) of '\(observed.name)' is not deleted: virtual machine \(staying.map { "'\($0)'" }.joined(separator: ", ")) still uses it")
                 continue
             }
-            let volumeResource = ResourceAddress.volume(hypervisor: name, pool: volume.pool, name: volume.name)
-            let volumeFirst = steps.count
-            add(volumeResource, .deleteVolume(pool: volume.pool, name: volume.name), after: [undefine] + usersLeaving,
-                reason: "disk of deleted virtual machine '\(observed.name)' (deleteWithVM: true)")
-            record(volumeResource, .delete, fields: [
-                FieldChange(field: "capacity", before: ByteSize(bytes: existing.capacity).description, after: nil),
-                FieldChange(field: "path", before: existing.path, after: nil),
-            ], sinceStep: volumeFirst)
+            var previous: [String?] = []
+            for layer in overlays + [existing] {
+                let volumeResource = ResourceAddress.volume(hypervisor: name, pool: layer.pool, name: layer.name)
+                let volumeFirst = steps.count
+                let reason = layer == existing ? "disk of deleted virtual machine '\(observed.name)' (deleteWithVM: true)"
+                    : "snapshot overlay on disk \(volume.pool)/\(volume.name) of deleted virtual machine '\(observed.name)' (deleteWithVM: true)"
+                previous = [add(volumeResource, .deleteVolume(pool: layer.pool, name: layer.name), after: [undefine] + usersLeaving + previous,
+                                reason: reason)]
+                record(volumeResource, .delete, fields: [
+                    FieldChange(field: "capacity", before: ByteSize(bytes: layer.capacity).description, after: nil),
+                    FieldChange(field: "path", before: layer.path, after: nil),
+                ], sinceStep: volumeFirst)
+            }
         }
         let kept = owned.filter { !$0.deleteWithVM && !extra.contains($0.name) && state.volume(pool: $0.pool, name: $0.name) != nil }
         if !kept.isEmpty {

@@ -26,7 +26,10 @@ public enum SnapshotRevertPlan {
             fields.append(FieldChange(field: "state", before: observed.state.rawValue, after: state == "disk-snapshot" ? "shutoff" : state))
         }
         var notes = ["the disks return to the snapshot; everything written since is lost"]
-        if target.external { notes.append("an external (disk-only) snapshot: libvirt before 9.7 cannot revert to one") }
+        if target.external {
+            notes.append("an external (disk-only) snapshot: each disk gets a new overlay on the image frozen at the snapshot; the overlays holding what was written since are deleted unless a snapshot, another guest or another volume still uses them")
+            if observed.state.isActive { notes.append("a disk-only snapshot holds no memory: the guest is forced off and stays off") }
+        }
         if observed.state.isActive { notes.append("the guest is \(observed.state.rawValue) (--force): its current state is lost") }
         if observed.ownership == nil { notes.append("virtual machine '\(domainName)' is not managed by reconcile (--force)") }
         return Plan(targets: [Plan.Target(name: hypervisor, uri: uri)], steps: [step],
