@@ -34,7 +34,9 @@ extension InstallerSpec {
     /// Exactly one of autoinstall (a mapping), kickstart and preseed (text).
     private static func readAnswer(_ reader: FieldReader) -> AnswerFile? {
         let given = AnswerFile.Kind.allCases.filter { reader.node($0.rawValue) != nil }
-        guard given.count == 1, let kind = given.first else {
+        // Each is read, so every problem is reported at once.
+        let answers = given.compactMap { readAnswer($0, reader) }
+        guard given.count == 1 else {
             if given.isEmpty {
                 reader.missing("kickstart", hint: "one answer file: autoinstall (Ubuntu), kickstart (Fedora/EL) or preseed (Debian)")
             } else {
@@ -42,6 +44,10 @@ extension InstallerSpec {
             }
             return nil
         }
+        return answers.first
+    }
+
+    private static func readAnswer(_ kind: AnswerFile.Kind, _ reader: FieldReader) -> AnswerFile? {
         var content: String?
         switch kind {
         case .autoinstall:
