@@ -185,3 +185,67 @@ struct InstallerPlannerTests {
         #expect(after.steps.isEmpty, "after the install the plan is empty: \(after.steps.map(\.id))")
     }
 }
+
+extension InstallerPlannerTests {
+    static func distribution(_ installer: String) -> String {
+        Manifests.join(
+            Manifests.document("StoragePool", "images", "path: /srv/images"),
+            Manifests.document("Distribution", "alma", "family: rhel\n" + installer),
+            Manifests.document("VirtualMachine", "db", "disks: [{name: root, from: alma, size: 20GiB}]"))
+    }
+
+    static let isoLine = "  iso: {url: 'https://example.invalid/alma.iso', checksum: 'sha256:\(String(repeating: "1", count: 64))'}"
+
+    @Test("installer answer files: exactly one kind, data only, refused at their file, line and field")
+    func validation() throws {
+        let cases: [(String, String, String)] = [
+            ("installer:\n\(Self.isoLine)", "spec.installer.kickstart", "missing"),
+            ("installer:\n\(Self.isoLine)\n  kickstart: text\n  preseed: x", "spec.installer.preseed", "exactly one answer file"),
+            ("installer:\n\(Self.isoLine)\n  autoinstall: 'version: 1'", "spec.installer.autoinstall", "as a mapping"),
+            ("installer:\n\(Self.isoLine)\n  kickstart: \"text\\n%pre\\n\\u001b[2Jclear\"", "spec.installer.kickstart", "U+001B"),
+            ("installer:\n\(Self.isoLine)\n  kickstart: \"   \"", "spec.installer.kickstart", "empty"),
+            ("installer:\n  iso: {url: 'http://example.invalid/a.iso', checksumURL: 'http://example.invalid/SUMS'}\n  kickstart: text", "spec.installer.iso.url", "http"),
+            ("installer:\n\(Self.isoLine)\n  cmdline: console=ttyS0\n  kickstart: text", "spec.installer.cmdline", "needs direct kernel boot"),
+            ("installer:\n\(Self.isoLine)\n  kickstart: text\ncloudImage: {url: 'https://example.invalid/a.qcow2', checksum: 'sha256:\(String(repeating: "1", count: 64))'}", "spec.installer", "not both"),
+        ]
+        for (spec, field, fragment) in cases {
+            let fixture = try ManifestFixture(Self.distribution(spec))
+            let diagnostics = fixture.diagnostics()
+            let match = diagnostics.first { $0.field == field && $0.description.contains(fragment) }
+            #expect(match != nil, "\(spec): expected \(field) with '\(fragment)'; got \(diagnostics.map(\.description))")
+            #expect(match?.location.file == fixture.file() && (match?.location.line ?? 0) > 5, "\(match?.description ?? "")")
+            #expect(diagnostics.allSatisfy { !$0.description.contains("\u{1b}") })
+        }
+        let valid = try ManifestFixture(Self.distribution("installer:\n\(Self.isoLine)\n  autoinstall:\n    version: 1\n    identity: {hostname: db, username: ops, password: '$6$x$y'}")).load()
+        let answer = try #require(valid.distributions.first?.installer?.answer)
+        #expect(answer.kind == .autoinstall && answer.content.contains("version: 1") && answer.content.contains("hostname: db"))
+    }
+
+    @Test("an installer VM needs a disk size and takes no cdrom, cloudInit or agent of its own")
+    func vmValidation() throws {
+        let base = Self.distribution("installer:\n\(Self.isoLine)\n  kickstart: text")
+        let cases: [(String, String, String)] = [
+            ("{name: root, from: alma, size: 20GiB}]", "spec.disks[0].size", ""),
+            ("{name: root, from: alma}]", "spec.disks[0].size", "starts blank and needs a size"),
+            ("{name: root, from: alma, size: 20GiB}]\n  cdrom: {volume: x.iso}", "spec.cdrom", "remove spec.cdrom"),
+            ("{name: root, from: alma, size: 20GiB}]\n  cloudInit: {hostname: db}", "spec.cloudInit", "answer file"),
+        ]
+        for (disks, field, fragment) in cases {
+            let text = base.replacingOccurrences(of: "{name: root, from: alma, size: 20GiB}]", with: disks)
+            let diagnostics = try ManifestFixture(text).diagnostics()
+            if fragment.isEmpty {
+                #expect(diagnostics.isEmpty, "\(diagnostics.map(\.description))")
+            } else {
+                #expect(diagnostics.contains { $0.field == field && $0.description.contains(fragment) }, "\(disks): \(diagnostics.map(\.description))")
+            }
+        }
+    }
+
+    @Test("the autoinstall seed is NoCloud user-data with the mapping under autoinstall:, kickstart a ks.cfg on OEMDRV")
+    func seedRequest() throws {
+        let set = try ManifestFixture(Self.distribution("installer:\n\(Self.isoLine)\n  autoinstall:\n    version: 1\n    late-commands: ['echo done']")).load()
+        let request = SeedRequest(for: set.virtualMachines[0], distribution: set.distributions[0])
+        #expect(request.answer?.kind == .autoinstall)
+        #expect(request.answer?.content.contains("late-commands") == true)
+    }
+}
