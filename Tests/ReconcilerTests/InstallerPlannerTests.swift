@@ -162,6 +162,7 @@ struct InstallerPlannerTests {
             Issue.record("expected update-domain, got \(finished.steps.map(\.id))"); return
         }
         #expect(patch.finishInstall)
+        #expect(finished.steps.contains { $0.kind == .recordOwnership && $0.reason.contains("the install finished") })
         let start = try #require(finished.steps.first { $0.kind == .startDomain })
         #expect(start.dependsOn.contains { $0.hasPrefix("update-domain:") || $0.hasPrefix("record-ownership:") })
         let block = try #require(finished.resources.first { $0.address.kind == .domain })
@@ -206,6 +207,7 @@ extension InstallerPlannerTests {
             ("installer:\n\(Self.isoLine)\n  kickstart: \"   \"", "spec.installer.kickstart", "empty"),
             ("installer:\n  iso: {url: 'http://example.invalid/a.iso', checksumURL: 'http://example.invalid/SUMS'}\n  kickstart: text", "spec.installer.iso.url", "http"),
             ("installer:\n\(Self.isoLine)\n  cmdline: console=ttyS0\n  kickstart: text", "spec.installer.cmdline", "needs direct kernel boot"),
+            ("installer:\n\(Self.isoLine)\n  kernel: {url: 'https://example.invalid/k', checksum: 'sha256:\(String(repeating: "2", count: 64))'}\n  cmdline: \"console=ttyS0\\ninst.ks=http://elsewhere\"\n  kickstart: text", "spec.installer.cmdline", "one line"),
             ("installer:\n\(Self.isoLine)\n  kickstart: text\ncloudImage: {url: 'https://example.invalid/a.qcow2', checksum: 'sha256:\(String(repeating: "1", count: 64))'}", "spec.installer", "not both"),
         ]
         for (spec, field, fragment) in cases {

@@ -141,6 +141,7 @@ extension HostPlanner {
             update = add(resource, .updateDomain(patch), after: volumeSteps, reason: reason)
         }
         var recordReason = Self.ownershipRecordReason(observed: observed, desiredHash: desired.ownership.specHash)
+        if recordReason != nil, image?.installFinished == true { recordReason = "the install finished: the installer kernel is no longer booted" }
         if recordReason == nil, update != nil, let commit = desired.ownership.commit, observed.ownership?.commit != commit {
             // An update (drift) keeps the old record: the commit it was made from is recorded with it.
             recordReason = "record the manifests' commit \(commit.prefix(12))"

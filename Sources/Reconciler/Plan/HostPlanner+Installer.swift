@@ -1,4 +1,3 @@
-import HostCommands
 import Spec
 
 extension HostPlanner {
