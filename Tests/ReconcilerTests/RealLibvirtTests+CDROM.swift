@@ -122,3 +122,71 @@ extension RealLibvirtTests {
         #expect(final.status == 0, "a second plan should show no changes:\n\(final.output)")
     }
 }
+
+extension RealLibvirtTests {
+    static func kernelInstallerManifests(url: String, digest: String, state: String) -> String {
+        let source = { (name: String) in "{url: '\(url.replacingOccurrences(of: "installer.iso", with: name))', checksum: 'sha256:\(digest)'}" }
+        return """
+            apiVersion: reconcile/v1
+            kind: Hypervisor
+            metadata: {name: real}
+            spec: {uri: \(RealLibvirt.uri), domainType: qemu}
+            ---
+            \(Manifests.document("StoragePool", "images", "path: \(cdromPoolPath)"))
+            ---
+            \(Manifests.document("Distribution", "noble", "family: debian\ninstaller:\n  iso: \(source("installer.iso"))\n  kernel: \(source("vmlinuz"))\n  initrd: \(source("initrd"))\n  cmdline: console=ttyS0\n  allowHTTP: true\n  autoinstall:\n    version: 1\n    shutdown: poweroff"))
+            ---
+            \(Manifests.document("VirtualMachine", "rk-install", "memory: 128MiB\nstate: \(state)\ndisks: [{name: root, from: noble, size: 64MiB, deleteWithVM: true}]"))
+
+            """
+    }
+
+    /// The installer kernel is never booted here (the served "kernel" is the tiny ISO): the VM is defined
+    /// stopped, as after the installer powered off, and the plan that wants it running finishes the install.
+    @Test("direct kernel boot: defined with the installer kernel and on_reboot destroy; once off, the kernel is removed on libvirt and the disk boots")
+    func realInstallerKernelBoot() async throws {
+        let cleanup = {
+            try? RealLibvirt.virsh(["destroy", "rk-install"])
+            try? RealLibvirt.virsh(["undefine", "rk-install"])
+            try? RealLibvirt.virsh(["pool-destroy", "images"])
+            try? RealLibvirt.virsh(["pool-undefine", "images"])
+            try? FileManager.default.removeItem(atPath: Self.cdromPoolPath)
+        }
+        cleanup()
+        defer { cleanup() }
+        let scratch = try ManifestFixture([:])
+        let iso = try TinyISO.build(label: "NOBLE", in: scratch.directory)
+        let digest = SHA256.hash(data: iso).map { String(format: "%02x", $0) }.joined()
+        let server = try await GatedHTTPServer.start(serving: iso, in: scratch.directory)
+        server.release()
+        defer { server.stop() }
+        let url = "http://127.0.0.1:\(server.port)/installer.iso"
+        let local = ["--cache-dir", scratch.directory.appendingPathComponent("cache").path,
+                     "--state-dir", scratch.directory.appendingPathComponent("state").path]
+
+        let stopped = try ManifestFixture(Self.kernelInstallerManifests(url: url, digest: digest, state: "stopped"))
+        let defined = try RealLibvirt.reconcile(["apply", stopped.path] + local)
+        #expect(defined.status == 0, "apply failed:\n\(defined.output)")
+        let hypervisor = try await LibvirtHypervisor.connect(uri: RealLibvirt.uri)
+        let domain = try #require(try hypervisor.connection.domain(named: "rk-install"))
+        let installing = try domain.xml(inactive: true)
+        #expect(installing.contains("<cmdline>autoinstall ds=nocloud console=ttyS0</cmdline>") && installing.contains("<on_reboot>destroy</on_reboot>"), "\(installing)")
+        #expect(installing.contains("<kernel>\(Self.cdromPoolPath)/kernel-sha256-\(digest)</kernel>"), "\(installing)")
+        let seed = try #require(try DomainXML.parse(installing, state: .shutoff, autostart: false, persistent: true).cdrom(at: "hdc")?.source)
+        let seedBytes = try Data(contentsOf: URL(fileURLWithPath: seed))
+        #expect(String(decoding: seedBytes[0x8028..<0x8028 + 6], as: UTF8.self) == "cidata")
+        #expect(try RealLibvirt.reconcile(["plan", stopped.path, "--detailed-exitcode"] + local).status == 0)
+
+        let running = try ManifestFixture(Self.kernelInstallerManifests(url: url, digest: digest, state: "running"))
+        let plan = try RealLibvirt.reconcile(["plan", running.path] + local)
+        #expect(plan.stdout.contains("the installer finished and powered off") && plan.stdout.contains("start-domain"), "\(plan.output)")
+        let finished = try RealLibvirt.reconcile(["apply", running.path] + local)
+        #expect(finished.status == 0 && finished.output.contains("Converged"), "apply failed:\n\(finished.output)")
+        let installed = try domain.xml(inactive: true)
+        #expect(!installed.contains("<kernel>") && !installed.contains("<initrd>") && !installed.contains("<cmdline>"), "\(installed)")
+        #expect(installed.contains("<on_reboot>restart</on_reboot>") && installed.contains("<boot dev='hd'/>") && installed.contains("<boot dev='cdrom'/>"), "\(installed)")
+        #expect(try domain.isActive())
+        let again = try RealLibvirt.reconcile(["plan", running.path, "--detailed-exitcode"] + local)
+        #expect(again.status == 0, "a second plan should show no changes:\n\(again.output)")
+    }
+}
