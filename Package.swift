@@ -192,7 +192,7 @@ let package = Package(
         .testTarget(
             name: "ReconcilerTests",
             dependencies: [
-                "Spec", "Reconciler", "LibvirtAdapter", "CLibvirt", "HostProbe", "Status",
+                "Spec", "Reconciler", "LibvirtAdapter", "CLibvirt", "HostProbe", "Status", "ProvisioningAdapter",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ],

@@ -16,6 +16,9 @@ extension LibvirtHypervisor {
             for disk in change.attachDisks where !observed.disks.contains(where: { $0.target == disk.target }) {
                 try domain.attachDevice(xml: DomainXML.diskElement(disk).render(), live: live)
             }
+            if let media = change.changeMedia {
+                try domain.updateDevice(xml: DomainXML.cdromElement(media).render(), live: live)
+            }
             for interface in change.attachInterfaces {
                 if let mac = interface.mac?.lowercased(), observed.interfaces.contains(where: { $0.mac == mac }) { continue }
                 try domain.attachDevice(xml: DomainXML.interfaceElement(interface).render(), live: live)

@@ -35,6 +35,12 @@ public struct SeedISOBuilder: Sendable {
     /// Builds the ISO at `output` (mode 0600: it contains the guest's private host key),
     /// replacing any file there only once the new one is complete.
     public func build(_ seed: RenderedSeed, at output: URL) async throws {
+        try await build(files: seed.files, label: "cidata", at: output)
+    }
+
+    /// Builds an ISO labelled `label` (reconcile's own constants: `cidata`, `OEMDRV`, `PRESEED`)
+    /// holding `files`, whose names are reconcile's too; only their content comes from a manifest.
+    public func build(files: [(name: String, content: String)], label: String, at output: URL) async throws {
         let fileManager = FileManager.default
         let staging = output.deletingLastPathComponent()
             .appendingPathComponent(".\(output.lastPathComponent).staging-\(UUID().uuidString.prefix(8))")
@@ -43,7 +49,7 @@ public struct SeedISOBuilder: Sendable {
 
         var paths: [String] = []
         let fixedDate = Date(timeIntervalSince1970: TimeInterval(Self.fixedEpoch))
-        for file in seed.files {
+        for file in files {
             let url = staging.appendingPathComponent(file.name)
             guard fileManager.createFile(atPath: url.path, contents: Data(file.content.utf8), attributes: [.posixPermissions: 0o600]) else {
                 throw ProvisioningError(.commandFailed, "cannot write seed file \(url.path)")
@@ -53,7 +59,7 @@ public struct SeedISOBuilder: Sendable {
         }
 
         let partial = staging.appendingPathComponent("seed.iso")
-        let common = ["-output", partial.path, "-volid", "cidata", "-joliet", "-rock"]
+        let common = ["-output", partial.path, "-volid", label, "-joliet", "-rock"]
         let environment = "SOURCE_DATE_EPOCH=\(Self.fixedEpoch)"
         switch tool {
         case .xorriso(let path):

@@ -17,13 +17,20 @@ public struct CloudInitSeedFactory: SeedFactory {
     }
 
     public func digest(of request: SeedRequest) async throws -> String {
-        try await render(request).digest.description
+        if let answer = request.answer { return AnswerFileSeed(answer, guest: request.guest).digest }
+        return try await render(request).digest.description
     }
 
     public func build(_ request: SeedRequest) async throws -> URL {
-        let rendered = try await render(request)
         let output = FileManager.default.temporaryDirectory
             .appendingPathComponent("reconcile-seed-\(request.guest)-\(UUID().uuidString).iso")
+        if let answer = request.answer {
+            // An installer VM: no login key, host key or cloud-config of reconcile's, only the answer file.
+            let seed = AnswerFileSeed(answer, guest: request.guest)
+            try await SeedISOBuilder().build(files: seed.files, label: seed.label, at: output)
+            return output
+        }
+        let rendered = try await render(request)
         try await SeedISOBuilder().build(rendered, at: output)
         return output
     }

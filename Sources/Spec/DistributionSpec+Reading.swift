@@ -4,10 +4,18 @@ extension DistributionSpec {
         let family = spec.choice("family", default: Family?.none)
         if spec.node("family") == nil { spec.missing("family", hint: "one of debian, rhel, suse, alpine, freebsd") }
         var cloudImage: CloudImageSpec?
+        var installer: InstallerSpec?
         if let reader = spec.mappingReader("cloudImage") {
             cloudImage = CloudImageSpec.read(reader)
-        } else {
-            spec.missing("cloudImage", hint: "url and checksum or checksumURL")
+        }
+        if let reader = spec.mappingReader("installer") {
+            if spec.node("cloudImage") != nil {
+                spec.error("installer", "give either cloudImage or installer, not both (the installer is the fallback for distributions without a cloud image)")
+            }
+            installer = InstallerSpec.read(reader)
+        }
+        if spec.node("cloudImage") == nil && spec.node("installer") == nil {
+            spec.missing("cloudImage", hint: "url and checksum or checksumURL; or installer: {iso, kickstart|preseed|autoinstall} for a distribution without a cloud image")
         }
         // Shell commands run in the guest: a script may span lines.
         let agentInstall = spec.stringList("agentInstall", multiline: true)
@@ -15,10 +23,10 @@ extension DistributionSpec {
         if let defaultUser, let problem = Naming.userNameProblem(defaultUser) { spec.error("defaultUser", problem) }
         let installGuestAgent = spec.bool("installGuestAgent", default: true)
         spec.rejectUnknownKeys()
-        guard let family, let cloudImage else { return nil }
+        guard let family, cloudImage != nil || installer != nil else { return nil }
         return DistributionSpec(metadata: metadata, displayName: displayName, family: family,
-                                cloudImage: cloudImage, agentInstall: agentInstall, defaultUser: defaultUser,
-                                installGuestAgent: installGuestAgent)
+                                cloudImage: installer == nil ? cloudImage : nil, agentInstall: agentInstall, defaultUser: defaultUser,
+                                installGuestAgent: installGuestAgent, installer: installer)
     }
 }
 

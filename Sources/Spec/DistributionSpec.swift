@@ -11,7 +11,10 @@ public struct DistributionSpec: Sendable, Hashable, Codable {
     public var metadata: ResourceMetadata
     public var displayName: String
     public var family: Family
-    public var cloudImage: CloudImageSpec
+    /// nil for a distribution installed from its installer ISO (`installer`) instead.
+    public var cloudImage: CloudImageSpec?
+    /// The ISO-installer fallback for distributions that publish no cloud image.
+    public var installer: InstallerSpec?
     public var agentInstall: [String]
     public var defaultUser: String?
     /// Whether the seed installs `qemu-guest-agent` through cloud-init's packages. Off for images
@@ -22,9 +25,11 @@ public struct DistributionSpec: Sendable, Hashable, Codable {
     public var name: String { metadata.name }
 
     public init(
-        metadata: ResourceMetadata, displayName: String, family: Family, cloudImage: CloudImageSpec,
-        agentInstall: [String] = [], defaultUser: String? = nil, installGuestAgent: Bool = true
+        metadata: ResourceMetadata, displayName: String, family: Family, cloudImage: CloudImageSpec?,
+        agentInstall: [String] = [], defaultUser: String? = nil, installGuestAgent: Bool = true,
+        installer: InstallerSpec? = nil
     ) {
+        self.installer = installer
         self.metadata = metadata
         self.displayName = displayName
         self.family = family

@@ -63,7 +63,9 @@ extension FieldCatalog {
                          "The name shown in plans and status."),
         FieldDescription("family", choice(DistributionSpec.Family.self), required: true,
                          "The distribution family, which decides package manager and defaults."),
-        FieldDescription("cloudImage", .object(cloudImage), required: true, "The image and how to verify it."),
+        FieldDescription("cloudImage", .object(cloudImage), "The image and how to verify it; give this or installer."),
+        FieldDescription("installer", .object(installer),
+                         "For a distribution without a cloud image: its installer ISO and answer file; a VM's disk `from` it starts blank and is installed onto."),
         FieldDescription("agentInstall", .list(.string), example: "[\"apt-get install -y sysmanage-agent\"]",
                          "Commands run over SSH to install the agent; an item may span lines."),
         FieldDescription("defaultUser", .string, example: "debian", "The image's cloud-init user."),
@@ -84,6 +86,24 @@ extension FieldCatalog {
                          "A kernel for images without a bootloader (direct kernel boot)."),
         FieldDescription("initrd", .object(bootFile("spec.cloudImage.initrd")), "An initrd beside the kernel."),
         FieldDescription("cmdline", .string, example: "console=ttyS0 root=/dev/vda1", "The kernel command line."),
+    ])
+
+    static let installer = ObjectDescription("spec.installer", [
+        FieldDescription("iso", .object(bootFile("spec.installer.iso")), required: true,
+                         "The installer ISO, attached as the VM's CD-ROM; the VM boots its disk, then the ISO while the disk is blank."),
+        FieldDescription("kernel", .object(bootFile("spec.installer.kernel")),
+                         "The installer's kernel, for direct kernel boot with a command line naming the answer file."),
+        FieldDescription("initrd", .object(bootFile("spec.installer.initrd")), "The installer's initrd beside the kernel."),
+        FieldDescription("cmdline", .string, example: "console=ttyS0",
+                         "Kernel arguments after the ones reconcile adds to name the answer file (with kernel only)."),
+        FieldDescription("allowHTTP", .boolean, default: "false",
+                         "Allow plain-http downloads verified by inline checksums; plans say so every time."),
+        FieldDescription("autoinstall", .anyMapping,
+                         "Ubuntu autoinstall configuration, written as NoCloud user-data (`autoinstall:`) on a `cidata` seed; give one answer file."),
+        FieldDescription("kickstart", .string,
+                         "An Anaconda kickstart, written as ks.cfg on a seed labelled OEMDRV; give one answer file."),
+        FieldDescription("preseed", .string,
+                         "A debian-installer preseed, written as preseed.cfg on a seed labelled PRESEED; give one answer file."),
     ])
 
     static func bootFile(_ path: String) -> ObjectDescription {

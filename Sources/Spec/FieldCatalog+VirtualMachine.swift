@@ -38,6 +38,22 @@ extension FieldCatalog {
         FieldDescription("tpm", .boolean, default: "false", change: .replace, "An emulated TPM 2.0 (swtpm)."),
         FieldDescription("snapshots", .list(.object(snapshot)), change: .live,
                          "Snapshots that should exist; apply takes the missing ones."),
+        FieldDescription("cdrom", .object(cdrom), change: .live,
+                         "A read-only CD-ROM (IDE, SATA on q35): a new medium reaches a running guest at once; adding or removing the drive waits for its next boot."),
+    ])
+
+    static let cdrom = ObjectDescription("spec.cdrom", [
+        FieldDescription("volume", .string, example: "tools.iso",
+                         "An ISO volume already in the pool; give this or url."),
+        FieldDescription("url", .string, example: "https://example.org/tools.iso",
+                         "An ISO to download into the image cache (verified) and upload once into the pool; give this or volume."),
+        FieldDescription("checksum", .string, example: "sha256:<64 hex digits>",
+                         "sha256:HEX or sha512:HEX of the ISO at url; give this or checksumURL."),
+        FieldDescription("checksumURL", .string, "A checksum file naming the ISO at url; give this or checksum."),
+        FieldDescription("allowHTTP", .boolean, default: "false",
+                         "Allow a plain-http url verified by an inline checksum; plans say so every time."),
+        FieldDescription("pool", .string, default: "the first disk's pool (url) or the only pool", example: "default",
+                         "The StoragePool holding the volume, or receiving the download."),
     ])
 
     static let disk = ObjectDescription("spec.disks[]", [

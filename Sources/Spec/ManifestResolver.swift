@@ -40,6 +40,19 @@ struct ManifestResolver {
                                                   "spec.disks[\(diskIndex)].pool: disk '\(disk.name)' must name its pool because \(reason)"))
                 }
             }
+            if let cdrom = vm.cdrom, cdrom.pool.isEmpty {
+                // A download goes where the VM's first disk is; a volume must be found in the only pool.
+                if case .download = cdrom.source, let first = set.virtualMachines[index].disks.first?.pool, !first.isEmpty {
+                    set.virtualMachines[index].cdrom?.pool = first
+                } else if pools.count == 1 {
+                    set.virtualMachines[index].cdrom?.pool = pools[0]
+                } else {
+                    let reason = pools.isEmpty ? "no StoragePool is declared on hypervisor '\(hypervisor)'"
+                        : "hypervisor '\(hypervisor)' has \(pools.count) pools (\(pools.joined(separator: ", ")))"
+                    diagnostics.append(Diagnostic(cdrom.location, field: "spec.cdrom.pool",
+                                                  "spec.cdrom.pool: the cdrom of VM '\(vm.name)' must name its pool because \(reason)"))
+                }
+            }
         }
         return diagnostics
     }

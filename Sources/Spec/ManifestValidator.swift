@@ -134,6 +134,7 @@ struct ManifestValidator {
                 diagnostics.append(Diagnostic(vm.metadata.location(of: "spec.disks"), field: "spec.disks",
                                               "spec.disks: VM '\(vm.name)' may start only one disk from an image"))
             }
+            diagnostics += cdromReferences(vm, pools: pools)
             var diskNames: Set<String> = []
             for (index, disk) in vm.disks.enumerated() {
                 if !diskNames.insert(disk.name).inserted {

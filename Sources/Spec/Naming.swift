@@ -14,6 +14,12 @@ public enum Naming {
         return name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }
     }
 
+    /// A volume in a pool, named by the manifest: a file name in the pool's directory, never a path.
+    static func isValidVolumeName(_ name: String) -> Bool {
+        guard (1...255).contains(name.utf8.count), let first = name.first, first != ".", first != "-" else { return false }
+        return name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.+".contains($0)) }
+    }
+
     static func isValidDiskName(_ name: String) -> Bool {
         (1...32).contains(name.count) && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_".contains($0)) }
     }

@@ -41,6 +41,7 @@ extension VirtualMachineSpec {
         }
         let tpm = spec.bool("tpm", default: false)
         let snapshots = readSnapshots(spec, firmware: firmware)
+        let cdrom = spec.mappingReader("cdrom").flatMap(CDROMSpec.read)
         spec.rejectUnknownKeys()
         var vm = VirtualMachineSpec(metadata: metadata, hypervisor: hypervisor, cpus: cpus, memory: memory,
                                     disks: disks, networks: networks, state: state, autostart: autostart,
@@ -53,6 +54,7 @@ extension VirtualMachineSpec {
         vm.maxMemory = maxMemory
         vm.maxCpus = maxCpus
         vm.restartPolicy = restartPolicy
+        vm.cdrom = cdrom
         return vm
     }
 

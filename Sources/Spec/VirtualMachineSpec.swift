@@ -32,6 +32,8 @@ public struct VirtualMachineSpec: Sendable, Hashable, Codable {
     public var maxCpus: Int?
     /// Whether a running guest is restarted for changes that take effect at its next boot.
     public var restartPolicy: RestartPolicy = .never
+    /// A read-only CD-ROM from a pool volume or a downloaded ISO.
+    public var cdrom: CDROMSpec?
 
     public static let defaultStopTimeout = 120
 

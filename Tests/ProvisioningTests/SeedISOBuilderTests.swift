@@ -43,6 +43,23 @@ struct SeedISOBuilderTests {
         #expect(names == ["meta-data", "network-config", "user-data"])
     }
 
+    @Test("an answer-file seed carries its installer's label and exactly its files, with either tool")
+    func labelledSeed() async throws {
+        let scratch = try TemporaryDirectory("seediso")
+        defer { scratch.remove() }
+        let files = [(name: "ks.cfg", content: "text\nrootpw --lock\npoweroff\n")]
+        for tool in [SeedISOBuilder.Tool.xorriso(path: try #require(ProcessRunner.findExecutable(["xorriso"]))),
+                     .genisoimage(path: try #require(ProcessRunner.findExecutable(["genisoimage"])))] {
+            let iso = scratch.file("answer-\(UUID().uuidString).iso")
+            try await SeedISOBuilder(tool: tool).build(files: files, label: "OEMDRV", at: iso)
+            #expect(try await volumeID(iso) == "OEMDRV")
+            let out = scratch.file("extracted-\(UUID().uuidString)")
+            try await extract(iso, into: out)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["ks.cfg"])
+            #expect(try String(contentsOf: out.appendingPathComponent("ks.cfg"), encoding: .utf8) == files[0].content)
+        }
+    }
+
     @Test("genisoimage builds a cidata ISO with the rendered files")
     func genisoimage() async throws {
         let scratch = try TemporaryDirectory("seediso")

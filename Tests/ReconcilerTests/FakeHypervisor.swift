@@ -136,10 +136,12 @@ final class FakeHypervisor: Hypervisor {
                 name: definition.name, uuid: uuid, type: definition.type,
                 vcpus: definition.maxVcpus ?? definition.vcpus, memoryKiB: definition.maxMemoryKiB ?? definition.memoryKiB,
                 disks: definition.disks.map { .init(source: $0.path, target: $0.target, bus: $0.bus.rawValue, format: $0.format.rawValue) }
-                    + (definition.seedPath.map { [.init(device: "cdrom", source: $0, target: "hdc", bus: "ide", format: "raw", readOnly: true)] } ?? []),
+                    + (definition.seedPath.map { [.init(device: "cdrom", source: $0, target: "hdc", bus: "ide", format: "raw", readOnly: true)] } ?? [])
+                    + (definition.cdrom.map { [Self.cdromDisk($0)] } ?? []),
                 interfaces: interfaces, vnc: definition.vnc, kernel: definition.kernelPath, initrd: definition.initrdPath,
                 cmdline: definition.cmdline, state: existing?.state ?? .shutoff,
                 autostart: existing?.autostart ?? false, ownership: ownership)
+            domain.onReboot = definition.installing == true ? "destroy" : "restart"
             if definition.maxVcpus != nil { domain.currentVcpus = definition.vcpus }
             if definition.maxMemoryKiB != nil { domain.currentMemoryKiB = definition.memoryKiB }
             state.domains.append(domain)
@@ -165,6 +167,17 @@ final class FakeHypervisor: Hypervisor {
                 }
             }
             domain.disks += patch.addedDisks.map { .init(source: $0.path, target: $0.target, bus: $0.bus.rawValue, format: $0.format.rawValue) }
+            if let target = patch.removeCDROM { domain.disks.removeAll { $0.device == "cdrom" && $0.target == target } }
+            if let cdrom = patch.cdrom {
+                domain.disks.removeAll { $0.device == "cdrom" && $0.target == cdrom.target }
+                domain.disks.append(Self.cdromDisk(cdrom))
+            }
+            if patch.finishInstall {
+                domain.kernel = nil
+                domain.initrd = nil
+                domain.cmdline = nil
+                domain.onReboot = "restart"
+            }
             for interface in patch.changedInterfaces {
                 if let index = domain.interfaces.firstIndex(where: { $0.mac == interface.mac }) {
                     domain.interfaces[index].type = "network"
@@ -188,6 +201,9 @@ final class FakeHypervisor: Hypervisor {
             if let online = change.vcpus { Self.setOnline(min(online, domain.vcpus), in: &domain) }
             if let kib = change.memoryKiB { Self.setBalloon(kib, in: &domain) }
             domain.disks += change.attachDisks.map { .init(source: $0.path, target: $0.target, bus: $0.bus.rawValue, format: $0.format.rawValue) }
+            if let media = change.changeMedia, let index = domain.disks.firstIndex(where: { $0.device == "cdrom" && $0.target == media.target }) {
+                domain.disks[index].source = media.path
+            }
             var generated = domain.interfaces.count
             domain.interfaces += change.attachInterfaces.map { interface in
                 generated += 1
@@ -195,6 +211,10 @@ final class FakeHypervisor: Hypervisor {
                              mac: interface.mac ?? String(format: "52:54:00:00:00:%02x", generated), model: "virtio")
             }
         }
+    }
+
+    static func cdromDisk(_ cdrom: DomainDefinition.CDROM) -> ObservedDomain.Disk {
+        .init(device: "cdrom", source: cdrom.path, target: cdrom.target, bus: cdrom.bus, format: "raw", readOnly: true)
     }
 
     private static func setOnline(_ online: Int, in domain: inout ObservedDomain) {

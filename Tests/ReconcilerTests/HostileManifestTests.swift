@@ -206,7 +206,7 @@ struct HostileManifestTests {
     func allowHTTPAndRedaction() throws {
         let set = try ManifestFixture(Manifests.document(
             "Distribution", "d", "family: debian\ncloudImage: {url: 'http://mirror.example/d.qcow2', checksumURL: 'http://mirror.example/SUMS', allowHTTP: true}")).load()
-        #expect(set.distributions.first?.cloudImage.allowHTTP == true)
+        #expect(set.distributions.first?.cloudImage?.allowHTTP == true)
         #expect("https://user:s3cret@mirror.example/d.qcow2?x=1".redactingURLCredentials == "https://***@mirror.example/d.qcow2?x=1")
         #expect("get 'https://tok@a.example/x' then http://b.example/y@z".redactingURLCredentials
                 == "get 'https://***@a.example/x' then http://b.example/y@z")

@@ -16,7 +16,7 @@ struct ManifestValidationTests {
         let set = try ManifestLoader().load(paths: [Manifests.exampleDirectory + "/distributions.yaml"])
         #expect(set.distributions.count == 11)
         for distribution in set.distributions {
-            guard case .file(let url) = distribution.cloudImage.image.checksum else {
+            guard case .file(let url) = distribution.cloudImage?.image.checksum else {
                 Issue.record("\(distribution.name) has no checksum file")
                 continue
             }

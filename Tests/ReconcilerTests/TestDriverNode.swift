@@ -31,9 +31,9 @@ enum TestDriverNode {
         """
 
     /// Writes a fresh node file and returns its `test:///PATH` URI.
-    static func write() throws -> String {
+    static func write(_ text: String = xml) throws -> String {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("reconcile-node-\(UUID().uuidString).xml")
-        try xml.write(to: url, atomically: true, encoding: .utf8)
+        try text.write(to: url, atomically: true, encoding: .utf8)
         return "test://\(url.path)"
     }
 }

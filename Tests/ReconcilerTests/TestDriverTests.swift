@@ -23,8 +23,8 @@ struct TestDriverTests {
 
         let uri: String
 
-        init() async throws {
-            uri = try TestDriverNode.write()
+        init(node: String = TestDriverNode.xml) async throws {
+            uri = try TestDriverNode.write(node)
             hypervisor = try await LibvirtHypervisor.connect(uri: uri)
             engine = Engine(connector: FixedConnector(hypervisor: hypervisor))
         }

@@ -141,6 +141,11 @@ extension DomainHandle {
     func attachDevice(xml: String, live: Bool) throws(LibvirtError) {
         try Libvirt.check(virDomainAttachDeviceFlags(pointer, xml, Self.affecting(live: live)), "virDomainAttachDeviceFlags")
     }
+
+    /// Changes a device in place: a CD-ROM's medium.
+    func updateDevice(xml: String, live: Bool) throws(LibvirtError) {
+        try Libvirt.check(virDomainUpdateDeviceFlags(pointer, xml, Self.affecting(live: live)), "virDomainUpdateDeviceFlags")
+    }
 }
 
 extension DomainHandle {

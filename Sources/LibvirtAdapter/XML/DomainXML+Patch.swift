@@ -54,6 +54,14 @@ extension DomainXML {
                 element.setText("\(min(current, maximum))")
             }
         }
+        if patch.finishInstall {
+            // The install is over: the disk boots (then the installer ISO, should the disk be blank again).
+            root.editChild("os") { os in
+                os.removeChildren { ["kernel", "initrd", "cmdline", "boot"].contains($0.name) }
+                for device in ["hd", "cdrom"] { os.append(XMLElementBuilder("boot", [("dev", device)]).editable) }
+            }
+            root.editChild("on_reboot") { $0.setText("restart") }
+        }
         try root.editChild("devices") { devices in try applyDevices(patch, to: &devices) }
         return root.serialized()
     }
@@ -89,6 +97,21 @@ extension DomainXML {
             guard edited > 0 else { throw LibvirtAdapterError("virtual machine '\(patch.name)' has no NIC \(mac) any more; plan again") }
         }
         for interface in patch.addedInterfaces { devices.append(interfaceElement(interface).editable) }
+        if let target = patch.removeCDROM {
+            devices.removeChildren { $0.name == "disk" && $0.attribute("device") == "cdrom" && $0.child("target")?.attribute("dev") == target }
+        }
+        if let cdrom = patch.cdrom {
+            let isTarget = { (element: EditableXMLElement) in element.name == "disk" && element.child("target")?.attribute("dev") == cdrom.target }
+            if devices.elements.contains(where: { isTarget($0) && $0.attribute("device") != "cdrom" }) {
+                throw LibvirtAdapterError("virtual machine '\(patch.name)' has a disk at \(cdrom.target), where its cdrom goes; move that disk (virsh edit)")
+            }
+            let changed = devices.editChildren(where: isTarget) { element in
+                element.setAttribute("type", "file")
+                element.removeChildren { $0.name == "source" }
+                element.append(XMLElementBuilder("source", [("file", cdrom.path)]).editable)
+            }
+            if changed == 0 { devices.append(cdromElement(cdrom).editable) }
+        }
         if patch.addGuestAgentChannel
             && !devices.elements.contains(where: { $0.name == "channel" && $0.child("target")?.attribute("name") == guestAgentChannelName }) {
             devices.append(guestAgentChannelElement.editable)

@@ -23,7 +23,7 @@ enum DomainXML {
             if let initrd = definition.initrdPath { os.add(XMLElementBuilder("initrd", text: initrd)) }
             if let cmdline = definition.cmdline { os.add(XMLElementBuilder("cmdline", text: cmdline)) }
         } else {
-            os.add(XMLElementBuilder("boot", [("dev", "hd")]))
+            for device in definition.bootDevices ?? ["hd"] { os.add(XMLElementBuilder("boot", [("dev", device)])) }
         }
         domain.add(os)
         var features = XMLElementBuilder("features", children: [XMLElementBuilder("acpi"), XMLElementBuilder("apic")])
@@ -36,7 +36,8 @@ enum DomainXML {
         domain.add(features)
         if definition.type == "kvm" { domain.add(XMLElementBuilder("cpu", [("mode", "host-passthrough")])) }
         domain.add(XMLElementBuilder("on_poweroff", text: "destroy"))
-        domain.add(XMLElementBuilder("on_reboot", text: "restart"))
+        // An installer booted by direct kernel boot would boot itself again on the reboot that ends the install.
+        domain.add(XMLElementBuilder("on_reboot", text: definition.installing == true ? "destroy" : "restart"))
         domain.add(XMLElementBuilder("on_crash", text: "destroy"))
 
         var devices = XMLElementBuilder("devices")
@@ -51,6 +52,7 @@ enum DomainXML {
                 XMLElementBuilder("readonly"),
             ]))
         }
+        if let cdrom = definition.cdrom { devices.add(cdromElement(cdrom)) }
         for interface in definition.interfaces { devices.add(interfaceElement(interface)) }
         devices.add(XMLElementBuilder("serial", [("type", "pty")], children: [XMLElementBuilder("target", [("port", "0")])]))
         devices.add(XMLElementBuilder("console", [("type", "pty")], children: [
@@ -73,6 +75,16 @@ enum DomainXML {
             XMLElementBuilder("driver", [("name", "qemu"), ("type", disk.format.rawValue)]),
             XMLElementBuilder("source", [("file", disk.path)]),
             XMLElementBuilder("target", [("dev", disk.target), ("bus", disk.bus.rawValue)]),
+        ])
+    }
+
+    /// A read-only CD-ROM; the same element changes its medium live (`virDomainUpdateDeviceFlags`).
+    static func cdromElement(_ cdrom: DomainDefinition.CDROM) -> XMLElementBuilder {
+        XMLElementBuilder("disk", [("type", "file"), ("device", "cdrom")], children: [
+            XMLElementBuilder("driver", [("name", "qemu"), ("type", "raw")]),
+            XMLElementBuilder("source", [("file", cdrom.path)]),
+            XMLElementBuilder("target", [("dev", cdrom.target), ("bus", cdrom.bus)]),
+            XMLElementBuilder("readonly"),
         ])
     }
 
@@ -147,6 +159,8 @@ enum DomainXML {
             observed.currentVcpus = online
         }
         if let devices, devices.child("tpm") != nil { observed.tpm = true }
+        observed.machine = root.at("os", "type")?.attribute("machine")
+        observed.onReboot = root.child("on_reboot")?.text
         return observed
     }
 

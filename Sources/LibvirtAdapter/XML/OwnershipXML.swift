@@ -20,7 +20,7 @@ enum OwnershipXML {
         var attributes = [("name", ownership.name), ("specHash", ownership.specHash)]
         if prefixed { attributes.insert(("xmlns:\(prefix)", namespace), at: 0) }
         for (key, value) in [("baseImage", ownership.baseImage), ("seed", ownership.seed), ("agent", ownership.agent),
-                             ("uuid", ownership.uuid), ("commit", ownership.commit)] {
+                             ("uuid", ownership.uuid), ("commit", ownership.commit), ("cdrom", ownership.cdrom)] {
             if let value { attributes.append((key, value)) }
         }
         var resource = XMLElementBuilder("\(tag)resource", attributes)
@@ -51,6 +51,7 @@ enum OwnershipXML {
                                       baseImage: element.attribute("baseImage"), seed: element.attribute("seed"),
                                       agent: element.attribute("agent"), uuid: element.attribute("uuid"),
                                       commit: element.attribute("commit"))
+            ownership.cdrom = element.attribute("cdrom")
             let snapshots = element.elements.filter { $0.localName == "snapshot" }.compactMap { $0.attribute("name") }
             if !snapshots.isEmpty { ownership.snapshots = snapshots }
             return ownership

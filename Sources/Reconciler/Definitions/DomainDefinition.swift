@@ -32,6 +32,20 @@ public struct DomainDefinition: Sendable, Hashable, Codable {
         }
     }
 
+    /// A read-only CD-ROM: the VM's declared `cdrom`, or an installer VM's installer ISO.
+    public struct CDROM: Sendable, Hashable, Codable {
+        public var path: String
+        /// `hdd` on IDE (i440fx), `sdy` on SATA (q35, which has no IDE); the seed keeps `hdc`/`sdz`.
+        public var target: String
+        public var bus: String
+
+        public init(path: String, target: String, bus: String) {
+            self.path = path
+            self.target = target
+            self.bus = bus
+        }
+    }
+
     public var name: String
     public var uuid: String?
     public var type: String
@@ -58,6 +72,15 @@ public struct DomainDefinition: Sendable, Hashable, Codable {
     public var secureBoot: Bool?
     /// nil unless a TPM 2.0 is asked for.
     public var tpm: Bool?
+    /// nil when no CD-ROM is declared, so domains defined before cdroms existed hash as they did.
+    public var cdrom: CDROM?
+    /// Boot devices in order; nil is the disk alone. An installer VM boots `hd` then `cdrom`: the
+    /// blank disk is not bootable until the installer has written it, and afterwards a cold boot
+    /// never starts the installer again.
+    public var bootDevices: [String]?
+    /// An installer booted by direct kernel boot turns its reboot at the end of the install into a
+    /// power-off, so the installer kernel is not booted again; the next plan then removes it.
+    public var installing: Bool?
 
     public init(name: String, uuid: String? = nil, type: String, vcpus: Int, memoryKiB: UInt64, disks: [Disk],
                 interfaces: [Interface], vnc: Bool, ownership: Ownership, seedPath: String? = nil,

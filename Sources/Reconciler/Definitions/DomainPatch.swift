@@ -26,6 +26,13 @@ public struct DomainPatch: Sendable, Hashable, Codable {
     public var vnc: Bool?
     /// Adds the QEMU guest agent's channel (reconcile never removes one).
     public var addGuestAgentChannel = false
+    /// The declared CD-ROM, added where the domain has none at its target, or given this medium.
+    public var cdrom: DomainDefinition.CDROM?
+    /// The target of reconcile's CD-ROM to remove; only one reconcile recorded as its own.
+    public var removeCDROM: String?
+    /// The installer has finished (it powered off instead of rebooting): drop the installer
+    /// kernel, initrd and command line and let reboots restart again, so the disk boots.
+    public var finishInstall = false
 
     public init(name: String, uuid: String?) {
         self.name = name
@@ -35,6 +42,7 @@ public struct DomainPatch: Sendable, Hashable, Codable {
     /// True when no field changes: the domain's definition stays exactly as it is.
     public var isEmpty: Bool {
         vcpus == nil && memoryKiB == nil && currentVcpus == nil && currentMemoryKiB == nil && addedDisks.isEmpty && changedDisks.isEmpty && addedInterfaces.isEmpty
-            && changedInterfaces.isEmpty && vnc == nil && !addGuestAgentChannel
+            && changedInterfaces.isEmpty && vnc == nil && !addGuestAgentChannel && cdrom == nil && removeCDROM == nil
+            && !finishInstall
     }
 }

@@ -6,8 +6,11 @@ public struct ImageTransfer: Sendable, Hashable, Codable {
         case disk
         case kernel
         case initrd
+        /// An installer ISO or a VM's downloaded cdrom.
+        case iso
     }
 
+    /// The Distribution the file belongs to, or `cdrom of VM` for a VM's own cdrom.
     public var distribution: String
     public var role: Role
     public var source: ImageSource
@@ -31,6 +34,7 @@ public struct ImageTransfer: Sendable, Hashable, Codable {
         case .disk: return "base-\(key).\(format.fileExtension)"
         case .kernel: return "kernel-\(key)"
         case .initrd: return "initrd-\(key)"
+        case .iso: return "iso-\(key).iso"
         }
     }
 }

@@ -12,11 +12,13 @@ public struct LiveChange: Sendable, Hashable, Codable {
     public var attachDisks: [DomainDefinition.Disk] = []
     /// NICs hotplugged to the guest.
     public var attachInterfaces: [DomainDefinition.Interface] = []
+    /// A new medium in the guest's existing CD-ROM (`virDomainUpdateDeviceFlags`), live and in its definition.
+    public var changeMedia: DomainDefinition.CDROM?
 
     public init(name: String, uuid: String?) {
         self.name = name
         self.uuid = uuid
     }
 
-    public var isEmpty: Bool { memoryKiB == nil && vcpus == nil && attachDisks.isEmpty && attachInterfaces.isEmpty }
+    public var isEmpty: Bool { memoryKiB == nil && vcpus == nil && attachDisks.isEmpty && attachInterfaces.isEmpty && changeMedia == nil }
 }

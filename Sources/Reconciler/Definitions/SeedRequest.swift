@@ -12,6 +12,8 @@ public struct SeedRequest: Sendable, Hashable, Codable {
     public var primaryMAC: String?
     /// Packages the seed installs besides the manifest's (the QEMU guest agent).
     public var extraPackages: [String]
+    /// An installer VM's answer file: the seed then carries it alone, and no cloud-init configuration.
+    public var answer: AnswerFile?
 
     public init(guest: String, hostname: String, cloudInit: CloudInitSpec, loginUser: String, primaryMAC: String?,
                 extraPackages: [String] = []) {
@@ -39,5 +41,6 @@ extension SeedRequest {
                   cloudInit: spec.cloudInit ?? CloudInitSpec(), loginUser: ProvisioningFacts.loginUser,
                   primaryMAC: spec.networks.first.map { $0.mac ?? DefinitionBuilder.generatedMAC(vm: spec.name, index: 0) },
                   extraPackages: distribution?.installGuestAgent ?? true ? [Self.guestAgentPackage] : [])
+        answer = distribution?.installer?.answer
     }
 }

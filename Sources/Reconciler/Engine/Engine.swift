@@ -86,21 +86,17 @@ public struct Engine: Sendable {
         if !provisioned.isEmpty { facts.seedBuilderProblem = provisioning.seeds.unavailableReason }
         let names = Set(provisioned.compactMap(\.bootDistribution))
         for distribution in manifests.distributions where names.contains(distribution.name) {
-            let image = distribution.cloudImage
-            for (role, source) in [(ImageTransfer.Role.disk, Optional(image.image)), (.kernel, image.kernel), (.initrd, image.initrd)] {
+            var sources: [(ImageTransfer.Role, ImageSource?)] = []
+            if let image = distribution.cloudImage { sources += [(.disk, image.image), (.kernel, image.kernel), (.initrd, image.initrd)] }
+            if let installer = distribution.installer { sources += [(.iso, installer.iso), (.kernel, installer.kernel), (.initrd, installer.initrd)] }
+            for (role, source) in sources {
                 guard let source else { continue }
-                let key = ProvisioningFacts.key(distribution: distribution.name, role: role)
-                do {
-                    let digest = try await provisioning.images.resolveDigest(source)
-                    facts.digests[key] = digest
-                    if let file = provisioning.images.cachedFile(digest: digest) {
-                        facts.cached.insert(digest)
-                        facts.cachedSizes[digest] = try? file.fileSize()
-                    }
-                } catch {
-                    facts.failures[key] = "\(error)"
-                }
+                await resolve(source, key: ProvisioningFacts.key(distribution: distribution.name, role: role), into: &facts, images: provisioning.images)
             }
+        }
+        for vm in manifests.virtualMachines where vm.state != .absent {
+            guard let cdrom = vm.cdrom, case .download(let source) = cdrom.source else { continue }
+            await resolve(source, key: ProvisioningFacts.cdromKey(hypervisor: vm.hypervisor, vm: vm.name), into: &facts, images: provisioning.images)
         }
         for vm in provisioned {
             if let digest = try? await provisioning.seeds.digest(of: SeedRequest(
@@ -109,6 +105,20 @@ public struct Engine: Sendable {
             }
         }
         return facts
+    }
+
+    /// The digest a source has now, and whether the cache holds it; a failure is kept for the plan's conflict.
+    private func resolve(_ source: ImageSource, key: String, into facts: inout ProvisioningFacts, images: any ImageStore) async {
+        do {
+            let digest = try await images.resolveDigest(source)
+            facts.digests[key] = digest
+            if let file = images.cachedFile(digest: digest) {
+                facts.cached.insert(digest)
+                facts.cachedSizes[digest] = try? file.fileSize()
+            }
+        } catch {
+            facts.failures[key] = "\(error)"
+        }
     }
 
     public struct ApplyResult: Sendable {

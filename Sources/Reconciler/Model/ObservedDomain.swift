@@ -70,6 +70,10 @@ public struct ObservedDomain: Sendable, Hashable, Codable {
     public var firmware: String?
     public var secureBoot = false
     public var tpm = false
+    /// The machine type (`pc-q35-7.2`, `pc-i440fx-7.2`), which decides a CD-ROM's bus.
+    public var machine: String?
+    /// `<on_reboot>`: `destroy` while an installer booted by direct kernel boot runs.
+    public var onReboot: String?
 
     public init(name: String, uuid: String? = nil, type: String, vcpus: Int, memoryKiB: UInt64, disks: [Disk] = [],
                 interfaces: [Interface] = [], vnc: Bool = false, guestAgentChannel: Bool = true, kernel: String? = nil, initrd: String? = nil,
@@ -100,10 +104,22 @@ public struct ObservedDomain: Sendable, Hashable, Codable {
 }
 
 extension ObservedDomain {
-    /// The CD-ROM reconcile attaches for cloud-init, if any.
+    /// The CD-ROM reconcile attaches for cloud-init, if any: at `hdc` (IDE) or `sdz` (SATA), or
+    /// the first CD-ROM of a domain defined before reconcile attached other CD-ROMs.
     public var seedSource: String? {
-        disks.first { $0.device == "cdrom" }?.source
+        let cdroms = disks.filter { $0.device == "cdrom" }
+        return (cdroms.first { ObservedDomain.seedTargets.contains($0.target) } ?? cdroms.first { $0.target != ownership?.cdrom })?.source
     }
+
+    static let seedTargets: Set<String> = ["hdc", "sdz"]
+
+    /// The CD-ROM at `target`, if the domain has one there.
+    public func cdrom(at target: String) -> Disk? {
+        disks.first { $0.device == "cdrom" && $0.target == target }
+    }
+
+    /// Whether the machine type is q35, which has SATA and no IDE.
+    public var isQ35: Bool { machine?.contains("q35") == true }
 
     public var bootsUEFI: Bool { firmware == "efi" }
 

@@ -11,6 +11,8 @@ public struct Ownership: Sendable, Hashable, Codable {
     public var baseImage: String?
     /// The digest of the cloud-init seed the VM first booted with.
     public var seed: String?
+    /// The target of the CD-ROM reconcile attached for `spec.cdrom` (`hdd`, `sdy`): the only one it ever detaches.
+    public var cdrom: String?
     /// The hash of the agent installation, written once the agent is active.
     public var agent: String?
     /// The UUID of the domain this record was written for: a copy of the domain (virt-clone) carries

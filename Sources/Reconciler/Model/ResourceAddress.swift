@@ -19,7 +19,7 @@ public struct ResourceAddress: Sendable, Hashable, Codable, Comparable, CustomSt
             case .pool: "storage pool"
             case .volume: "volume"
             case .domain: "virtual machine"
-            case .image: "cloud image"
+            case .image: "image"
             case .snapshot: "snapshot"
             }
         }

@@ -48,7 +48,8 @@ struct DefinitionBuilder {
 
     /// The domain as declared; MACs libvirt generated earlier are filled in afterwards, so they do not
     /// enter the hash (a VM re-created from the same manifest hashes the same).
-    func domain(_ spec: VirtualMachineSpec, observed: ObservedDomain?, image: GuestImagePlan? = nil) -> DomainDefinition {
+    func domain(_ spec: VirtualMachineSpec, observed: ObservedDomain?, image: GuestImagePlan? = nil,
+                cdromPath: String? = nil) -> DomainDefinition {
         var used: [String: Int] = [:]
         let disks = spec.disks.map { disk -> DomainDefinition.Disk in
             let prefix = disk.bus.devicePrefix
@@ -74,6 +75,15 @@ struct DefinitionBuilder {
                                                                baseImage: image?.baseDigest, seed: image?.seedDigest),
                                           seedPath: image?.seedPath, kernelPath: image?.kernelPath,
                                           initrdPath: image?.initrdPath, cmdline: image?.cmdline)
+        if let path = image?.installerISOPath ?? cdromPath {
+            let q35 = observed.map(\.isQ35) ?? spec.secureBoot
+            definition.cdrom = Self.cdrom(path: path, q35: q35)
+            definition.ownership.cdrom = definition.cdrom?.target
+        }
+        if let image, image.installerISOPath != nil {
+            if image.kernelPath == nil { definition.bootDevices = ["hd", "cdrom"] }
+            if image.installing { definition.installing = true }
+        }
         if spec.firmware == .uefi { definition.firmware = .uefi }
         if spec.secureBoot { definition.secureBoot = true }
         if spec.tpm { definition.tpm = true }
@@ -99,6 +109,13 @@ struct DefinitionBuilder {
             }
         }
         return definition
+    }
+
+    /// q35 has no IDE controller, so its CD-ROM is on SATA; targets stay clear of the seed's (`hdc`, `sdz`)
+    /// and of declared disks (`sda`… on SATA).
+    static func cdrom(path: String, q35: Bool) -> DomainDefinition.CDROM {
+        q35 ? DomainDefinition.CDROM(path: path, target: "sdy", bus: "sata")
+            : DomainDefinition.CDROM(path: path, target: "hdd", bus: "ide")
     }
 
     /// A locally administered address under QEMU's 52:54:00 prefix, stable for a VM name and NIC.

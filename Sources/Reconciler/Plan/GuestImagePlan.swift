@@ -5,7 +5,8 @@ struct GuestImagePlan {
     var distribution: DistributionSpec
     var pool: String
     var baseDigest: String
-    var basePath: String
+    /// nil for an installer VM, whose disk starts blank.
+    var basePath: String?
     var baseFormat: DiskFormat
     var kernelPath: String?
     var initrdPath: String?
@@ -13,6 +14,12 @@ struct GuestImagePlan {
     var seedDigest: String
     var seedPath: String?
     var seedVolume: String?
+    /// The installer ISO, attached as the CD-ROM of a VM whose distribution has no cloud image.
+    var installerISOPath: String?
+    /// The installer runs by direct kernel boot and has not finished yet.
+    var installing = false
+    /// The installer powered off at its end: its kernel goes, and the disk boots.
+    var installFinished = false
     /// Upload and seed steps the VM's volumes and definition wait for.
     var readySteps: [String] = []
 }

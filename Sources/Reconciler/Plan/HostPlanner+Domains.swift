@@ -38,13 +38,16 @@ extension HostPlanner {
             var image: GuestImagePlan?
             let distribution = spec.bootDistribution.flatMap { manifests.distribution(named: $0) }
             if let distribution {
-                image = planGuestImage(spec, distribution: distribution, observed: current, after: deletions)
+                image = distribution.installer == nil ? planGuestImage(spec, distribution: distribution, observed: current, after: deletions)
+                    : planInstallerImage(spec, distribution: distribution, observed: current, after: deletions)
                 if image == nil { continue }
             }
+            guard let cdrom = planCDROM(spec, after: deletions) else { continue }
             let volumeSteps = planVolumes(for: spec, image: image, recreated: recreated, after: deletions)
-            let desired = planDomain(spec, observed: current, volumeSteps: volumeSteps + (image?.readySteps ?? []) + deletions,
-                                     image: image)
-            if let distribution {
+            let desired = planDomain(spec, observed: current, volumeSteps: volumeSteps + (image?.readySteps ?? []) + cdrom.steps + deletions,
+                                     image: image, cdromPath: cdrom.path)
+                // An installer VM has no login for reconcile: it is ready once defined and started.
+            if let distribution, distribution.installer == nil {
                 planGuestReadiness(spec, distribution: distribution, observed: current, desired: desired)
             }
             planSnapshots(spec, observed: current)
@@ -65,7 +68,8 @@ extension HostPlanner {
             }
             guard let observed = state.volume(pool: definition.pool, name: definition.name), !recreated.contains(definition.name) else {
                 if definition.capacity == 0 && definition.backingPath == nil { continue }
-                let reason = fromImage ? "copy-on-write overlay on \(image?.distribution.name ?? "its") image for '\(spec.name)'"
+                let reason = fromImage && definition.backingPath == nil ? "blank disk '\(spec.name)' is installed onto from the \(image?.distribution.name ?? "its") installer ISO"
+                    : fromImage ? "copy-on-write overlay on \(image?.distribution.name ?? "its") image for '\(spec.name)'"
                     : "disk of virtual machine '\(spec.name)' does not exist"
                 ids.append(add(resource, .createVolume(definition), after: [poolReadyStep(definition.pool)] + (image?.readySteps ?? []) + deletions,
                                reason: reason))
@@ -96,10 +100,10 @@ extension HostPlanner {
 
     @discardableResult
     private mutating func planDomain(_ spec: VirtualMachineSpec, observed: ObservedDomain?, volumeSteps: [String],
-                                     image: GuestImagePlan?) -> DomainDefinition {
+                                     image: GuestImagePlan?, cdromPath: String?) -> DomainDefinition {
         let resource = address(.domain, spec.name)
         let first = steps.count
-        let desired = builder.domain(spec, observed: observed, image: image)
+        let desired = builder.domain(spec, observed: observed, image: image, cdromPath: cdromPath)
         let networkSteps = spec.networks.map { stepID(.startNetwork, address(.network, $0.network)) }
         let poolSteps = spec.disks.map { poolReadyStep($0.pool) }
         guard let observed else {
@@ -124,6 +128,10 @@ extension HostPlanner {
         }
         var (patch, planned) = Self.domainPatch(desired, chained, addGuestAgentChannel: observed.ownership != nil && !spec.metadata.adopt,
                                                 running: running)
+        if image?.installFinished == true {
+            patch.finishInstall = true
+            planned.append(FieldChange(field: "boot", before: "installer kernel \(observed.kernel ?? "")", after: "disk (the installer finished and powered off)"))
+        }
         let live = running ? Self.liveChange(taking: &patch, fields: planned) : LiveChange(name: spec.name, uuid: observed.uuid)
         var fields = planned
         var notes: [String] = []
@@ -139,6 +147,7 @@ extension HostPlanner {
             update = add(resource, .updateDomain(patch), after: volumeSteps, reason: reason)
         }
         var recordReason = Self.ownershipRecordReason(observed: observed, desiredHash: desired.ownership.specHash)
+        if recordReason != nil, image?.installFinished == true { recordReason = "the install finished: the installer kernel is no longer booted" }
         if recordReason == nil, update != nil, let commit = desired.ownership.commit, observed.ownership?.commit != commit {
             // An update (drift) keeps the old record: the commit it was made from is recorded with it.
             recordReason = "record the manifests' commit \(commit.prefix(12))"
@@ -270,6 +279,11 @@ extension HostPlanner {
             fields.append(FieldChange(field: "networks[\(index)]", before: nil, after: describe(interface)))
         }
         if definition.vnc { fields.append(FieldChange(field: "console.vnc", before: nil, after: true)) }
+        if let cdrom = definition.cdrom { fields.append(FieldChange(field: "cdrom", before: nil, after: describe(cdrom))) }
+        if let boot = definition.bootDevices { fields.append(FieldChange(field: "boot", before: nil, after: boot.joined(separator: ", "))) }
+        if let kernel = definition.kernelPath, definition.installing == true {
+            fields.append(FieldChange(field: "boot", before: nil, after: "installer kernel \(kernel) \(definition.cmdline ?? "")"))
+        }
         if let firmware = definition.firmware { fields.append(FieldChange(field: "firmware", before: nil, after: firmware.rawValue)) }
         if definition.secureBoot == true { fields.append(FieldChange(field: "secureBoot", before: nil, after: true)) }
         if definition.tpm == true { fields.append(FieldChange(field: "tpm", before: nil, after: "2.0 (swtpm)")) }
@@ -373,6 +387,7 @@ extension HostPlanner {
             patch.vnc = desired.vnc
             timed(FieldChange(field: "console.vnc", before: observed.vnc, after: desired.vnc), .nextBoot)
         }
+        cdromPatch(desired, observed, into: &patch, timed: timed)
         if addGuestAgentChannel && !observed.guestAgentChannel {
             patch.addGuestAgentChannel = true
             timed(FieldChange(field: "guestAgent", before: "no channel", after: "virtio channel org.qemu.guest_agent.0"), .nextBoot)

@@ -80,7 +80,7 @@ extension HostPlanner {
             switch step.action {
             case .defineDomain(let definition):
                 paths.formUnion(definition.disks.map(\.path))
-                paths.formUnion([definition.seedPath, definition.kernelPath, definition.initrdPath].compactMap { $0 })
+                paths.formUnion([definition.seedPath, definition.kernelPath, definition.initrdPath, definition.cdrom?.path].compactMap { $0 })
             case .createVolume(let definition):
                 if let backing = definition.backingPath { paths.insert(backing) }
             default:
@@ -96,14 +96,18 @@ extension HostPlanner {
         var names: Set<String> = []
         for spec in virtualMachines where spec.state != .absent {
             for disk in spec.disks { names.insert("\(disk.pool)/\(disk.volumeName(vm: spec.name))") }
+            if let cdrom = spec.cdrom, case .download = cdrom.source,
+               let digest = facts.digests[ProvisioningFacts.cdromKey(hypervisor: name, vm: spec.name)] {
+                names.insert("\(cdrom.pool)/\(ImageTransfer.volumeName(role: .iso, digest: digest, format: .raw))")
+            }
             guard let image = spec.disks.first(where: { $0.from != nil }),
                   let distribution = manifests.distributions.first(where: { $0.name == spec.bootDistribution }) else { continue }
             if let seed = facts.seedDigests["\(name)/\(spec.name)"] {
                 names.insert("\(image.pool)/\(SeedUpload.volumeName(guest: spec.name, digest: seed))")
             }
-            for role in [ImageTransfer.Role.disk, .kernel, .initrd] {
+            for role in [ImageTransfer.Role.disk, .kernel, .initrd, .iso] {
                 guard let digest = facts.digests[ProvisioningFacts.key(distribution: distribution.name, role: role)] else { continue }
-                let format = role == .disk ? distribution.cloudImage.format : .raw
+                let format = role == .disk ? distribution.cloudImage?.format ?? .qcow2 : .raw
                 names.insert("\(image.pool)/\(ImageTransfer.volumeName(role: role, digest: digest, format: format))")
             }
         }

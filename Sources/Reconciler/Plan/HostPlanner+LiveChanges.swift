@@ -39,6 +39,10 @@ extension HostPlanner {
         let isLive = { (name: String) in fields.contains { $0.field == name && $0.timing == .live } }
         if isLive("memory") { live.memoryKiB = patch.currentMemoryKiB }
         if isLive("cpus") { live.vcpus = patch.currentVcpus }
+        if isLive("cdrom") {
+            live.changeMedia = patch.cdrom
+            patch.cdrom = nil
+        }
         live.attachDisks = patch.addedDisks
         live.attachInterfaces = patch.addedInterfaces
         patch.addedDisks = []
@@ -52,6 +56,7 @@ extension HostPlanner {
         if let vcpus = live.vcpus { parts.append("\(vcpus) vCPUs") }
         parts += live.attachDisks.map { "disk \($0.target)" }
         parts += live.attachInterfaces.map { "a NIC on \($0.network)" }
+        if let media = live.changeMedia { parts.append("a new medium in cdrom \(media.target)") }
         return parts.joined(separator: ", ")
     }
 }

@@ -24,71 +24,92 @@ extension HostPlanner {
             if let seed = observed.ownership?.seed, seed != seedDigest {
                 notice("the cloud-init settings of '\(spec.name)' changed, but cloud-init runs only on first boot: `reconcile apply --replace \(spec.name)` rebuilds it from its image")
             }
-            let basePath = builder.volumePath(pool: disk.pool, volume: ImageTransfer.volumeName(role: .disk, digest: recorded, format: distribution.cloudImage.format))
+            let format = distribution.cloudImage?.format ?? .qcow2
+            let basePath = builder.volumePath(pool: disk.pool, volume: ImageTransfer.volumeName(role: .disk, digest: recorded, format: format))
             return GuestImagePlan(distribution: distribution, pool: disk.pool, baseDigest: recorded, basePath: basePath,
-                                  baseFormat: distribution.cloudImage.format, kernelPath: observed.kernel,
+                                  baseFormat: format, kernelPath: observed.kernel,
                                   initrdPath: observed.initrd, cmdline: observed.cmdline,
                                   seedDigest: observed.ownership?.seed ?? seedDigest, seedPath: observed.seedSource)
         }
-        if distribution.cloudImage.allowHTTP {
-            let warning = "Distribution '\(distribution.name)' sets cloudImage.allowHTTP: its files may come over plain http, which anyone on the way can alter"
-            if !notices.contains(warning) { notice(warning) }
+        guard let cloudImage = distribution.cloudImage else { return nil }
+        if cloudImage.allowHTTP { warnAboutHTTP("Distribution '\(distribution.name)' sets cloudImage.allowHTTP") }
+        guard let files = planImageFiles(distribution, [
+            (.disk, cloudImage.image, cloudImage.format), (.kernel, cloudImage.kernel, .raw), (.initrd, cloudImage.initrd, .raw),
+        ], pool: disk.pool, for: spec, after: deletions), let baseDigest = files.digests[.disk], let basePath = files.paths[.disk] else {
+            return nil
         }
+        let seedVolume = SeedUpload.volumeName(guest: spec.name, digest: seedDigest)
+        var plan = GuestImagePlan(distribution: distribution, pool: disk.pool, baseDigest: baseDigest, basePath: basePath,
+                                  baseFormat: cloudImage.format, kernelPath: files.paths[.kernel],
+                                  initrdPath: files.paths[.initrd], cmdline: cloudImage.cmdline,
+                                  seedDigest: seedDigest, seedPath: builder.volumePath(pool: disk.pool, volume: seedVolume),
+                                  seedVolume: seedVolume)
+        plan.readySteps = planSeed(spec, distribution: distribution, digest: seedDigest, pool: disk.pool,
+                                   after: files.ready, deletions: deletions)
+        return plan
+    }
+
+    mutating func warnAboutHTTP(_ who: String) {
+        let warning = "\(who): its files may come over plain http, which anyone on the way can alter"
+        if !notices.contains(warning) { notice(warning) }
+    }
+
+    /// Plans the download and upload of each file a distribution boots from; nil (with a conflict)
+    /// when one cannot be resolved.
+    mutating func planImageFiles(_ distribution: DistributionSpec, _ sources: [(ImageTransfer.Role, ImageSource?, DiskFormat)],
+                                 pool: String, for spec: VirtualMachineSpec, after deletions: [String])
+        -> (paths: [ImageTransfer.Role: String], digests: [ImageTransfer.Role: String], ready: [String])? {
         var ready: [String] = []
         var paths: [ImageTransfer.Role: String] = [:]
         var digests: [ImageTransfer.Role: String] = [:]
-        let sources: [(ImageTransfer.Role, ImageSource?, DiskFormat)] = [
-            (.disk, distribution.cloudImage.image, distribution.cloudImage.format),
-            (.kernel, distribution.cloudImage.kernel, .raw),
-            (.initrd, distribution.cloudImage.initrd, .raw),
-        ]
         for (role, source, format) in sources {
             guard let source else { continue }
             let key = ProvisioningFacts.key(distribution: distribution.name, role: role)
             guard let digest = facts.digests[key] else {
-                conflict(resource, "cannot resolve the \(role.rawValue) image of \(distribution.name): \((facts.failures[key] ?? "no digest").redactingURLCredentials)",
-                         hint: "check cloudImage in Distribution '\(distribution.name)' and that its checksum file is reachable",
+                let field = distribution.installer == nil ? "cloudImage" : "installer"
+                conflict(address(.domain, spec.name), "cannot resolve the \(role.rawValue) image of \(distribution.name): \((facts.failures[key] ?? "no digest").redactingURLCredentials)",
+                         hint: "check \(field) in Distribution '\(distribution.name)' and that its checksum file is reachable",
                          cause: .unreachableImage)
                 return nil
             }
             digests[role] = digest
             let volumeName = ImageTransfer.volumeName(role: role, digest: digest, format: format)
-            paths[role] = builder.volumePath(pool: disk.pool, volume: volumeName)
-            if let step = planImageTransfer(distribution: distribution, role: role, source: source, digest: digest,
-                                            pool: disk.pool, volume: volumeName, format: format, after: deletions) {
+            paths[role] = builder.volumePath(pool: pool, volume: volumeName)
+            if let step = planImageTransfer(owner: distribution.name, role: role, source: source, digest: digest,
+                                            pool: pool, volume: volumeName, format: format, after: deletions) {
                 ready.append(step)
             }
         }
-        guard let baseDigest = digests[.disk], let basePath = paths[.disk] else { return nil }
+        return (paths, digests, ready)
+    }
+
+    /// Builds and uploads the VM's seed unless its pool has it; returns the steps the VM waits for.
+    mutating func planSeed(_ spec: VirtualMachineSpec, distribution: DistributionSpec, digest seedDigest: String, pool: String,
+                           after ready: [String], deletions: [String]) -> [String] {
         let seedVolume = SeedUpload.volumeName(guest: spec.name, digest: seedDigest)
-        var plan = GuestImagePlan(distribution: distribution, pool: disk.pool, baseDigest: baseDigest, basePath: basePath,
-                                  baseFormat: distribution.cloudImage.format, kernelPath: paths[.kernel],
-                                  initrdPath: paths[.initrd], cmdline: distribution.cloudImage.cmdline,
-                                  seedDigest: seedDigest, seedPath: builder.volumePath(pool: disk.pool, volume: seedVolume),
-                                  seedVolume: seedVolume)
-        if state.volume(pool: disk.pool, name: seedVolume) == nil || !deletions.isEmpty {
-            if let problem = facts.seedBuilderProblem {
-                block("cannot build the cloud-init seed of '\(spec.name)': \(problem)",
-                      hint: "install xorriso or genisoimage on the machine running reconcile (apt-get install xorriso)")
-            }
-            let seedResource = ResourceAddress.volume(hypervisor: name, pool: disk.pool, name: seedVolume)
-            let first = steps.count
-            let request = SeedRequest(for: spec, distribution: distribution)
-            ready.append(add(seedResource, .createSeed(SeedUpload(request: request, digest: seedDigest, pool: disk.pool, volume: seedVolume)),
-                             // After the image: a download that fails then leaves nothing behind in the pool.
-                             after: [poolReadyStep(disk.pool)] + ready + deletions,
-                             reason: "cloud-init NoCloud seed of '\(spec.name)' (instance-id from its content)"))
-            record(seedResource, .create, fields: [
-                FieldChange(field: "seed", before: nil, after: "\(seedDigest.prefix(23))… (secrets redacted)"),
-            ], sinceStep: first)
+        guard state.volume(pool: pool, name: seedVolume) == nil || !deletions.isEmpty else { return ready }
+        let request = SeedRequest(for: spec, distribution: distribution)
+        if let problem = facts.seedBuilderProblem {
+            block("cannot build the \(request.answer == nil ? "cloud-init seed" : "answer-file seed") of '\(spec.name)': \(problem)",
+                  hint: "install xorriso or genisoimage on the machine running reconcile (apt-get install xorriso)")
         }
-        plan.readySteps = ready
-        return plan
+        let seedResource = ResourceAddress.volume(hypervisor: name, pool: pool, name: seedVolume)
+        let first = steps.count
+        let what = request.answer.map { "\($0.kind.fileName) of the \($0.kind.rawValue) answer file on an ISO labelled \($0.kind.seedLabel)" }
+            ?? "cloud-init NoCloud seed"
+        let step = add(seedResource, .createSeed(SeedUpload(request: request, digest: seedDigest, pool: pool, volume: seedVolume)),
+                       // After the image: a download that fails then leaves nothing behind in the pool.
+                       after: [poolReadyStep(pool)] + ready + deletions,
+                       reason: "\(what) of '\(spec.name)' (named by its content)")
+        record(seedResource, .create, fields: [
+            FieldChange(field: "seed", before: nil, after: "\(seedDigest.prefix(23))… (secrets redacted)"),
+        ], sinceStep: first)
+        return ready + [step]
     }
 
     /// Download (when not cached) and upload (when not in the pool) of one image file; returns the
     /// step the VM waits for, if any.
-    private mutating func planImageTransfer(distribution: DistributionSpec, role: ImageTransfer.Role, source: ImageSource,
+    mutating func planImageTransfer(owner: String, role: ImageTransfer.Role, source: ImageSource,
                                             digest: String, pool: String, volume: String, format: DiskFormat,
                                             after deletions: [String]) -> String? {
         let volumeResource = ResourceAddress.volume(hypervisor: name, pool: pool, name: volume)
@@ -102,7 +123,7 @@ extension HostPlanner {
             // plan is gone before the file is.
             let users = state.domains.filter { domain in
                 (domain.ownership?.baseImage == digest && role == .disk) || domain.kernel == present.path
-                    || domain.initrd == present.path
+                    || domain.initrd == present.path || domain.disks.contains { $0.source == present.path }
             }.filter { stepID(.undefineDomain, address(.domain, $0.name)) == nil }
             guard users.isEmpty else {
                 notice("\(pool)/\(volume) is shorter than its image (\(physical) of \(expected) bytes) but \(users.map(\.name).joined(separator: ", ")) uses it; it is left as it is")
@@ -116,9 +137,9 @@ extension HostPlanner {
                 FieldChange(field: "size", before: "\(physical) bytes (incomplete)", after: nil),
             ], sinceStep: first)
         }
-        let transfer = ImageTransfer(distribution: distribution.name, role: role, source: source, digest: digest,
+        let transfer = ImageTransfer(distribution: owner, role: role, source: source, digest: digest,
                                      volume: VolumeDefinition(pool: pool, name: volume, capacity: 0, format: format))
-        let imageResource = address(.image, "\(distribution.name)/\(role.rawValue)")
+        let imageResource = address(.image, "\(owner)/\(role.rawValue)")
         var download: String? = stepID(.downloadImage, imageResource)
         if download == nil && !facts.cached.contains(digest) {
             let first = steps.count
@@ -130,7 +151,7 @@ extension HostPlanner {
         }
         let first = steps.count
         let upload = add(volumeResource, .uploadImage(transfer), after: [download, poolReadyStep(pool), removal],
-                         reason: "base \(role.rawValue) image of \(distribution.name), shared by every VM built from it")
+                         reason: "base \(role.rawValue) image of \(owner), shared by every VM built from it")
         record(volumeResource, .create, fields: [
             FieldChange(field: "from", before: nil, after: source.url.redactingURLCredentials),
             FieldChange(field: "digest", before: nil, after: digest),

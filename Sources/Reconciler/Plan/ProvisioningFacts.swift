@@ -21,4 +21,9 @@ public struct ProvisioningFacts: Sendable, Hashable {
     public static func key(distribution: String, role: ImageTransfer.Role) -> String {
         "\(distribution)/\(role.rawValue)"
     }
+
+    /// The digest of a VM's downloaded `spec.cdrom`; a space keeps it apart from every distribution's key.
+    public static func cdromKey(hypervisor: String, vm: String) -> String {
+        "cdrom of \(hypervisor)/\(vm)"
+    }
 }

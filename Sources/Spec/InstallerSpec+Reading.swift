@@ -1,0 +1,78 @@
+import Foundation
+import Yams
+
+extension InstallerSpec {
+    /// Answer files are data written to the seed ISO; this bounds what a manifest can make reconcile write.
+    static let maximumAnswerBytes = 1 << 20
+
+    static func read(_ reader: FieldReader) -> InstallerSpec? {
+        let allowHTTP = reader.bool("allowHTTP", default: false)
+        let iso = reader.mappingReader("iso").flatMap { iso in
+            defer { iso.rejectUnknownKeys() }
+            return ImageSource.read(iso, allowHTTP: allowHTTP)
+        }
+        if reader.node("iso") == nil { reader.missing("iso", hint: "url and checksum or checksumURL of the installer ISO") }
+        let kernel = reader.mappingReader("kernel").flatMap { kernel in
+            defer { kernel.rejectUnknownKeys() }
+            return ImageSource.read(kernel, allowHTTP: allowHTTP)
+        }
+        let initrd = reader.mappingReader("initrd").flatMap { initrd in
+            defer { initrd.rejectUnknownKeys() }
+            return ImageSource.read(initrd, allowHTTP: allowHTTP)
+        }
+        if reader.node("kernel") == nil, reader.node("initrd") != nil { reader.error("initrd", "an initrd needs a kernel beside it") }
+        let cmdline = reader.string("cmdline")
+        if cmdline != nil, reader.node("kernel") == nil {
+            reader.error("cmdline", "a kernel command line needs direct kernel boot: add kernel (and initrd)")
+        }
+        let answer = readAnswer(reader)
+        reader.rejectUnknownKeys()
+        guard let iso, let answer else { return nil }
+        return InstallerSpec(iso: iso, kernel: kernel, initrd: initrd, cmdline: cmdline, answer: answer, allowHTTP: allowHTTP)
+    }
+
+    /// Exactly one of autoinstall (a mapping), kickstart and preseed (text).
+    private static func readAnswer(_ reader: FieldReader) -> AnswerFile? {
+        let given = AnswerFile.Kind.allCases.filter { reader.node($0.rawValue) != nil }
+        // Each is read, so every problem is reported at once.
+        let answers = given.compactMap { readAnswer($0, reader) }
+        guard given.count == 1 else {
+            if given.isEmpty {
+                reader.missing("kickstart", hint: "one answer file: autoinstall (Ubuntu), kickstart (Fedora/EL) or preseed (Debian)")
+            } else {
+                reader.error(given[1].rawValue, "give exactly one answer file, not \(given.map(\.rawValue).joined(separator: " and "))")
+            }
+            return nil
+        }
+        return answers.first
+    }
+
+    private static func readAnswer(_ kind: AnswerFile.Kind, _ reader: FieldReader) -> AnswerFile? {
+        var content: String?
+        switch kind {
+        case .autoinstall:
+            // A mapping only: the manifest loader has already refused aliases and unsafe characters in it.
+            guard let node = reader.node("autoinstall"), case .mapping = node else {
+                reader.error("autoinstall", "expected the autoinstall configuration as a mapping (version: 1, identity: ...)")
+                return nil
+            }
+            content = try? Yams.serialize(node: node)
+            if let text = content, let problem = UnsafeCharacters.problem(in: text, multiline: true) {
+                reader.error("autoinstall", problem)
+                return nil
+            }
+        case .kickstart, .preseed:
+            content = reader.requiredString(kind.rawValue, multiline: true)
+        }
+        guard let content else { return nil }
+        if content.utf8.count > maximumAnswerBytes {
+            reader.error(kind.rawValue, "the answer file is \(content.utf8.count) bytes; at most \(maximumAnswerBytes) are written to the seed")
+            return nil
+        }
+        if content.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            reader.error(kind.rawValue, "the answer file is empty")
+            return nil
+        }
+        return AnswerFile(kind: kind, content: content)
+    }
+}
