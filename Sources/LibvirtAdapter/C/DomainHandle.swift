@@ -141,6 +141,13 @@ extension DomainHandle {
     func attachDevice(xml: String, live: Bool) throws(LibvirtError) {
         try Libvirt.check(virDomainAttachDeviceFlags(pointer, xml, Self.affecting(live: live)), "virDomainAttachDeviceFlags")
     }
+
+    /// From the running guest alone (`live`) or the persistent definition alone: the two are separate
+    /// calls so a guest that never releases the device leaves the definition holding it.
+    func detachDevice(xml: String, live: Bool) throws(LibvirtError) {
+        let flags = live ? VIR_DOMAIN_AFFECT_LIVE.rawValue : VIR_DOMAIN_AFFECT_CONFIG.rawValue
+        try Libvirt.check(virDomainDetachDeviceFlags(pointer, xml, UInt32(flags)), "virDomainDetachDeviceFlags")
+    }
 }
 
 extension DomainHandle {
