@@ -70,6 +70,8 @@ public struct ObservedDomain: Sendable, Hashable, Codable {
     public var firmware: String?
     public var secureBoot = false
     public var tpm = false
+    /// For a running guest: what it runs with now, when the driver tells it apart from the definition.
+    public var running: RunningDefinition?
 
     public init(name: String, uuid: String? = nil, type: String, vcpus: Int, memoryKiB: UInt64, disks: [Disk] = [],
                 interfaces: [Interface] = [], vnc: Bool = false, guestAgentChannel: Bool = true, kernel: String? = nil, initrd: String? = nil,

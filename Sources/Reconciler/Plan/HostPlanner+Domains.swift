@@ -157,6 +157,13 @@ extension HostPlanner {
         }
         var restartPending = false
         if running {
+            // What an earlier apply (or someone) already wrote for the next boot: said again on every plan.
+            let pending = observed.pendingAtNextBoot.filter { written in !fields.contains { $0.field == written.field } }
+            if spec.restartPolicy == .ifNeeded {
+                fields += pending
+            } else if !pending.isEmpty {
+                pendingRestarts.append(PendingRestart(address: resource, fields: pending))
+            }
             restartPending = planRunningGuestChanges(spec, live: live, fields: fields, after: [update] + volumeSteps,
                                                      starting: networkSteps + poolSteps, notes: &notes)
         }
