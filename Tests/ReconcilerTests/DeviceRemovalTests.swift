@@ -205,4 +205,26 @@ struct DeviceRemovalTests {
         ownership.devices = nil
         #expect(try parse(ownership)?.devices == nil)
     }
+
+    @Test("on libvirt's test driver: a stopped guest loses the disk and NIC reconcile attached; a disk added by hand survives")
+    func testDriverStoppedRemoval() async throws {
+        let harness = try await TestDriverTests.Harness()
+        let created = try await harness.apply(Self.manifests(state: "stopped"))
+        #expect(created.converged, "failed: \(created.report.failed)")
+        try harness.editDomain("web") { xml in
+            xml.replacingOccurrences(of: "</devices>", with: "<disk type='file' device='disk'><source file='/srv/other/foreign.qcow2'/><target dev='vdc' bus='virtio'/></disk></devices>")
+        }
+        let text = Self.manifests(disks: Self.rootOnly, networks: "[lab]", state: "stopped")
+        let planned = try await harness.plan(text)
+        #expect(planned.steps.map(\.kind).contains(.updateDomain) && !planned.steps.contains { $0.kind == .detachDevice })
+        #expect(planned.notices.contains { $0.contains("disk vdc (/srv/other/foreign.qcow2)") && $0.contains("it stays") })
+        let applied = try await harness.apply(text)
+        #expect(applied.converged, "failed: \(applied.report.failed)")
+        let domain = try #require(try harness.hypervisor.connection.domain(named: "web"))
+        let after = try DomainXML.parse(try domain.xml(inactive: true), state: .shutoff, autostart: false, persistent: true)
+        #expect(after.disks.filter { $0.device == "disk" }.map(\.target) == ["vda", "vdc"], "\(after.disks)")
+        #expect(after.interfaces.map(\.source) == ["lab"])
+        #expect(after.ownership?.devices?.disks.map(\.target) == ["vda"])
+        #expect(try await harness.plan(text).steps.isEmpty)
+    }
 }
