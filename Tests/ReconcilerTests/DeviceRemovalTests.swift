@@ -82,7 +82,13 @@ struct DeviceRemovalTests {
         let text1 = PlanTextRenderer().render(planned)
         #expect(text1.contains("- disks[vdb]:") && text1.contains("(live)") && text1.contains("detach-device"), "\(text1)")
         let json = PlanJSONRenderer().render(planned)
-        #expect(json.contains("\"kind\" : \"detach-device\"") && json.contains("\"field\" : \"disks[vdb]\""))
+        #expect(json.contains("\"kind\" : \"detach-device\""))
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let resources = try #require(document["resources"] as? [[String: Any]])
+        let fields = try #require(resources.first { $0["kind"] as? String == "domain" }?["fields"] as? [[String: Any]])
+        let removedDisk = try #require(fields.first { $0["field"] as? String == "disks[vdb]" })
+        #expect(removedDisk["before"] as? String == "vdb virtio qcow2 /srv/images/web-data.qcow2" && removedDisk["after"] == nil
+                && removedDisk["timing"] as? String == "live", "\(removedDisk)")
 
         let result = try await apply(text, engine)
         #expect(result.converged)

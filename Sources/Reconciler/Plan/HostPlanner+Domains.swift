@@ -362,7 +362,7 @@ extension HostPlanner {
             timed(FieldChange(field: "networks[\(index)]", before: describe(have), after: describe(changed)), .nextBoot)
         }
         // Devices reconcile attached and the manifest dropped: hot-unplugged from a running guest.
-        let removal = deviceRemoval(desired, observed)
+        let removal = DeviceRemoval(desired: desired, observed: observed)
         for disk in removal.disks {
             patch.removedDisks.append(disk.target)
             timed(FieldChange(field: "disks[\(disk.target)]", before: describe(disk), after: nil), .live)
