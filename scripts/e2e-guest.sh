@@ -434,6 +434,33 @@ virsh -c qemu:///system vol-dumpxml e2e-vm2-root.qcow2 --pool e2e-pool > "$work/
 check "the second VM's disk is an overlay whose backing store is the base image volume" \
     bash -c "sed -n '/<backingStore>/,/<\/backingStore>/p' '$work/vm2-root.xml' | grep -q '<path>$base_volume</path>'"
 # ---- END section: bytes uploaded per VM ------------------------------------------------------
+# ---- BEGIN device removal (hot-unplug of a disk reconcile attached) -----------------------------
+echo "== device removal: the hot-added data disk leaves the running guest when the manifest drops it"
+{ infrastructure; echo ---; distribution e2e-debian good; echo ---
+  MEMORY=1536MiB vm e2e-vm e2e-debian; echo ---
+  vm e2e-vm2 e2e-debian stopped; } > "$work/manifests/lab.yaml"
+reconcile plan "$work/manifests" > "$work/unplug-plan.log" 2>&1 || true
+cat "$work/unplug-plan.log"
+check "the plan removes disk vdb live" grep -qE "^ +- disks\[vdb\]: .*\(live\)" "$work/unplug-plan.log"
+check "the plan unplugs it with a detach-device step" grep -q "detach-device" "$work/unplug-plan.log"
+domid_before=$(virsh -c qemu:///system domid e2e-vm 2>/dev/null || true)
+start=$(date +%s)
+set +e
+reconcile apply "$work/manifests" > "$work/unplug.log" 2>&1
+status=$?
+set -e
+cat "$work/unplug.log"
+echo "detach-device (the guest releasing vdb) took $(( $(date +%s) - start )) s"
+check "the unplug apply exits 0" test "$status" -eq 0
+check "apply ran detach-device" grep -q "done detach-device e2e/domain/e2e-vm" "$work/unplug.log"
+check "the guest was not restarted for the unplug (domain id $domid_before)" test "$(virsh -c qemu:///system domid e2e-vm 2>/dev/null)" = "$domid_before"
+check "the removed disk's volume is kept" grep -q "disk vdb is detached from 'e2e-vm'; its volume .* is kept" "$work/unplug.log"
+guest lsblk -dn -o NAME,SIZE > "$work/lsblk-unplugged.out" 2>&1 || true
+cat "$work/lsblk-unplugged.out"
+check "lsblk in the guest still answers (vda)" grep -qE "^vda " "$work/lsblk-unplugged.out"
+check "lsblk in the guest no longer shows vdb" bash -c "! grep -qE '^vdb ' '$work/lsblk-unplugged.out'"
+check "a plan after the unplug is empty" bash -c "ip netns exec '$ns' '$bin' plan '$work/manifests' --cache-dir '$work/cache' --state-dir '$work/state' --detailed-exitcode > '$work/unplug-plan2.log' 2>&1 || { cat '$work/unplug-plan2.log'; false; }"
+# ---- END device removal -------------------------------------------------------------------------
 
 echo "== clean up (prune)"
 { infrastructure; } > "$work/manifests/lab.yaml"

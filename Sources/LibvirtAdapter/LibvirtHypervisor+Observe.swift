@@ -66,6 +66,11 @@ extension LibvirtHypervisor {
             let state = try states?[name] ?? domain.state()
             var observed = try DomainXML.parse(try domain.xml(inactive: true), state: Self.runState(state),
                                                autostart: autostart.contains(name), persistent: persistent.contains(name))
+            // A running guest's own definition too: what waits for its next boot is what differs.
+            if observed.state.isActive {
+                observed.running = RunningDefinition(try DomainXML.parse(try domain.xml(inactive: false), state: observed.state,
+                                                                         autostart: false, persistent: observed.persistent))
+            }
             // Listing snapshots costs calls of its own: only for the domains that have any.
             if withSnapshots.contains(name) { observed.snapshots = try Self.snapshots(of: domain) }
             return observed

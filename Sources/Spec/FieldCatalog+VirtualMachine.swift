@@ -16,9 +16,9 @@ extension FieldCatalog {
         FieldDescription("restartPolicy", choice(RestartPolicy.self), default: "never", change: .live,
                          "never: a next-boot change leaves the guest running and the plan says a restart is pending; ifNeeded: the plan adds a graceful restart."),
         FieldDescription("disks", .list(.object(disk)), change: .live,
-                         "Disks, each a volume in a storage pool; new ones are hot-added to a running guest, changed ones take effect at its next boot."),
+                         "Disks, each a volume in a storage pool; new ones are hot-added to a running guest, changed ones take effect at its next boot, removed ones reconcile attached are hot-unplugged (their volumes kept)."),
         FieldDescription("networks", .list(.either([.string, .object(networkAttachment)])), change: .live,
-                         example: "[lab]", "NICs: a Network name, or `{network, mac}`; new ones are hot-added to a running guest."),
+                         example: "[lab]", "NICs: a Network name, or `{network, mac}`; new ones are hot-added to a running guest, removed ones reconcile attached are hot-unplugged."),
         FieldDescription("state", choice(VMState.self), default: "running", change: .live,
                          "running or stopped; absent deletes the guest (and disks with deleteWithVM)."),
         FieldDescription("autostart", .boolean, default: "false", change: .live, "Start the guest when libvirtd starts."),
@@ -68,12 +68,12 @@ extension FieldCatalog {
         FieldDescription("format", choice(DiskFormat.self), default: "qcow2", "The volume's format."),
         FieldDescription("bus", choice(DiskBus.self), default: "virtio", "The bus the guest sees the disk on."),
         FieldDescription("deleteWithVM", .boolean, default: "false",
-                         "Delete the volume when the VM is deleted; otherwise it is kept."),
+                         "Delete the volume when the VM is deleted; otherwise it is kept. A disk removed from the manifest is detached and its volume always kept."),
     ])
 
     static let networkAttachment = ObjectDescription("spec.networks[]", [
         FieldDescription("network", .string, required: true, example: "lab", "The Network's name."),
-        FieldDescription("mac", .string, example: "52:54:00:12:34:56", "A unicast MAC address; libvirt picks one when left out."),
+        FieldDescription("mac", .string, example: "52:54:00:12:34:56", "A unicast MAC address; when left out reconcile picks a stable one (52:54:00:…) and records it as its own."),
     ])
 
     static let console = ObjectDescription("spec.console", [

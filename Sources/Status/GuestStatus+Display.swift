@@ -15,7 +15,10 @@ extension GuestStatus {
         case .none: Self.unknown
         }
     }
-    public var driftText: String { managed || drift != .notDeclared ? drift.title : "not declared (unmanaged)" }
+    public var driftText: String {
+        let text = managed || drift != .notDeclared ? drift.title : "not declared (unmanaged)"
+        return restartPending == true ? text + ", restart pending" : text
+    }
     public var autostartText: String { autostart.map { $0 ? "yes" : "no" } ?? Self.unknown }
     public var uptimeText: String {
         guard let seconds = uptimeSeconds else { return Self.unknown }

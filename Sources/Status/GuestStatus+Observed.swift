@@ -10,6 +10,7 @@ extension GuestStatus {
                   managed: domain.ownership != nil, autostart: domain.autostart,
                   // libvirt's API reports no start time for a domain, so there is no uptime to show.
                   uptimeSeconds: nil, reason: spec == nil ? nil : plan.reason)
+        if spec != nil, plan.restartPending { restartPending = true }
     }
 
     /// A guest the manifests declare that the host does not have yet.

@@ -19,6 +19,8 @@ public struct GuestStatus: Sendable, Hashable, Codable {
     public var uptimeSeconds: Int?
     /// The planner's words for a conflict or a change, shown beside the drift.
     public var reason: String?
+    /// The running guest's definition holds changes it gets at its next boot; nil when none.
+    public var restartPending: Bool?
 
     public struct Address: Sendable, Hashable, Codable {
         public var address: String

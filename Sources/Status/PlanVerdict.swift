@@ -6,9 +6,12 @@ struct PlanVerdict: Sendable {
     /// Steps on the domain without a field change (start it, set autostart, record ownership).
     var hasSteps: Bool
     var conflict: Conflict?
+    /// A restart is pending: this plan writes next-boot changes, or the definition already holds some.
+    var restartPending: Bool
 
     init(_ plan: Plan, domain address: ResourceAddress) {
         change = plan.resources.first { $0.address == address }?.change
+        restartPending = plan.restartPending.contains(address)
         hasSteps = plan.steps.contains { $0.resource == address }
         conflict = plan.conflicts.first { $0.address == address }
     }

@@ -68,6 +68,7 @@ final class CrashingHypervisor: Hypervisor, Sendable {
     func defineDomain(_ definition: DomainDefinition) async throws { try await change { try await base.defineDomain(definition) } }
     func updateDomain(_ patch: DomainPatch) async throws { try await change { try await base.updateDomain(patch) } }
     func applyLive(_ change: LiveChange) async throws { try await self.change { try await base.applyLive(change) } }
+    func detachDevices(_ detach: DeviceDetach) async throws { try await change { try await base.detachDevices(detach) } }
     func startDomain(named name: String) async throws { try await change { try await base.startDomain(named: name) } }
     func shutdownDomain(named name: String, timeout: Duration) async throws -> Bool {
         try await change { try await base.shutdownDomain(named: name, timeout: timeout) }

@@ -190,6 +190,8 @@ final class FakeHypervisor: Hypervisor {
                 return .init(type: "network", source: interface.network,
                              mac: interface.mac ?? String(format: "52:54:00:00:00:%02x", generated), model: "virtio")
             }
+            domain.disks.removeAll { $0.device == "disk" && patch.removedDisks.contains($0.target) }
+            domain.interfaces.removeAll { interface in interface.mac.map { patch.removedInterfaces.contains($0) } ?? false }
             if let vnc = patch.vnc { domain.vnc = vnc }
             domain.persistent = true
         }
@@ -215,6 +217,14 @@ final class FakeHypervisor: Hypervisor {
 
     static func cdromDisk(_ cdrom: DomainDefinition.CDROM) -> ObservedDomain.Disk {
         .init(device: "cdrom", source: cdrom.path, target: cdrom.target, bus: cdrom.bus, format: "raw", readOnly: true)
+    }
+
+    /// As a guest that releases the devices at once (one that does not: `failing: [.detachDevice]`).
+    func detachDevices(_ detach: DeviceDetach) async throws {
+        try await updateDomain(detach.name, .detachDevice) { domain in
+            domain.disks.removeAll { disk in detach.disks.contains { $0.target == disk.target && $0.source == disk.source } }
+            domain.interfaces.removeAll { interface in interface.mac.map { detach.interfaces.contains($0) } ?? false }
+        }
     }
 
     private static func setOnline(_ online: Int, in domain: inout ObservedDomain) {

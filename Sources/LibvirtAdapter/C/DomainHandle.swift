@@ -146,6 +146,13 @@ extension DomainHandle {
     func updateDevice(xml: String, live: Bool) throws(LibvirtError) {
         try Libvirt.check(virDomainUpdateDeviceFlags(pointer, xml, Self.affecting(live: live)), "virDomainUpdateDeviceFlags")
     }
+
+    /// From the running guest alone (`live`) or the persistent definition alone: the two are separate
+    /// calls so a guest that never releases the device leaves the definition holding it.
+    func detachDevice(xml: String, live: Bool) throws(LibvirtError) {
+        let flags = live ? VIR_DOMAIN_AFFECT_LIVE.rawValue : VIR_DOMAIN_AFFECT_CONFIG.rawValue
+        try Libvirt.check(virDomainDetachDeviceFlags(pointer, xml, UInt32(flags)), "virDomainDetachDeviceFlags")
+    }
 }
 
 extension DomainHandle {

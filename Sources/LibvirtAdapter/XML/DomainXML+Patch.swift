@@ -84,6 +84,14 @@ extension DomainXML {
             }
             guard edited > 0 else { throw LibvirtAdapterError("virtual machine '\(patch.name)' has no disk \(disk.target) any more; plan again") }
         }
+        if !patch.removedDisks.isEmpty {
+            let targets = Set(patch.removedDisks)
+            devices.removeChildren { $0.name == "disk" && $0.child("target")?.attribute("dev").map(targets.contains) == true }
+        }
+        if !patch.removedInterfaces.isEmpty {
+            let macs = Set(patch.removedInterfaces.map { $0.lowercased() })
+            devices.removeChildren { $0.name == "interface" && $0.child("mac")?.attribute("address").map { macs.contains($0.lowercased()) } == true }
+        }
         for disk in patch.addedDisks { devices.append(diskElement(disk).editable) }
         for interface in patch.changedInterfaces {
             guard let mac = interface.mac?.lowercased() else { continue }

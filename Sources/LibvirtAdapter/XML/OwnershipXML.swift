@@ -32,6 +32,17 @@ enum OwnershipXML {
         for snapshot in ownership.snapshots ?? [] {
             resource.add(XMLElementBuilder("\(tag)snapshot", [("name", snapshot)]))
         }
+        if let devices = ownership.devices {
+            // Present even when empty: an empty record owns nothing, a missing one predates device records.
+            var element = XMLElementBuilder("\(tag)devices")
+            for disk in devices.disks {
+                element.add(XMLElementBuilder("\(tag)disk", [("target", disk.target), ("source", disk.source)]))
+            }
+            for mac in devices.interfaces {
+                element.add(XMLElementBuilder("\(tag)interface", [("mac", mac)]))
+            }
+            resource.add(element)
+        }
         return resource
     }
 
@@ -54,6 +65,14 @@ enum OwnershipXML {
             ownership.cdrom = element.attribute("cdrom")
             let snapshots = element.elements.filter { $0.localName == "snapshot" }.compactMap { $0.attribute("name") }
             if !snapshots.isEmpty { ownership.snapshots = snapshots }
+            if let devices = element.elements.first(where: { $0.localName == "devices" }) {
+                let disks = devices.elements.filter { $0.localName == "disk" }.compactMap { disk -> OwnedDevices.Disk? in
+                    guard let target = disk.attribute("target"), let source = disk.attribute("source") else { return nil }
+                    return OwnedDevices.Disk(target: target, source: source)
+                }
+                let macs = devices.elements.filter { $0.localName == "interface" }.compactMap { $0.attribute("mac") }
+                ownership.devices = OwnedDevices(disks: disks, interfaces: macs)
+            }
             return ownership
         }
         return nil

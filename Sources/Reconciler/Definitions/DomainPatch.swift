@@ -22,6 +22,10 @@ public struct DomainPatch: Sendable, Hashable, Codable {
     public var addedInterfaces: [DomainDefinition.Interface] = []
     /// Declared NICs that exist under their MAC but on another network; matched by MAC.
     public var changedInterfaces: [DomainDefinition.Interface] = []
+    /// Disks (by target) reconcile attached that the manifest no longer declares; for a stopped guest.
+    public var removedDisks: [String] = []
+    /// NICs (by MAC) reconcile attached that the manifest no longer declares; for a stopped guest.
+    public var removedInterfaces: [String] = []
     /// Adds (true) or removes (false) the VNC display.
     public var vnc: Bool?
     /// Adds the QEMU guest agent's channel (reconcile never removes one).
@@ -42,7 +46,7 @@ public struct DomainPatch: Sendable, Hashable, Codable {
     /// True when no field changes: the domain's definition stays exactly as it is.
     public var isEmpty: Bool {
         vcpus == nil && memoryKiB == nil && currentVcpus == nil && currentMemoryKiB == nil && addedDisks.isEmpty && changedDisks.isEmpty && addedInterfaces.isEmpty
-            && changedInterfaces.isEmpty && vnc == nil && !addGuestAgentChannel && cdrom == nil && removeCDROM == nil
-            && !finishInstall
+            && changedInterfaces.isEmpty && removedDisks.isEmpty && removedInterfaces.isEmpty && vnc == nil && !addGuestAgentChannel
+            && cdrom == nil && removeCDROM == nil && !finishInstall
     }
 }

@@ -32,6 +32,10 @@ public protocol Hypervisor: Sendable {
     /// Applies the change to the running guest and its persistent definition; only to the definition
     /// when the guest stopped since the plan.
     func applyLive(_ change: LiveChange) async throws
+    /// Unplugs the devices from the running guest, waits up to the detach's timeout for the guest to
+    /// release them (failing if it does not, with the definition left holding them), then removes them
+    /// from the persistent definition; only the latter when the guest stopped since the plan.
+    func detachDevices(_ detach: DeviceDetach) async throws
     func startDomain(named name: String) async throws
     /// Asks the guest to power off, waits up to `timeout`, then forces it off; returns whether it had to force.
     func shutdownDomain(named name: String, timeout: Duration) async throws -> Bool

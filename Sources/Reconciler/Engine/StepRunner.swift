@@ -29,6 +29,7 @@ struct StepRunner {
         case .defineDomain(let definition): try await hypervisor.defineDomain(definition)
         case .updateDomain(let patch): try await hypervisor.updateDomain(patch)
         case .applyLive(let change): try await hypervisor.applyLive(change)
+        case .detachDevices(let detach): try await hypervisor.detachDevices(detach)
         case .recordOwnership(let ownership, let domain): try await hypervisor.recordOwnership(ownership, onDomain: domain)
         case .startDomain(let name): try await hypervisor.startDomain(named: name)
         case .shutdownDomain(let name, let seconds):

@@ -27,6 +27,7 @@ struct UnreachableHypervisor: Hypervisor {
     func defineDomain(_ definition: DomainDefinition) async throws { throw unreachable() }
     func updateDomain(_ patch: DomainPatch) async throws { throw unreachable() }
     func applyLive(_ change: LiveChange) async throws { throw unreachable() }
+    func detachDevices(_ detach: DeviceDetach) async throws { throw unreachable() }
     func startDomain(named name: String) async throws { throw unreachable() }
     func shutdownDomain(named name: String, timeout: Duration) async throws -> Bool { throw unreachable() }
     func destroyDomain(named name: String) async throws { throw unreachable() }

@@ -74,6 +74,8 @@ public struct ObservedDomain: Sendable, Hashable, Codable {
     public var machine: String?
     /// `<on_reboot>`: `destroy` while an installer booted by direct kernel boot runs.
     public var onReboot: String?
+    /// For a running guest: what it runs with now, when the driver tells it apart from the definition.
+    public var running: RunningDefinition?
 
     public init(name: String, uuid: String? = nil, type: String, vcpus: Int, memoryKiB: UInt64, disks: [Disk] = [],
                 interfaces: [Interface] = [], vnc: Bool = false, guestAgentChannel: Bool = true, kernel: String? = nil, initrd: String? = nil,

@@ -24,6 +24,9 @@ public struct Ownership: Sendable, Hashable, Codable {
     /// Snapshots reconcile created on the domain: only these are ever deleted (with --prune).
     /// Written by the snapshot steps alone, never by a definition, so not part of the spec hash.
     public var snapshots: [String]?
+    /// The disks and NICs reconcile attached; nil in records written before it was kept. Set after
+    /// hashing (generated MACs are in it), so not part of the spec hash.
+    public var devices: OwnedDevices?
 
     public init(name: String, specHash: String, volumes: [OwnedVolume] = [], baseImage: String? = nil,
                 seed: String? = nil, agent: String? = nil, uuid: String? = nil, commit: String? = nil) {

@@ -17,6 +17,8 @@ public enum Action: Sendable, Hashable {
     case updateDomain(DomainPatch)
     /// Balloon, vCPUs and hotplugged devices for a running guest, live and in its definition.
     case applyLive(LiveChange)
+    /// Hot-unplug of devices the manifest no longer declares, from the guest and its definition.
+    case detachDevices(DeviceDetach)
     case recordOwnership(Ownership, domain: String)
     case startDomain(String)
     /// An ACPI power-button request, then a forced power-off after `timeoutSeconds` (nil: apply's
@@ -57,6 +59,7 @@ public enum Action: Sendable, Hashable {
         case .defineDomain: .defineDomain
         case .updateDomain: .updateDomain
         case .applyLive: .applyLive
+        case .detachDevices: .detachDevice
         case .recordOwnership: .recordOwnership
         case .startDomain: .startDomain
         case .shutdownDomain: .shutdownDomain

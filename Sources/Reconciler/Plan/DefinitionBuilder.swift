@@ -101,13 +101,13 @@ struct DefinitionBuilder {
                       observed.interfaces[index].source == definition.interfaces[index].network else { continue }
                 definition.interfaces[index].mac = observed.interfaces[index].mac
             }
-        } else if image != nil {
-            // A provisioned guest's MACs are known before it is defined, so its seed and its
-            // address lookups can name them.
-            for index in definition.interfaces.indices where definition.interfaces[index].mac == nil {
-                definition.interfaces[index].mac = Self.generatedMAC(vm: spec.name, index: index)
-            }
         }
+        Self.assignMACs(&definition.interfaces, vm: spec.name, observed: observed)
+        // What reconcile will have attached once this plan is applied: every declared disk and NIC. A
+        // device the domain has and the manifest does not declare is never in it.
+        definition.ownership.devices = OwnedDevices(
+            disks: definition.disks.map { OwnedDevices.Disk(target: $0.target, source: $0.path) },
+            interfaces: definition.interfaces.compactMap(\.mac))
         return definition
     }
 
@@ -116,6 +116,30 @@ struct DefinitionBuilder {
     static func cdrom(path: String, q35: Bool) -> DomainDefinition.CDROM {
         q35 ? DomainDefinition.CDROM(path: path, target: "sdy", bus: "sata")
             : DomainDefinition.CDROM(path: path, target: "hdd", bus: "ide")
+    }
+
+    /// Every declared NIC gets its MAC before it is attached, so reconcile's record can name the NICs it
+    /// attached (and a provisioned guest's seed and address lookups can name them): the MAC of the
+    /// domain's NIC that is it, or one generated for a NIC the domain lacks.
+    static func assignMACs(_ interfaces: inout [DomainDefinition.Interface], vm: String, observed: ObservedDomain?) {
+        let matches = observed?.interfaceMatches(for: interfaces) ?? interfaces.map { _ in nil }
+        var used = Set((observed?.interfaces ?? []).compactMap { $0.mac?.lowercased() } + interfaces.compactMap { $0.mac?.lowercased() })
+        for index in interfaces.indices where interfaces[index].mac == nil {
+            if let match = matches[index], let mac = observed?.interfaces[match].mac {
+                interfaces[index].mac = mac
+                continue
+            }
+            // Another NIC may already hold the address generated for this position (NICs were removed
+            // and added): the next candidate, the same on every run for the same host.
+            var salt = index
+            var mac = generatedMAC(vm: vm, index: salt)
+            while used.contains(mac) {
+                salt += interfaces.count + used.count
+                mac = generatedMAC(vm: vm, index: salt)
+            }
+            used.insert(mac)
+            interfaces[index].mac = mac
+        }
     }
 
     /// A locally administered address under QEMU's 52:54:00 prefix, stable for a VM name and NIC.

@@ -133,6 +133,8 @@ extension HostPlanner {
             planned.append(FieldChange(field: "boot", before: "installer kernel \(observed.kernel ?? "")", after: "disk (the installer finished and powered off)"))
         }
         let live = running ? Self.liveChange(taking: &patch, fields: planned) : LiveChange(name: spec.name, uuid: observed.uuid)
+        let detach = running ? Self.deviceDetach(taking: &patch, observed: observed) : DeviceDetach(name: spec.name, uuid: observed.uuid)
+        noticeDeviceRemoval(spec, desired: desired, observed: observed)
         var fields = planned
         var notes: [String] = []
         if desired.type != observed.type {
@@ -146,8 +148,18 @@ extension HostPlanner {
                 : "make the transient virtual machine persistent"
             update = add(resource, .updateDomain(patch), after: volumeSteps, reason: reason)
         }
+        if !detach.isEmpty {
+            // Before the record that forgets the devices: a guest that keeps one fails the step, and the
+            // record still names it for the next run.
+            update = add(resource, .detachDevices(detach), after: [update],
+                         reason: "hot-unplug what the manifest no longer declares; the guest must release it within \(detach.timeoutSeconds) s")
+        }
         var recordReason = Self.ownershipRecordReason(observed: observed, desiredHash: desired.ownership.specHash)
         if recordReason != nil, image?.installFinished == true { recordReason = "the install finished: the installer kernel is no longer booted" }
+        if recordReason == nil, observed.ownership?.devices != desired.ownership.devices {
+            recordReason = observed.ownership?.devices == nil ? "record which disks and NICs reconcile manages (those matching the manifest)"
+                : "record the disks and NICs reconcile attached"
+        }
         if recordReason == nil, update != nil, let commit = desired.ownership.commit, observed.ownership?.commit != commit {
             // An update (drift) keeps the old record: the commit it was made from is recorded with it.
             recordReason = "record the manifests' commit \(commit.prefix(12))"
@@ -160,6 +172,13 @@ extension HostPlanner {
         }
         var restartPending = false
         if running {
+            // What an earlier apply (or someone) already wrote for the next boot: said again on every plan.
+            let pending = observed.pendingAtNextBoot.filter { written in !fields.contains { $0.field == written.field } }
+            if spec.restartPolicy == .ifNeeded {
+                fields += pending
+            } else if !pending.isEmpty {
+                pendingRestarts.append(PendingRestart(address: resource, fields: pending))
+            }
             restartPending = planRunningGuestChanges(spec, live: live, fields: fields, after: [update] + volumeSteps,
                                                      starting: networkSteps + poolSteps, notes: &notes)
         }
@@ -360,28 +379,30 @@ extension HostPlanner {
             patch.changedDisks.append(want)
             timed(FieldChange(field: "disks[\(index)]", before: describe(have), after: describe(want)), .nextBoot)
         }
-        var claimed: Set<Int> = []
+        let matches = observed.interfaceMatches(for: desired.interfaces)
         for (index, want) in desired.interfaces.enumerated() {
-            let match = observed.interfaces.indices.first { candidate in
-                guard !claimed.contains(candidate) else { return false }
-                let have = observed.interfaces[candidate]
-                if let mac = want.mac { return have.mac?.lowercased() == mac.lowercased() }
-                return have.type == "network" && have.source == want.network
-            }
-            guard let match else {
+            guard let match = matches[index] else {
                 patch.addedInterfaces.append(want)
                 timed(FieldChange(field: "networks[\(index)]", before: nil, after: describe(want)), .live)
                 continue
             }
-            claimed.insert(match)
             let have = observed.interfaces[match]
             if have.type == "network" && have.source == want.network { continue }
             var changed = want
             changed.mac = want.mac ?? have.mac
             patch.changedInterfaces.append(changed)
-            let source = have.type == "network" ? have.source ?? "?" : "\(have.type) \(have.source ?? "?")"
-            timed(FieldChange(field: "networks[\(index)]", before: have.mac.map { "\(source) (\($0))" } ?? source,
-                              after: describe(changed)), .nextBoot)
+            timed(FieldChange(field: "networks[\(index)]", before: describe(have), after: describe(changed)), .nextBoot)
+        }
+        // Devices reconcile attached and the manifest dropped: hot-unplugged from a running guest.
+        let removal = DeviceRemoval(desired: desired, observed: observed)
+        for disk in removal.disks {
+            patch.removedDisks.append(disk.target)
+            timed(FieldChange(field: "disks[\(disk.target)]", before: describe(disk), after: nil), .live)
+        }
+        for interface in removal.interfaces {
+            guard let mac = interface.mac else { continue }
+            patch.removedInterfaces.append(mac)
+            timed(FieldChange(field: "networks[\(mac)]", before: describe(interface), after: nil), .live)
         }
         if desired.vnc != observed.vnc {
             patch.vnc = desired.vnc

@@ -20,6 +20,8 @@ struct HostPlanner {
     private(set) var resources: [ResourceChange] = []
     private(set) var conflicts: [Conflict] = []
     private(set) var notices: [String] = []
+    /// Running guests whose definition already waits for their next boot (restartPolicy: never).
+    var pendingRestarts: [PendingRestart] = []
     private(set) var blockers: [PreflightBlocker] = []
     private var stepIDs: Set<String> = []
 

@@ -1,7 +1,10 @@
 extension Plan {
     /// Running guests whose definition gets changes that wait for their next boot (restartPolicy: never).
+    /// Both the guests this plan writes such changes for and those whose definition already holds them.
     public var restartPending: [ResourceAddress] {
-        resources.filter { $0.restartPending == true }.map(\.address)
+        var guests = resources.filter { $0.restartPending == true }.map(\.address)
+        for pending in pendingRestarts where !guests.contains(pending.address) { guests.append(pending.address) }
+        return guests
     }
 
     /// The closing line apply prints for them, or nil when no guest waits for a restart.

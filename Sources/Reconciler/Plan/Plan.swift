@@ -23,6 +23,8 @@ public struct Plan: Sendable, Hashable {
     public var blockers: [PreflightBlocker] = []
     /// Hypervisors that could not be reached or read: nothing is planned for them.
     public var unreachable: [UnreachableHost] = []
+    /// Running guests whose definition already holds next-boot changes they do not run with yet.
+    public var pendingRestarts: [PendingRestart] = []
 
     public init(targets: [Target] = [], steps: [Step] = [], resources: [ResourceChange] = [],
                 conflicts: [Conflict] = [], notices: [String] = [], observedFingerprint: String = "") {

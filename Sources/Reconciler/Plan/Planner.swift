@@ -30,6 +30,7 @@ public struct Planner: Sendable {
             plan.resources += host.resources
             plan.conflicts += host.conflicts
             plan.notices += host.notices
+            plan.pendingRestarts += host.pendingRestarts
             plan.blockers += host.blockers
         }
         return plan

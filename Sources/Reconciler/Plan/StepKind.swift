@@ -17,6 +17,8 @@ public enum StepKind: String, Sendable, Codable, CaseIterable {
     case updateDomain = "update-domain"
     /// Changes a running guest takes without a restart (memory, vCPUs, hotplugged NICs and disks).
     case applyLive = "apply-live"
+    /// Unplugs disks and NICs reconcile attached from a running guest, then from its definition.
+    case detachDevice = "detach-device"
     /// Writes reconcile's metadata element alone (`virDomainSetMetadata`); re-defines nothing.
     case recordOwnership = "record-ownership"
     case startDomain = "start-domain"

@@ -64,6 +64,14 @@ public struct PlanJSONRenderer: Sendable {
             var restartPending: Bool?
         }
 
+        /// A running guest whose definition already holds next-boot changes: not a change, not a conflict.
+        struct PendingRestartEntry: Encodable {
+            var resource: String
+            var name: String
+            var hypervisor: String
+            var fields: [FieldEntry]
+        }
+
         /// 2: field values are JSON numbers and booleans where they are numbers and booleans.
         var formatVersion = 2
         var targets: [Plan.Target]
@@ -75,6 +83,7 @@ public struct PlanJSONRenderer: Sendable {
         var observedFingerprint: String
         var blockers: [PreflightBlocker] = []
         var unreachable: [UnreachableHost] = []
+        var pendingRestarts: [PendingRestartEntry] = []
         /// True only when nothing would change and nothing is left alone (no conflict, no blocker).
         var converged = false
     }
@@ -97,6 +106,10 @@ public struct PlanJSONRenderer: Sendable {
             observedFingerprint: plan.observedFingerprint)
         document.blockers = plan.blockers
         document.unreachable = plan.unreachable
+        document.pendingRestarts = plan.pendingRestarts.map {
+            .init(resource: $0.address.description, name: $0.address.name, hypervisor: $0.address.hypervisor,
+                  fields: $0.fields.map(Document.FieldEntry.init))
+        }
         document.converged = plan.isConverged
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -38,6 +38,7 @@ public struct PlanTextRenderer: Sendable {
             lines += plan.notices.map { "  - \(safe($0))" }
             lines.append("")
         }
+        lines += pendingRestartLines(plan)
         if plan.hasChanges {
             let summary = plan.summary
             lines.append("Plan: \(summary.create) to create, \(summary.update) to update, \(summary.delete) to delete.")
@@ -48,7 +49,7 @@ public struct PlanTextRenderer: Sendable {
             // Never "the hosts match" while something declared is left alone: that hides a failure.
             lines.append("No changes planned, but the hosts do not match the manifests: \(leftAlone), listed above.")
         } else {
-            lines.append("No changes. The hosts match the manifests.")
+            lines.append("No changes. The hosts match the manifests." + (plan.pendingRestarts.isEmpty ? "" : " A restart is pending, listed above."))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -88,6 +89,19 @@ public struct PlanTextRenderer: Sendable {
         for (index, text) in described.enumerated() {
             lines.append("      \(style.dim((index == 0 ? "steps: " : "       ") + text))")
         }
+        return lines
+    }
+
+    /// Guests whose definition waits for their next boot: said on every plan until they restart.
+    private func pendingRestartLines(_ plan: Plan) -> [String] {
+        guard !plan.pendingRestarts.isEmpty else { return [] }
+        var lines = [style.bold("Restart pending (in the definition, not yet in the running guest):")]
+        for pending in plan.pendingRestarts {
+            let changes = pending.fields.map { "\(safe($0.field)) \(safe($0.before ?? "none")) → \(safe($0.after ?? "none"))" }
+            lines.append("  \(style.yellow("~")) virtual machine \"\(safe(pending.address.name))\" on \(safe(pending.address.hypervisor)): \(changes.joined(separator: ", "))")
+            lines.append("      \(style.dim("# takes effect at the next boot: reconcile restart \(safe(pending.address.name)), or restartPolicy: ifNeeded"))")
+        }
+        lines.append("")
         return lines
     }
 

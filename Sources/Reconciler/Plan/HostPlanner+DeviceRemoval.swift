@@ -1,0 +1,32 @@
+import Spec
+
+extension HostPlanner {
+    /// Moves the removals out of a running guest's definition patch: they are unplugged from the guest
+    /// and then its definition by their own step, which can wait for the guest to release them.
+    static func deviceDetach(taking patch: inout DomainPatch, observed: ObservedDomain) -> DeviceDetach {
+        let disks = observed.disks.filter { disk in disk.device == "disk" && patch.removedDisks.contains(disk.target) }
+            .compactMap { disk in disk.source.map { OwnedDevices.Disk(target: disk.target, source: $0) } }
+        let detach = DeviceDetach(name: patch.name, uuid: patch.uuid, disks: disks, interfaces: patch.removedInterfaces)
+        patch.removedDisks = []
+        patch.removedInterfaces = []
+        return detach
+    }
+
+    /// Says which undeclared devices stay (not reconcile's), and that a removed disk's volume is kept:
+    /// taking a disk out of a manifest never deletes its data, whatever `deleteWithVM` says (that
+    /// applies when the VM itself goes); declaring the disk again attaches the same volume.
+    mutating func noticeDeviceRemoval(_ spec: VirtualMachineSpec, desired: DomainDefinition, observed: ObservedDomain) {
+        let removal = DeviceRemoval(desired: desired, observed: observed)
+        for device in removal.kept {
+            notice("\(device) of '\(spec.name)' is not in the manifest and was not attached by reconcile: it stays")
+        }
+        for disk in removal.disks {
+            notice("disk \(disk.target) is detached from '\(spec.name)'; its volume \(disk.source ?? "?") is kept (removing a disk never deletes its data; declare it again to re-attach it, or delete the volume by hand)")
+        }
+    }
+
+    static func describe(_ interface: ObservedDomain.Interface) -> String {
+        let source = interface.type == "network" ? interface.source ?? "?" : "\(interface.type) \(interface.source ?? "?")"
+        return interface.mac.map { "\(source) (\($0))" } ?? source
+    }
+}
