@@ -1,6 +1,8 @@
 import HostProbe
+import Localization
 
 /// A host command that failed: the command, its exit status, the end of its stderr, and a hint.
+/// Worded in the user's language, except the command and what the host printed.
 public struct HostCommandError: Error, Sendable, CustomStringConvertible {
     /// More than this many lines of stderr bury the message that matters, usually the last.
     static let stderrLines = 15
@@ -9,19 +11,22 @@ public struct HostCommandError: Error, Sendable, CustomStringConvertible {
     public var target: String
     public var exitCode: Int32?
     public var stderr: String
-    public var hint: String
+    public var hintMessage: LocalizedMessage
+    /// The hint in the user's language.
+    public var hint: String { hintMessage.description }
 
-    public init(command: HostCommand, target: String, exitCode: Int32?, stderr: String, hint: String) {
+    public init(command: HostCommand, target: String, exitCode: Int32?, stderr: String, hint: LocalizedMessage) {
         self.command = command.rendered
         self.target = target
         self.exitCode = exitCode
         self.stderr = stderr
-        self.hint = hint
+        self.hintMessage = hint
     }
 
     public var description: String {
-        let status = exitCode.map { "exited with status \($0)" } ?? "could not be started"
-        var text = "`\(command)` \(status) on \(target)"
+        var text = exitCode.map {
+            Localizer.current.text("adapter.command.exited", ["command": command, "status": "\($0)", "target": target])
+        } ?? Localizer.current.text("adapter.command.notStarted", ["command": command, "target": target])
         let lines = stderr.split(separator: "\n", omittingEmptySubsequences: true).suffix(Self.stderrLines)
         if !lines.isEmpty { text += ":\n    " + lines.joined(separator: "\n    ") }
         return text + "\n  hint: \(hint)"

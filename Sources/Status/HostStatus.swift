@@ -1,3 +1,5 @@
+import Localization
+
 /// One Hypervisor: the cards of its machine and the table of its guests.
 public struct HostStatus: Sendable, Hashable, Codable {
     /// The Hypervisor's `metadata.name` (`local` when no manifest declares one).
@@ -7,6 +9,8 @@ public struct HostStatus: Sendable, Hashable, Codable {
     public var hypervisors: [HypervisorCard]
     /// Why there are no cards (a remote URI without `spec.ssh`, an SSH failure), when there are none.
     public var cardsNote: String?
+    /// The same note as a message, for text and pages in the reader's language (not in JSON).
+    public var cardsNoteMessage: LocalizedMessage?
     public var guests: [GuestStatus]
     /// Why the guests could not be read (libvirt did not answer), when they could not.
     public var error: String?
@@ -19,5 +23,29 @@ public struct HostStatus: Sendable, Hashable, Codable {
         self.cardsNote = cardsNote
         self.guests = guests
         self.error = error
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name, uri, hypervisors, cardsNote, guests, error
+    }
+
+    /// Equal when the JSON is: a status read back from JSON has lost its messages only.
+    public static func == (lhs: HostStatus, rhs: HostStatus) -> Bool {
+        lhs.name == rhs.name && lhs.uri == rhs.uri && lhs.hypervisors == rhs.hypervisors && lhs.cardsNote == rhs.cardsNote
+            && lhs.guests == rhs.guests && lhs.error == rhs.error
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(uri)
+        hasher.combine(hypervisors)
+        hasher.combine(cardsNote)
+        hasher.combine(guests)
+        hasher.combine(error)
+    }
+
+    /// The note in the localizer's language when it is one of reconcile's messages, else as it came.
+    public func cardsNote(_ localizer: Localizer) -> String? {
+        cardsNoteMessage.map { localizer.text($0) } ?? cardsNote
     }
 }

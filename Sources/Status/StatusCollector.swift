@@ -38,6 +38,7 @@ public struct StatusCollector: Sendable {
             status.hypervisors = HypervisorCard.cards(from: try await detector.detect(for: spec))
         } catch {
             status.cardsNote = "\(error)"
+            status.cardsNoteMessage = (error as? HostNotProbed)?.message
         }
         let own = manifests.restricted(to: spec.name)
         do {

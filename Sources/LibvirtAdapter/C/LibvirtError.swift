@@ -1,4 +1,5 @@
 import CLibvirt
+import Localization
 
 /// A libvirt failure with what libvirt itself said: its error code and domain (subsystem), its
 /// message, and the C function that failed.
@@ -38,5 +39,8 @@ public struct LibvirtError: Error, Sendable, Equatable, CustomStringConvertible 
 
     public var isOperationInvalid: Bool { code == Int32(VIR_ERR_OPERATION_INVALID.rawValue) }
 
-    public var description: String { "\(message) (libvirt error \(code) in \(function))" }
+    /// libvirt's own words as they are, framed in the user's language.
+    public var description: String {
+        Localizer.current.text("adapter.libvirt.error", ["message": message, "code": "\(code)", "function": function])
+    }
 }

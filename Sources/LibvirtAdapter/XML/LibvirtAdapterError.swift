@@ -1,8 +1,13 @@
-/// A failure inside the adapter that is not libvirt's own (unexpected XML, a missing object).
-public struct LibvirtAdapterError: Error, Sendable, CustomStringConvertible {
-    public var description: String
+import Localization
 
-    public init(_ description: String) {
-        self.description = description
+/// A failure inside the adapter that is not libvirt's own (unexpected XML, a missing object), worded
+/// in the user's language; `message` keeps the key for machine-read output (`message.english`).
+public struct LibvirtAdapterError: Error, Sendable, CustomStringConvertible {
+    public var message: LocalizedMessage
+
+    public init(_ message: LocalizedMessage) {
+        self.message = message
     }
+
+    public var description: String { message.description }
 }
