@@ -73,7 +73,7 @@ public struct DetectionTextRenderer: Sendable {
     }
 
     func rungName(_ rung: LadderRung) -> String {
-        text("detect.rung." + rung.rawValue)
+        text("detect.rung.\(rung.rawValue)")
     }
 
     func ladderCard(title: String, ladder: Ladder, details: [String]) -> [String] {

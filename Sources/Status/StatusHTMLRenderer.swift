@@ -56,7 +56,7 @@ public struct StatusHTMLRenderer: Sendable {
             .element(named: "ul", nodes: card.rungs.map { rung in
                 Node<HTML.BodyContext>.element(named: "li", nodes: [
                     .span(.class(rung.reached ? "chip ok" : "chip bad"), text(rung.reached ? "✓" : "✗")),
-                    text(" " + localizer.text("detect.rung." + rung.name)),
+                    text(" " + localizer.text("detect.rung.\(rung.name)")),
                 ])
             }),
             .p(.class("next"), .unwrap(card.next, { .span(.class("chip action"), text($0.title(localizer))) },

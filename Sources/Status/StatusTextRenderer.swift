@@ -31,7 +31,7 @@ public struct StatusTextRenderer: Sendable {
         if let note = host.cardsNote(localizer) { return ["  " + localizer.text("status.notProbed", ["reason": safe(note)])] }
         return host.hypervisors.map { card in
             let ladder = card.rungs.map { rung in
-                let name = localizer.text("detect.rung." + rung.name)
+                let name = localizer.text("detect.rung.\(rung.name)")
                 return rung.reached ? style.green("✓ \(name)") : style.red("✗ \(name)")
             }.joined(separator: "  ")
             let next = "  → " + (card.next.map { $0.title(localizer) } ?? localizer.text("status.notAvailableHere"))
@@ -53,7 +53,7 @@ public struct StatusTextRenderer: Sendable {
         }
         func line(_ cells: [String], colour: (String) -> String = { $0 }) -> String {
             let padded = cells.enumerated().map { index, cell in
-                index == cells.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+                index == cells.count - 1 ? cell : TerminalText.pad(cell, to: widths[index])
             }
             return "  " + colour(padded.joined(separator: "  "))
         }

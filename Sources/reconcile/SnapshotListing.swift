@@ -41,7 +41,7 @@ struct SnapshotListing {
         let widths = header.indices.map { column in lines.map { $0[column].count }.max() ?? 0 }
         let body = lines.map { line in
             line.enumerated().map { column, value in
-                column == line.count - 1 ? value : value.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+                column == line.count - 1 ? value : TerminalText.pad(value, to: widths[column])
             }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
         }
         return body.joined(separator: "\n") + "\n" + localizer.text("cli.snapshot.currentNote") + "\n"

@@ -32,13 +32,13 @@ struct LocalizedCLITests {
 
     @Test("detect: text follows LANG, JSON is byte-identical")
     func detect() throws {
-        let english = try CLI.reconcile(["detect", "--fixture", Self.fixture, "--output", "json"], environment: Self.environment("C"))
+        let english = try CLI.reconcile(["detect", "--fixture-root", Self.fixture, "--output", "json"], environment: Self.environment("C"))
         #expect(english.status == 0, "\(english.output)")
         #expect(english.stdout.contains("\"problem\" : \"libvirtd is not running\""))
         for (lang, locale) in Self.languages {
-            let json = try CLI.reconcile(["detect", "--fixture", Self.fixture, "--output", "json"], environment: Self.environment(lang))
+            let json = try CLI.reconcile(["detect", "--fixture-root", Self.fixture, "--output", "json"], environment: Self.environment(lang))
             #expect(json.stdout == english.stdout, "\(lang): JSON differs")
-            let text = try CLI.reconcile(["detect", "--fixture", Self.fixture], environment: Self.environment(lang))
+            let text = try CLI.reconcile(["detect", "--fixture-root", Self.fixture], environment: Self.environment(lang))
             #expect(text.status == 0, "\(text.output)")
             let localizer = Localizer(locale: locale)
             #expect(text.stdout.contains(localizer.text("detect.defaultHypervisor", ["hypervisor": "kvm"])), "\(lang): \(text.stdout)")
