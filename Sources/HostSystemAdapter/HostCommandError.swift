@@ -1,9 +1,10 @@
+import HostCommands
 import HostProbe
 import Localization
 
 /// A host command that failed: the command, its exit status, the end of its stderr, and a hint.
 /// Worded in the user's language, except the command and what the host printed.
-public struct HostCommandError: Error, Sendable, CustomStringConvertible {
+public struct HostCommandError: LocalizedDescription, Sendable {
     /// More than this many lines of stderr bury the message that matters, usually the last.
     static let stderrLines = 15
 
@@ -23,12 +24,12 @@ public struct HostCommandError: Error, Sendable, CustomStringConvertible {
         self.hintMessage = hint
     }
 
-    public var description: String {
+    public func description(_ localizer: Localizer) -> String {
         var text = exitCode.map {
-            Localizer.current.text("adapter.command.exited", ["command": command, "status": "\($0)", "target": target])
-        } ?? Localizer.current.text("adapter.command.notStarted", ["command": command, "target": target])
+            localizer.text("adapter.command.exited", ["command": command, "status": "\($0)", "target": target])
+        } ?? localizer.text("adapter.command.notStarted", ["command": command, "target": target])
         let lines = stderr.split(separator: "\n", omittingEmptySubsequences: true).suffix(Self.stderrLines)
         if !lines.isEmpty { text += ":\n    " + lines.joined(separator: "\n    ") }
-        return text + "\n  hint: \(hint)"
+        return text + "\n  hint: " + localizer.text(hintMessage)
     }
 }

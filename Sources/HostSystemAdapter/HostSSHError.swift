@@ -1,13 +1,13 @@
+import HostCommands
 import Localization
 
 /// The SSH host of a hypervisor did not let reconcile in.
-public struct HostSSHError: Error, Sendable, CustomStringConvertible {
+public struct HostSSHError: LocalizedDescription, Sendable {
     public var destination: String
     public var port: Int
 
-    public var description: String {
+    public func description(_ localizer: Localizer) -> String {
         let arguments = ["destination": destination, "port": "\(port)"]
-        return Localizer.current.text("adapter.ssh.cannotLogIn", arguments)
-            + "\n  hint: " + Localizer.current.text("adapter.ssh.hint", arguments)
+        return localizer.text("adapter.ssh.cannotLogIn", arguments) + "\n  hint: " + localizer.text("adapter.ssh.hint", arguments)
     }
 }

@@ -1,3 +1,4 @@
+import HostCommands
 import Localization
 
 /// One Hypervisor: the cards of its machine and the table of its guests.
@@ -9,8 +10,11 @@ public struct HostStatus: Sendable, Hashable, Codable {
     public var hypervisors: [HypervisorCard]
     /// Why there are no cards (a remote URI without `spec.ssh`, an SSH failure), when there are none.
     public var cardsNote: String?
-    /// The same note as a message, for text and pages in the reader's language (not in JSON).
-    public var cardsNoteMessage: LocalizedMessage?
+    /// What made the note, for text and pages in the reader's language (not in JSON, which has
+    /// `cardsNote` in English).
+    public var cardsNoteCause: (any LocalizedDescription & Sendable)?
+    /// The same for `error`.
+    public var errorCause: (any LocalizedDescription & Sendable)?
     public var guests: [GuestStatus]
     /// Why the guests could not be read (libvirt did not answer), when they could not.
     public var error: String?
@@ -44,8 +48,13 @@ public struct HostStatus: Sendable, Hashable, Codable {
         hasher.combine(error)
     }
 
-    /// The note in the localizer's language when it is one of reconcile's messages, else as it came.
+    /// The note in the localizer's language when reconcile worded it, else as it came.
     public func cardsNote(_ localizer: Localizer) -> String? {
-        cardsNoteMessage.map { localizer.text($0) } ?? cardsNote
+        cardsNoteCause.map { $0.description(localizer) } ?? cardsNote
+    }
+
+    /// The error in the localizer's language when reconcile worded it, else as it came.
+    public func error(_ localizer: Localizer) -> String? {
+        errorCause.map { $0.description(localizer) } ?? error
     }
 }

@@ -66,7 +66,7 @@ public struct StatusHTMLRenderer: Sendable {
     }
 
     func guestTable(_ host: HostStatus) -> Node<HTML.BodyContext> {
-        if let error = host.error { return .p(.class("error"), text(localizer.text("status.guestsNotRead", ["reason": error]))) }
+        if let error = host.error(localizer) { return .p(.class("error"), text(localizer.text("status.guestsNotRead", ["reason": error]))) }
         let headers = StatusTextRenderer.columns(localizer)
         return .table(.class("guests"),
             .thead(.tr(.forEach(headers) { .th(text($0)) })),

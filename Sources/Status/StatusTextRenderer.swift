@@ -40,7 +40,7 @@ public struct StatusTextRenderer: Sendable {
     }
 
     func table(_ host: HostStatus) -> [String] {
-        if let error = host.error { return ["  " + style.red(localizer.text("status.guestsNotRead", ["reason": safe(error)]))] }
+        if let error = host.error(localizer) { return ["  " + style.red(localizer.text("status.guestsNotRead", ["reason": safe(error)]))] }
         if host.guests.isEmpty { return ["  " + localizer.text("status.noGuests")] }
         let header = Self.columns(localizer).map { $0.uppercased() }
         let rows = host.guests.map { guest in

@@ -1,5 +1,9 @@
 import Foundation
+import HostProbe
+import LibvirtAdapter
 import Localization
+import Reconciler
+import Spec
 import Status
 import Testing
 
@@ -56,5 +60,28 @@ struct StatusLocalizationTests {
         #expect(embedded == english, "the embedded JSON is the same in every language")
         let decoded = try JSONDecoder().decode(StatusReport.self, from: Data(embedded.utf8))
         #expect(decoded == scenario.report)
+    }
+
+    /// A machine that was not probed: the note is English in JSON and worded per reader in text and HTML.
+    struct UnprobedDetector: HostDetecting {
+        func detect(for hypervisor: HypervisorSpec) async throws -> DetectionReport {
+            throw HostNotProbed(LocalizedMessage("cli.status.remoteHost", ["uri": hypervisor.uri]))
+        }
+    }
+
+    @Test("a note from the collector: English in JSON, the reader's language on the page")
+    func notProbedNote() async throws {
+        let hypervisor = try await LibvirtHypervisor.connect(uri: "test:///default")
+        let collector = StatusCollector(engine: Engine(connector: FixedConnector(hypervisor: hypervisor)), detector: UnprobedDetector())
+        let report = await collector.collect(StatusCollector.implicitManifests(uri: "test:///default"))
+        let host = try #require(report.hosts.first)
+        #expect(host.cardsNote == "test:///default is on another machine; set spec.ssh to probe it")
+        let json = StatusJSONRenderer().render(report)
+        #expect(json.contains("is on another machine"))
+        let german = Localizer(locale: .german)
+        let text = StatusTextRenderer(style: .plain, localizer: german).render(report)
+        #expect(text.contains(german.text("status.notProbed", ["reason": german.text("cli.status.remoteHost", ["uri": "test:///default"])])))
+        #expect(!text.contains("is on another machine"))
+        #expect(StatusHTMLRenderer(localizer: german).render(report).contains("liegt auf einer anderen Maschine"))
     }
 }
