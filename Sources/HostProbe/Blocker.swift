@@ -15,6 +15,11 @@ public struct Blocker: Sendable, Codable, Equatable {
         self.nextMessage = next
     }
 
+    /// Text that is not in the catalogs: the same in every language.
+    public init(rung: LadderRung, problem: String, next: String) {
+        self.init(rung: rung, problem: Self.verbatim(problem), next: Self.verbatim(next))
+    }
+
     /// A next step that is a command to type: the same in every language.
     public init(rung: LadderRung, problem: LocalizedMessage, command: String) {
         self.init(rung: rung, problem: problem, next: Self.verbatim(command))

@@ -2,13 +2,22 @@ import HostCommands
 import Localization
 
 /// A failure inside the adapter that is not libvirt's own (unexpected XML, a missing object), worded
-/// in the user's language; `message` keeps the key for machine-read output (`message.english`).
+/// in the reader's language; `englishDescription` is for machine-read output.
 public struct LibvirtAdapterError: LocalizedDescription, Sendable {
-    public var message: LocalizedMessage
+    /// The catalog message, when the error has one.
+    public var message: LocalizedMessage?
+    private var fixedText: String?
 
     public init(_ message: LocalizedMessage) {
         self.message = message
     }
 
-    public func description(_ localizer: Localizer) -> String { localizer.text(message) }
+    /// Text that is not in the catalogs: the same in every language.
+    public init(_ text: String) {
+        self.fixedText = text
+    }
+
+    public func description(_ localizer: Localizer) -> String {
+        message.map { localizer.text($0) } ?? fixedText ?? ""
+    }
 }
