@@ -78,7 +78,7 @@ public struct DetectionTextRenderer: Sendable {
 
     func ladderCard(title: String, ladder: Ladder, details: [String]) -> [String] {
         var header = style.paint(title.padding(to: 10), .bold) + " "
-        header += ladder.rungs.map { style.mark($0.1, rungName($0.0)) }.joined(separator: "  ")
+        header += ladder.rungs.map { mark($0.1, rungName($0.0)) }.joined(separator: "  ")
         if let first = ladder.blockers.first {
             header += "  \(style.arrow) " + text("detect.next", ["step": localizer.text(first.nextMessage)])
         }
@@ -99,10 +99,10 @@ public struct DetectionTextRenderer: Sendable {
         var details: [String] = []
         var device = "/dev/kvm: \(kvm.deviceStatus)"
         if let api = kvm.apiVersion { device += " (API \(api))" }
-        details.append(device + ", " + style.mark(kvm.deviceAccessible, text("detect.kvm.accessible")))
+        details.append(device + ", " + mark(kvm.deviceAccessible, text("detect.kvm.accessible")))
         let flags = kvm.cpuFlags.isEmpty ? text("detect.none") : kvm.cpuFlags.joined(separator: " ")
-        details.append(text("detect.kvm.cpu", ["mark": style.mark(kvm.cpuSupported, "vmx/svm"), "flags": flags]))
-        details.append(text("detect.kvm.kernel", ["mark": style.mark(kvm.kernelSupported, "kvm"), "modules": list(kvm.modules)]))
+        details.append(text("detect.kvm.cpu", ["mark": mark(kvm.cpuSupported, "vmx/svm"), "flags": flags]))
+        details.append(text("detect.kvm.kernel", ["mark": mark(kvm.kernelSupported, "kvm"), "modules": list(kvm.modules)]))
         let nested = kvm.nested.map { $0 ? text("detect.on") : text("detect.off") } ?? text("detect.unknown")
         let guest = !kvm.isGuest ? text("detect.kvm.bareMetal")
             : kvm.guestPlatform.map { text("detect.kvm.guestOf", ["platform": $0]) } ?? text("detect.kvm.guest")
@@ -139,6 +139,10 @@ public struct DetectionTextRenderer: Sendable {
         let running = service.running
             ? text("detect.service.running", ["evidence": service.runningEvidence ?? ""]) : text("detect.service.notRunning")
         return text("detect.service", ["name": service.name, "enabled": enabled, "running": running])
+    }
+
+    func mark(_ ok: Bool, _ label: String) -> String {
+        style.mark(ok, label, yes: text("detect.yes"), no: text("detect.no"))
     }
 
     func yesNo(_ answer: Bool) -> String {

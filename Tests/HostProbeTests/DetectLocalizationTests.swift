@@ -21,7 +21,7 @@ struct DetectLocalizationTests {
             localizer.text("detect.kvm.startWithoutInit", ["service": "libvirtd", "command": "libvirtd -d"]),
             localizer.text("detect.lxd.notInstalled"),
             localizer.text("detect.virtualbox.noVtx"),
-            localizer.text("detect.rung.running") + ":no",
+            localizer.text("detect.rung.running") + ":" + localizer.text("detect.no"),
         ] {
             #expect(text.contains(line), "\(locale): \(line)")
         }
