@@ -35,6 +35,7 @@ let package = Package(
         .target(
             name: "HostCommands",
             dependencies: [
+                "Localization",
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 // Commands and their exit status for --verbose.
                 .product(name: "Logging", package: "swift-log"),
@@ -192,7 +193,7 @@ let package = Package(
         .testTarget(
             name: "ReconcilerTests",
             dependencies: [
-                "Spec", "Reconciler", "LibvirtAdapter", "CLibvirt", "HostProbe", "Status", "ProvisioningAdapter",
+                "Spec", "Reconciler", "LibvirtAdapter", "CLibvirt", "HostProbe", "Status", "ProvisioningAdapter", "Localization",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -202,7 +203,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HostProbeTests",
-            dependencies: ["HostCommands", "HostProbe"],
+            dependencies: ["HostCommands", "HostProbe", "Localization"],
             resources: [.copy("Fixtures"), .copy("Golden")],
             swiftSettings: strictSettings
         ),

@@ -4,6 +4,8 @@
 # FieldCatalogTests fail when the first two are stale; DocsCLITests when the man page misses a command.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The help abstracts follow the locale (LC_ALL, LC_MESSAGES, LANG); the committed docs are English.
+export LC_ALL=C
 
 swift build --product reconcile
 bin="$(swift build --show-bin-path)/reconcile"

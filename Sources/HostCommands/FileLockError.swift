@@ -1,7 +1,11 @@
+import Localization
+
 /// Why a lock file could not be opened or locked (not: that someone else holds it).
-public struct FileLockError: Error, Sendable, CustomStringConvertible {
+public struct FileLockError: LocalizedDescription, Sendable {
     public var path: String
     public var reason: String
 
-    public var description: String { "cannot lock \(path): \(reason)" }
+    public func description(_ localizer: Localizer) -> String {
+        localizer.text("adapter.lock.failed", ["path": path, "reason": reason])
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import Logging
 import Subprocess
 #if canImport(System)
@@ -69,14 +70,15 @@ public struct ProcessRunner: Sendable {
                 defer { group.cancelAll() }
                 guard let first = try await group.next(), let result = first else {
                     // Cancelling the group makes swift-subprocess tear the process down.
-                    throw ProcessError(.timeout, "\(commandLine): no exit within \(timeout)")
+                    throw ProcessError(.timeout, Localizer.current.text("adapter.process.timeout", ["command": commandLine, "timeout": "\(timeout)"]))
                 }
                 return result
             }
         } catch let error as ProcessError {
             throw error
         } catch {
-            throw ProcessError(.cannotRun, "\(commandLine): cannot run: \(error)", underlying: error)
+            throw ProcessError(.cannotRun, Localizer.current.text("adapter.process.cannotRun", ["command": commandLine, "reason": "\(error)"]),
+                               underlying: error)
         }
     }
 

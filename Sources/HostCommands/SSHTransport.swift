@@ -1,3 +1,5 @@
+import Localization
+
 /// Runs commands on a host or guest through the local OpenSSH client. Every ssh command line of
 /// reconcile is built here: BatchMode (never a password prompt that would hang a run), a connect
 /// timeout, `--` before the destination so that neither it nor the command is read as an option,
@@ -70,7 +72,9 @@ public struct SSHTransport: CommandTransport {
         } catch where error.code == .timeout {
             // The runner's message would spell out every ssh option; name the host and command instead.
             let command = ShellQuote.join(argv)
-            throw ProcessError(.timeout, "ssh \(host): '\(command.prefix(80))' did not finish within \(timeout.map { "\($0)" } ?? "")")
+            throw ProcessError(.timeout, Localizer.current.text("adapter.process.sshTimeout", [
+                "host": "\(host)", "command": String(command.prefix(80)), "timeout": timeout.map { "\($0)" } ?? "",
+            ]))
         }
     }
 

@@ -1,12 +1,58 @@
+import Localization
+
 /// Why a rung of the readiness ladder is not reached, and what to do next.
+///
+/// The problem and the next step are messages, worded in the user's language by the text renderer;
+/// JSON carries their English wording (`problem`, `next`), whatever the locale.
 public struct Blocker: Sendable, Codable, Equatable {
     public var rung: LadderRung
-    public var problem: String
-    public var next: String
+    public var problemMessage: LocalizedMessage
+    public var nextMessage: LocalizedMessage
 
-    public init(rung: LadderRung, problem: String, next: String) {
+    public init(rung: LadderRung, problem: LocalizedMessage, next: LocalizedMessage) {
         self.rung = rung
-        self.problem = problem
-        self.next = next
+        self.problemMessage = problem
+        self.nextMessage = next
+    }
+
+    /// Text that is not in the catalogs: the same in every language.
+    public init(rung: LadderRung, problem: String, next: String) {
+        self.init(rung: rung, problem: Self.verbatim(problem), next: Self.verbatim(next))
+    }
+
+    /// A next step that is a command to type: the same in every language.
+    public init(rung: LadderRung, problem: LocalizedMessage, command: String) {
+        self.init(rung: rung, problem: problem, next: Self.verbatim(command))
+    }
+
+    public var problem: String { problemMessage.english }
+    public var next: String { nextMessage.english }
+
+    /// Text that is not translated: a command line, or a blocker read back from JSON.
+    static func verbatim(_ text: String) -> LocalizedMessage {
+        LocalizedMessage("detect.verbatim", ["text": text])
+    }
+
+    /// Equal when they say the same in English: a blocker read back from JSON has lost its keys only.
+    public static func == (lhs: Blocker, rhs: Blocker) -> Bool {
+        lhs.rung == rhs.rung && lhs.problem == rhs.problem && lhs.next == rhs.next
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case rung, problem, next
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(rung: try container.decode(LadderRung.self, forKey: .rung),
+                  problem: Self.verbatim(try container.decode(String.self, forKey: .problem)),
+                  next: Self.verbatim(try container.decode(String.self, forKey: .next)))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(rung, forKey: .rung)
+        try container.encode(problem, forKey: .problem)
+        try container.encode(next, forKey: .next)
     }
 }

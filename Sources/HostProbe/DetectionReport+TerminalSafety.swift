@@ -9,7 +9,12 @@ extension DetectionReport {
     public func escapedForTerminal() throws -> DetectionReport {
         let tree = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(self))
         let escaped = try JSONSerialization.data(withJSONObject: Self.escapingStrings(in: tree))
-        return try JSONDecoder().decode(DetectionReport.self, from: escaped)
+        var report = try JSONDecoder().decode(DetectionReport.self, from: escaped)
+        // JSON holds the blockers' English words only; the keys keep them translatable.
+        report.hypervisors.kvm.blockers = hypervisors.kvm.blockers.map { $0.escapedForTerminal() }
+        report.hypervisors.lxd.blockers = hypervisors.lxd.blockers.map { $0.escapedForTerminal() }
+        report.hypervisors.virtualbox.blockers = hypervisors.virtualbox.blockers.map { $0.escapedForTerminal() }
+        return report
     }
 
     static func escapingStrings(in value: Any) -> Any {

@@ -1,4 +1,5 @@
 import HostCommands
+import Localization
 
 /// Turns a KVM report's unreached rungs into problems with next steps.
 struct KVMBlockers {
@@ -22,84 +23,86 @@ struct KVMBlockers {
     func availabilityBlocker(_ report: KVMReport) -> Blocker? {
         guard !report.available else { return nil }
         if case .failed(let reason) = device {
-            return Blocker(rung: .available, problem: "/dev/kvm is present but unusable: \(reason)",
-                           next: "check dmesg for KVM errors and that the kvm modules match the running kernel")
+            return Blocker(rung: .available, problem: LocalizedMessage("detect.kvm.unusable", ["reason": reason]),
+                           next: LocalizedMessage("detect.kvm.unusableNext"))
         }
         if case .answered = device {
-            return Blocker(rung: .available, problem: "/dev/kvm answered with \(report.deviceStatus)",
-                           next: "use a kernel whose KVM API version is \(KVMProbe.expectedAPIVersion)")
+            return Blocker(rung: .available, problem: LocalizedMessage("detect.kvm.answered", ["status": report.deviceStatus]),
+                           next: LocalizedMessage("detect.kvm.answeredNext", ["version": "\(KVMProbe.expectedAPIVersion)"]))
         }
         if report.cpuSupported {
             let module = context.cpuFlags.hasVMX ? "kvm_intel" : "kvm_amd"
-            return Blocker(rung: .available, problem: "/dev/kvm is missing although the CPU supports virtualisation",
-                           next: "load the KVM module: modprobe \(module)")
+            return Blocker(rung: .available, problem: LocalizedMessage("detect.kvm.noDevice"),
+                           next: LocalizedMessage("detect.kvm.noDeviceNext", ["module": module]))
         }
         if report.isGuest {
-            let outer = report.guestPlatform.map { " (\($0))" } ?? ""
-            return Blocker(rung: .available,
-                           problem: "this host is a virtual machine\(outer) and its CPU exposes neither vmx nor svm",
-                           next: "enable nested virtualisation on the outer host (kvm_intel/kvm_amd nested=1, CPU mode host-passthrough)")
+            let problem = report.guestPlatform.map { LocalizedMessage("detect.kvm.guestWithoutVmxOn", ["platform": $0]) }
+                ?? LocalizedMessage("detect.kvm.guestWithoutVmx")
+            return Blocker(rung: .available, problem: problem, next: LocalizedMessage("detect.kvm.guestWithoutVmxNext"))
         }
-        return Blocker(rung: .available, problem: "the CPU reports neither vmx (Intel VT-x) nor svm (AMD-V)",
-                       next: "enable Intel VT-x / AMD-V in the firmware (BIOS/UEFI) setup")
+        return Blocker(rung: .available, problem: LocalizedMessage("detect.kvm.noVmx"),
+                       next: LocalizedMessage("detect.kvm.noVmxNext"))
     }
 
     func accessBlocker(_ report: KVMReport) -> Blocker? {
         guard device == .permissionDenied else { return nil }
-        return Blocker(rung: .deviceAccess, problem: "permission denied on /dev/kvm",
-                       next: "add the user to the kvm group (usermod -aG kvm USER) and log in again")
+        return Blocker(rung: .deviceAccess, problem: LocalizedMessage("detect.kvm.permissionDenied"),
+                       next: LocalizedMessage("detect.kvm.permissionDeniedNext"))
     }
 
     func installBlocker(_ report: KVMReport) -> Blocker {
-        let missing = [report.qemuInstalled ? nil : "QEMU", report.libvirtInstalled ? nil : "libvirt"].compactMap { $0 }
-        let problem = "\(missing.joined(separator: " and ")) not installed"
-        guard let plan = BootstrapPlan.kvm(for: context.distribution), let install = plan.commands.first else {
-            return Blocker(rung: .installed, problem: problem,
-                           next: "install QEMU and libvirt with the distribution's package manager")
+        let problem = switch (report.qemuInstalled, report.libvirtInstalled) {
+        case (false, false): LocalizedMessage("detect.kvm.qemuLibvirtMissing")
+        case (false, true): LocalizedMessage("detect.kvm.qemuMissing")
+        default: LocalizedMessage("detect.kvm.libvirtMissing")
         }
-        return Blocker(rung: .installed, problem: problem, next: install.rendered)
+        guard let plan = BootstrapPlan.kvm(for: context.distribution), let install = plan.commands.first else {
+            return Blocker(rung: .installed, problem: problem, next: LocalizedMessage("detect.kvm.installNext"))
+        }
+        return Blocker(rung: .installed, problem: problem, command: install.rendered)
     }
 
     func enableBlocker() -> Blocker {
         let commands = ServiceCommands.enable(libvirtService, with: serviceManager)
         guard !commands.isEmpty else {
-            return Blocker(rung: .enabled, problem: "no service manager runs on this host, so nothing starts \(libvirtService) at boot",
-                           next: "start it by hand after each boot (\(manualStartText))")
+            return Blocker(rung: .enabled, problem: LocalizedMessage("detect.noServiceManager", ["service": libvirtService]),
+                           next: LocalizedMessage("detect.startByHand", ["command": manualStartText]))
         }
-        return Blocker(rung: .enabled, problem: "\(libvirtService) is not enabled",
-                       next: commands.map(\.rendered).joined(separator: " && "))
+        return Blocker(rung: .enabled, problem: LocalizedMessage("detect.serviceNotEnabled", ["service": libvirtService]),
+                       command: commands.map(\.rendered).joined(separator: " && "))
     }
 
     func runBlocker() -> Blocker {
-        Blocker(rung: .running, problem: "\(libvirtService) is not running",
-                next: "start \(libvirtService) (\(startText))")
+        let command = switch serviceManager {
+        case .none: LocalizedMessage("detect.kvm.startWithoutInit", ["service": libvirtService, "command": manualStartText])
+        default: LocalizedMessage("detect.kvm.start", ["service": libvirtService, "command": startCommand ?? manualStartText])
+        }
+        return Blocker(rung: .running, problem: LocalizedMessage("detect.serviceNotRunning", ["service": libvirtService]),
+                       next: command)
     }
 
-    var startText: String {
-        switch serviceManager {
-        case .none: "\(manualStartText) without an init system"
-        default: ServiceCommands.start(libvirtService, with: serviceManager)?.rendered ?? manualStartText
-        }
+    var startCommand: String? {
+        ServiceCommands.start(libvirtService, with: serviceManager)?.rendered
     }
 
     var manualStartText: String {
-        ServiceCommands.start(libvirtService, with: .none)?.rendered ?? "run \(libvirtService) in the background"
+        ServiceCommands.start(libvirtService, with: .none)?.rendered ?? "\(libvirtService) &"
     }
 
     func initializationBlockers(_ report: KVMReport) -> [Blocker] {
         guard !report.initialized else { return [] }
         var result: [Blocker] = []
         if !report.running {
-            result.append(Blocker(rung: .initialized, problem: "libvirt does not answer, so no guest can be created",
-                                  next: "start \(libvirtService) first"))
+            result.append(Blocker(rung: .initialized, problem: LocalizedMessage("detect.kvm.libvirtSilent"),
+                                  next: LocalizedMessage("detect.kvm.startFirst", ["service": libvirtService])))
         }
         if report.networks.isEmpty {
-            result.append(Blocker(rung: .initialized, problem: "no libvirt network is defined",
-                                  next: "virsh net-define /usr/share/libvirt/networks/default.xml && virsh net-start default && virsh net-autostart default"))
+            result.append(Blocker(rung: .initialized, problem: LocalizedMessage("detect.kvm.noNetwork"),
+                                  command: "virsh net-define /usr/share/libvirt/networks/default.xml && virsh net-start default && virsh net-autostart default"))
         }
         if report.storagePools.isEmpty {
-            result.append(Blocker(rung: .initialized, problem: "no libvirt storage pool is defined",
-                                  next: "virsh pool-define-as default dir --target /var/lib/libvirt/images && virsh pool-start default && virsh pool-autostart default"))
+            result.append(Blocker(rung: .initialized, problem: LocalizedMessage("detect.kvm.noPool"),
+                                  command: "virsh pool-define-as default dir --target /var/lib/libvirt/images && virsh pool-start default && virsh pool-autostart default"))
         }
         return result
     }

@@ -1,3 +1,5 @@
+import Localization
+
 /// Detects LXD, installed as a snap (the upstream way) or as a distribution package.
 public struct LXDProbe: Sendable {
     let context: ProbeContext
@@ -59,32 +61,38 @@ public struct LXDProbe: Sendable {
         let manager = context.distribution.serviceManager
         let isSnap = report.installMethod == "snap"
         if !report.available {
-            result.append(Blocker(rung: .available, problem: "no cgroup file system at /sys/fs/cgroup",
-                                  next: "mount cgroup2 on /sys/fs/cgroup (LXD needs cgroups)"))
+            result.append(Blocker(rung: .available, problem: LocalizedMessage("detect.lxd.noCgroup"),
+                                  next: LocalizedMessage("detect.lxd.noCgroupNext")))
         }
         if !report.installed {
-            let next = context.distribution.packageManager == .apk ? "apk add lxd"
-                : (snapAvailable ? "snap install lxd" : "install snapd, then: snap install lxd")
-            result.append(Blocker(rung: .installed, problem: "LXD is not installed", next: next))
+            let problem = LocalizedMessage("detect.lxd.notInstalled")
+            if context.distribution.packageManager == .apk {
+                result.append(Blocker(rung: .installed, problem: problem, command: "apk add lxd"))
+            } else if snapAvailable {
+                result.append(Blocker(rung: .installed, problem: problem, command: "snap install lxd"))
+            } else {
+                result.append(Blocker(rung: .installed, problem: problem, next: LocalizedMessage("detect.lxd.installSnapd")))
+            }
         }
         if !report.enabled {
-            let next: String
+            let problem = LocalizedMessage("detect.lxd.notEnabled")
             switch (isSnap, manager) {
-            case (true, _): next = "snap start --enable lxd"
-            case (false, .none): next = "no service manager: start lxd by hand after each boot (lxd --group lxd &)"
-            default: next = ServiceCommands.enable("lxd", with: manager).map(\.rendered).joined(separator: " && ")
+            case (true, _): result.append(Blocker(rung: .enabled, problem: problem, command: "snap start --enable lxd"))
+            case (false, .none): result.append(Blocker(rung: .enabled, problem: problem, next: LocalizedMessage("detect.lxd.startByHand")))
+            default:
+                result.append(Blocker(rung: .enabled, problem: problem,
+                                      command: ServiceCommands.enable("lxd", with: manager).map(\.rendered).joined(separator: " && ")))
             }
-            result.append(Blocker(rung: .enabled, problem: "LXD is not enabled", next: next))
         }
         if !report.running {
-            let next = isSnap ? "snap start lxd"
+            let command = isSnap ? "snap start lxd"
                 : (ServiceCommands.start("lxd", with: manager)?.rendered ?? "lxd --group lxd &")
-            result.append(Blocker(rung: .running, problem: "LXD is not running", next: next))
+            result.append(Blocker(rung: .running, problem: LocalizedMessage("detect.lxd.notRunning"), command: command))
         }
         if !report.initialized {
             let problem = report.databasePresent && report.storagePools.isEmpty
-                ? "LXD has no storage pool" : "LXD is not initialised"
-            result.append(Blocker(rung: .initialized, problem: problem, next: "lxd init --auto"))
+                ? LocalizedMessage("detect.lxd.noPool") : LocalizedMessage("detect.lxd.notInitialised")
+            result.append(Blocker(rung: .initialized, problem: problem, command: "lxd init --auto"))
         }
         return result
     }

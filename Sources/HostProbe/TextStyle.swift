@@ -17,8 +17,9 @@ public struct TextStyle: Sendable, Equatable {
         TextStyle(symbols: isTerminal, color: isTerminal && environment["NO_COLOR"] == nil)
     }
 
-    func mark(_ ok: Bool, _ label: String) -> String {
-        let text = symbols ? "\(ok ? "✓" : "✗") \(label)" : "\(label):\(ok ? "yes" : "no")"
+    /// `yes` and `no` are the words for plain output, in the reader's language.
+    func mark(_ ok: Bool, _ label: String, yes: String = "yes", no: String = "no") -> String {
+        let text = symbols ? "\(ok ? "✓" : "✗") \(label)" : "\(label):\(ok ? yes : no)"
         return paint(text, ok ? .green : .red)
     }
 

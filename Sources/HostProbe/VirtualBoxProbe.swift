@@ -1,4 +1,5 @@
 import HostCommands
+import Localization
 
 /// Detects VirtualBox: binaries or package, the vboxdrv kernel module and its device.
 public struct VirtualBoxProbe: Sendable {
@@ -49,32 +50,34 @@ public struct VirtualBoxProbe: Sendable {
         var result: [Blocker] = []
         let manager = context.distribution.serviceManager
         if !report.available {
-            result.append(Blocker(rung: .available, problem: "VirtualBox needs VT-x/AMD-V and the CPU reports neither vmx nor svm",
-                                  next: "enable Intel VT-x / AMD-V in the firmware, or nested virtualisation on the outer host"))
+            result.append(Blocker(rung: .available, problem: LocalizedMessage("detect.virtualbox.noVtx"),
+                                  next: LocalizedMessage("detect.virtualbox.noVtxNext")))
         }
         if !report.installed {
-            result.append(Blocker(rung: .installed, problem: "VirtualBox is not installed",
-                                  next: "install VirtualBox from Oracle's repository (it is not in the distribution's default repositories)"))
+            result.append(Blocker(rung: .installed, problem: LocalizedMessage("detect.virtualbox.notInstalled"),
+                                  next: LocalizedMessage("detect.virtualbox.installNext")))
         }
         if !report.enabled {
             let commands = ServiceCommands.enable("vboxdrv", with: manager)
-            result.append(Blocker(rung: .enabled, problem: "the vboxdrv service is not enabled",
-                                  next: commands.isEmpty ? "no service manager: load the module by hand after each boot (modprobe vboxdrv)"
-                                      : commands.map(\.rendered).joined(separator: " && ")))
+            let problem = LocalizedMessage("detect.virtualbox.notEnabled")
+            result.append(commands.isEmpty
+                ? Blocker(rung: .enabled, problem: problem, next: LocalizedMessage("detect.virtualbox.loadByHand"))
+                : Blocker(rung: .enabled, problem: problem, command: commands.map(\.rendered).joined(separator: " && ")))
         }
         if !report.running {
-            result.append(Blocker(rung: .running, problem: "the vboxdrv kernel module is not loaded",
-                                  next: "modprobe vboxdrv (or /sbin/vboxconfig to build it for this kernel)"))
+            result.append(Blocker(rung: .running, problem: LocalizedMessage("detect.virtualbox.notLoaded"),
+                                  next: LocalizedMessage("detect.virtualbox.notLoadedNext")))
         }
         if !report.initialized {
             if !report.running {
-                result.append(Blocker(rung: .initialized, problem: "VirtualBox cannot create guests until vboxdrv is loaded",
-                                      next: "load vboxdrv first"))
+                result.append(Blocker(rung: .initialized, problem: LocalizedMessage("detect.virtualbox.needsModule"),
+                                      next: LocalizedMessage("detect.virtualbox.needsModuleNext")))
             } else if !report.devicePresent {
-                result.append(Blocker(rung: .initialized, problem: "/dev/vboxdrv is missing", next: "/sbin/vboxconfig"))
+                result.append(Blocker(rung: .initialized, problem: LocalizedMessage("detect.virtualbox.noDevice"),
+                                      command: "/sbin/vboxconfig"))
             } else if !userMayUse {
-                result.append(Blocker(rung: .initialized, problem: "the user is not in the vboxusers group",
-                                      next: "usermod -aG vboxusers USER and log in again"))
+                result.append(Blocker(rung: .initialized, problem: LocalizedMessage("detect.virtualbox.notInGroup"),
+                                      next: LocalizedMessage("detect.virtualbox.notInGroupNext")))
             }
         }
         return result

@@ -1,4 +1,5 @@
 import HostProbe
+import Localization
 import Reconciler
 
 /// Turns a failed host command's stderr into the next thing a user should do.
@@ -7,30 +8,30 @@ struct FailureHint {
 
     var distribution: Distribution { builder.distribution }
 
-    func hint(for action: Action, stderr: String) -> String {
+    func hint(for action: Action, stderr: String) -> LocalizedMessage {
         let text = stderr.lowercased()
         if text.contains("a password is required") || text.contains("a terminal is required") {
-            return "run reconcile as root, or allow this user passwordless sudo for package and service commands"
+            return LocalizedMessage("adapter.hint.sudo")
         }
         if text.contains("/dev/kvm") && text.contains("permission denied") {
-            return "add the user to the kvm group (usermod -aG kvm USER, or list it in spec.users) and log in again"
+            return LocalizedMessage("adapter.hint.kvmGroup")
         }
         switch action {
         case .installPackages(let packages):
             if Self.packageNotFound(text) { return repositoryHint(packages) }
             if text.contains("could not get lock") || text.contains("is locked") {
-                return "another package manager run holds the lock; wait for it to finish and run apply again"
+                return LocalizedMessage("adapter.hint.packageLock")
             }
-            return "run the install by hand to see the package manager's full output"
+            return LocalizedMessage("adapter.hint.installByHand")
         case .enableService(let name), .startService(let name):
-            return "see why \(name) failed: \(builder.daemonLogHint(name))"
+            return LocalizedMessage("adapter.hint.serviceFailed", ["service": name, "log": builder.daemonLogHint(name)])
         case .addUserToGroup(_, let group):
             if text.contains("group") && text.contains("does not exist") {
-                return "the \(group) group comes with the libvirt packages: check that they installed"
+                return LocalizedMessage("adapter.hint.groupMissing", ["group": group])
             }
-            return "check that the account exists and is a local one (not from LDAP or SSSD)"
+            return LocalizedMessage("adapter.hint.localAccount")
         default:
-            return "run the command by hand to see more"
+            return LocalizedMessage("adapter.hint.runByHand")
         }
     }
 
@@ -39,27 +40,19 @@ struct FailureHint {
          "unable to select packages", "has no installation candidate", "package not found"].contains { text.contains($0) }
     }
 
-    func repositoryHint(_ packages: [String]) -> String {
-        let list = packages.joined(separator: ", ")
+    func repositoryHint(_ packages: [String]) -> LocalizedMessage {
+        let list = ["packages": packages.joined(separator: ", ")]
         let family = [distribution.id] + distribution.idLike
-        if family.contains("ubuntu") {
-            return "\(list) come from Ubuntu's main and universe repositories: enable them (add-apt-repository universe) and run apt-get update"
-        }
-        if family.contains("debian") {
-            return "\(list) come from Debian's main repository: check /etc/apt/sources.list and run apt-get update"
-        }
-        if distribution.id == "fedora" {
-            return "\(list) come from Fedora's fedora and updates repositories: check that they are enabled (dnf repolist)"
-        }
+        if family.contains("ubuntu") { return LocalizedMessage("adapter.hint.repository.ubuntu", list) }
+        if family.contains("debian") { return LocalizedMessage("adapter.hint.repository.debian", list) }
+        if distribution.id == "fedora" { return LocalizedMessage("adapter.hint.repository.fedora", list) }
         if family.contains(where: { ["rhel", "centos", "rocky", "almalinux"].contains($0) }) {
-            return "\(list) come from the AppStream repository: enable it (dnf config-manager --set-enabled appstream; on RHEL a subscription is needed)"
+            return LocalizedMessage("adapter.hint.repository.appstream", list)
         }
-        if distribution.id == "alpine" {
-            return "\(list) come from Alpine's community repository: enable it in /etc/apk/repositories and run apk update"
-        }
+        if distribution.id == "alpine" { return LocalizedMessage("adapter.hint.repository.alpine", list) }
         if family.contains(where: { $0.hasPrefix("opensuse") || $0 == "suse" || $0 == "sles" }) {
-            return "\(list) come from the distribution's OSS repository (zypper repos); on SLES, the Server Applications module"
+            return LocalizedMessage("adapter.hint.repository.suse", list)
         }
-        return "check that the distribution's repositories that carry \(list) are enabled"
+        return LocalizedMessage("adapter.hint.repository.other", list)
     }
 }

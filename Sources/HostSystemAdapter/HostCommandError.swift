@@ -1,7 +1,10 @@
+import HostCommands
 import HostProbe
+import Localization
 
 /// A host command that failed: the command, its exit status, the end of its stderr, and a hint.
-public struct HostCommandError: Error, Sendable, CustomStringConvertible {
+/// Worded in the user's language, except the command and what the host printed.
+public struct HostCommandError: LocalizedDescription, Sendable {
     /// More than this many lines of stderr bury the message that matters, usually the last.
     static let stderrLines = 15
 
@@ -9,21 +12,39 @@ public struct HostCommandError: Error, Sendable, CustomStringConvertible {
     public var target: String
     public var exitCode: Int32?
     public var stderr: String
-    public var hint: String
+    /// The hint from the catalogs; nil for a hint given as text.
+    public var hintMessage: LocalizedMessage?
+    private var fixedHint: String?
+    /// The hint in the user's language.
+    public var hint: String { hint(.current) }
 
+    public init(command: HostCommand, target: String, exitCode: Int32?, stderr: String, hint: LocalizedMessage) {
+        self.command = command.rendered
+        self.target = target
+        self.exitCode = exitCode
+        self.stderr = stderr
+        self.hintMessage = hint
+    }
+
+    /// A hint that is not in the catalogs: the same in every language.
     public init(command: HostCommand, target: String, exitCode: Int32?, stderr: String, hint: String) {
         self.command = command.rendered
         self.target = target
         self.exitCode = exitCode
         self.stderr = stderr
-        self.hint = hint
+        self.fixedHint = hint
     }
 
-    public var description: String {
-        let status = exitCode.map { "exited with status \($0)" } ?? "could not be started"
-        var text = "`\(command)` \(status) on \(target)"
+    public func hint(_ localizer: Localizer) -> String {
+        hintMessage.map { localizer.text($0) } ?? fixedHint ?? ""
+    }
+
+    public func description(_ localizer: Localizer) -> String {
+        var text = exitCode.map {
+            localizer.text("adapter.command.exited", ["command": command, "status": "\($0)", "target": target])
+        } ?? localizer.text("adapter.command.notStarted", ["command": command, "target": target])
         let lines = stderr.split(separator: "\n", omittingEmptySubsequences: true).suffix(Self.stderrLines)
         if !lines.isEmpty { text += ":\n    " + lines.joined(separator: "\n    ") }
-        return text + "\n  hint: \(hint)"
+        return text + "\n  hint: " + hint(localizer)
     }
 }

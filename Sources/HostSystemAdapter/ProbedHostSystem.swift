@@ -1,5 +1,6 @@
 import HostCommands
 import HostProbe
+import Localization
 import Reconciler
 
 /// `HostSystem` over HostProbe: reads the host the way `reconcile detect` does, and runs the host
@@ -56,8 +57,10 @@ public struct ProbedHostSystem: HostSystem {
         let commands = builder.commands(for: action)
         guard !commands.isEmpty else {
             throw HostCommandError(command: HostCommand(argv: [action.kind.rawValue]), target: target, exitCode: nil,
-                                   stderr: "reconcile knows no command for this on \(builder.distribution.name ?? builder.distribution.id)",
-                                   hint: "do it by hand, then run apply again")
+                                   stderr: Localizer.current.text("adapter.noCommand", [
+                                       "distribution": builder.distribution.name ?? builder.distribution.id,
+                                   ]),
+                                   hint: LocalizedMessage("adapter.hint.byHand"))
         }
         let hints = FailureHint(builder: builder)
         for command in commands {
@@ -68,11 +71,12 @@ public struct ProbedHostSystem: HostSystem {
                 // HostCommandError already names the command; show swift-subprocess's reason as it is.
                 throw HostCommandError(command: command, target: target, exitCode: nil,
                                        stderr: error.underlying.map { "\($0)" } ?? error.message,
-                                       hint: "check that \(command.argv.first ?? "the program") is installed and in PATH")
+                                       hint: LocalizedMessage("adapter.hint.notInPath", ["program": command.argv.first ?? command.rendered]))
             }
             guard result.succeeded else {
                 let stderr = transport.failedToReach(result)
-                    ? "cannot reach \(target): \(result.standardError)" : result.standardError
+                    ? Localizer.current.text("adapter.cannotReach", ["target": target, "detail": result.standardError])
+                    : result.standardError
                 throw HostCommandError(command: command, target: target, exitCode: result.exitStatus, stderr: stderr,
                                        hint: hints.hint(for: action, stderr: stderr))
             }
@@ -92,8 +96,8 @@ public struct ProbedHostSystem: HostSystem {
         }
         throw HostCommandError(command: builder.commands(for: .startService(name)).last ?? HostCommand(argv: [name]),
                                target: target, exitCode: 0,
-                               stderr: "\(name) started but did not answer within \(Self.startTimeout)",
-                               hint: "see why \(name) failed: \(builder.daemonLogHint(name))")
+                               stderr: Localizer.current.text("adapter.noAnswer", ["service": name, "timeout": "\(Self.startTimeout)"]),
+                               hint: LocalizedMessage("adapter.hint.serviceFailed", ["service": name, "log": builder.daemonLogHint(name)]))
     }
 
     static func serviceDefinition(_ name: String) -> ServiceDefinition {

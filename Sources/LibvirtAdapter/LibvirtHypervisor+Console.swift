@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import Reconciler
 
 extension LibvirtHypervisor {
@@ -13,7 +14,7 @@ extension LibvirtHypervisor {
         let connection = self.connection
         return try await Libvirt.blocking {
             guard let domain = try connection.domain(named: name), try domain.isActive() else {
-                throw LibvirtAdapterError("virtual machine '\(name)' is not running: it has no console to attach to")
+                throw LibvirtAdapterError(LocalizedMessage("adapter.vm.noConsole", ["vm": name]))
             }
             return try ConsoleStream(connection: connection, domain: domain, force: force)
         }
@@ -25,7 +26,7 @@ extension LibvirtHypervisor {
         let connection = self.connection
         let xml: String = try await Libvirt.blocking {
             guard let domain = try connection.domain(named: name) else {
-                throw LibvirtAdapterError("no virtual machine '\(name)' on \(connection.uri)")
+                throw LibvirtAdapterError(LocalizedMessage("adapter.vm.notOn", ["vm": name, "uri": connection.uri]))
             }
             return try domain.xml(inactive: false)
         }

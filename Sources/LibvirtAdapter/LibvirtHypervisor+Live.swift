@@ -1,3 +1,4 @@
+import Localization
 import Reconciler
 
 extension LibvirtHypervisor {
@@ -5,7 +6,7 @@ extension LibvirtHypervisor {
         try await call { connection in
             let domain = try Self.require(try connection.domain(named: change.name), "virtual machine", change.name)
             if let expected = change.uuid, try domain.uuid().lowercased() != expected.lowercased() {
-                throw LibvirtAdapterError("virtual machine '\(change.name)' is now another domain (planned for UUID \(expected)); plan again")
+                throw LibvirtAdapterError(LocalizedMessage("adapter.vm.replacedLive", ["vm": change.name, "expected": expected]))
             }
             // A guest stopped since the plan gets the change in its definition only.
             let live = try domain.isActive()

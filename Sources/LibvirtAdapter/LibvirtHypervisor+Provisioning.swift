@@ -1,5 +1,6 @@
 import CLibvirt
 import Foundation
+import Localization
 import Reconciler
 
 extension LibvirtHypervisor {
@@ -28,10 +29,10 @@ extension LibvirtHypervisor {
     public func guestAddresses(domain name: String) async throws -> GuestAddressReport {
         try await Libvirt.blocking { [connection] in
             guard let domain = try connection.domain(named: name) else {
-                throw LibvirtAdapterError("virtual machine '\(name)' does not exist")
+                throw LibvirtAdapterError(LocalizedMessage("adapter.vm.missing", ["vm": name]))
             }
             guard try domain.isActive() else {
-                throw LibvirtAdapterError("virtual machine '\(name)' is not running, so it has no address")
+                throw LibvirtAdapterError(LocalizedMessage("adapter.vm.noAddress", ["vm": name]))
             }
             let observed = try DomainXML.parse(try domain.xml(inactive: false), state: .running, autostart: false, persistent: true)
             let macs = Set(observed.interfaces.compactMap(\.mac))

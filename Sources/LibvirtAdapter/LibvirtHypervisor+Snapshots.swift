@@ -1,5 +1,6 @@
 import CLibvirt
 import Foundation
+import Localization
 import Reconciler
 
 extension LibvirtHypervisor {
@@ -17,7 +18,7 @@ extension LibvirtHypervisor {
     /// Rewrites the list of snapshots in reconcile's record; the rest of the record stays as it is.
     static func editSnapshotRecord(of domain: DomainHandle, named name: String, _ edit: (inout [String]) -> Void) throws {
         guard var ownership = try recordedOwnership(of: domain) else {
-            throw LibvirtAdapterError("virtual machine '\(name)' is not managed by reconcile; its snapshots are not recorded")
+            throw LibvirtAdapterError(LocalizedMessage("adapter.snapshot.unmanagedVM", ["vm": name]))
         }
         var snapshots = ownership.snapshots ?? []
         edit(&snapshots)
@@ -32,7 +33,7 @@ extension LibvirtHypervisor {
             let recorded = try Self.recordedOwnership(of: domain)?.snapshots ?? []
             if try domain.snapshot(named: definition.name) != nil {
                 guard recorded.contains(definition.name) else {
-                    throw LibvirtAdapterError("virtual machine '\(definition.domain)' got a snapshot '\(definition.name)' that reconcile did not make since the plan; it is left alone")
+                    throw LibvirtAdapterError(LocalizedMessage("adapter.snapshot.foreignSincePlan", ["vm": definition.domain, "snapshot": definition.name]))
                 }
                 return nil
             }
@@ -73,7 +74,7 @@ extension LibvirtHypervisor {
             guard let domain = try connection.domain(named: domainName) else { return nil }
             let recorded = try Self.recordedOwnership(of: domain)?.snapshots ?? []
             guard recorded.contains(name) else {
-                throw LibvirtAdapterError("snapshot '\(name)' of virtual machine '\(domainName)' was not made by reconcile; it is left alone")
+                throw LibvirtAdapterError(LocalizedMessage("adapter.snapshot.foreign", ["vm": domainName, "snapshot": name]))
             }
             var detail: String?
             if let snapshot = try domain.snapshot(named: name) {
@@ -85,7 +86,7 @@ extension LibvirtHypervisor {
                     // libvirt before 9.7 cannot merge an external snapshot's overlay back: the restore
                     // point goes, the overlay stays in the disk's chain, where the guest's data is.
                     guard try SnapshotXML.parse(try snapshot.xml(), isCurrent: false).external else {
-                        throw LibvirtAdapterError("snapshot '\(name)' of virtual machine '\(domainName)' is not deleted: \(error)")
+                        throw LibvirtAdapterError(LocalizedMessage("adapter.snapshot.notDeleted", ["vm": domainName, "snapshot": name, "reason": "\(error)"]))
                     }
                     try snapshot.delete(metadataOnly: true)
                     detail = "libvirt cannot merge this external snapshot (\(error)): its record is deleted, its overlay stays under the disk (merge it with virsh blockcommit)"
@@ -102,7 +103,7 @@ extension LibvirtHypervisor {
             let snapshot = try Self.require(try domain.snapshot(named: name), "snapshot", "\(domainName)/\(name)")
             // Checked again here, not only at plan time: the guest may have been started since.
             if try domain.isActive(), !force {
-                throw LibvirtAdapterError("virtual machine '\(domainName)' is running; reverting it loses its current state (use --force)")
+                throw LibvirtAdapterError(LocalizedMessage("adapter.snapshot.running", ["vm": domainName]))
             }
             // The definition goes back to the snapshot's, reconcile's record with it, which would then
             // forget the snapshots made after this one: they still exist and stay recorded as reconcile's.

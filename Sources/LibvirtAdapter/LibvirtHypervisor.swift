@@ -1,5 +1,6 @@
 import CLibvirt
 import Foundation
+import Localization
 import Reconciler
 import Synchronization
 
@@ -146,7 +147,7 @@ public final class LibvirtHypervisor: Hypervisor, @unchecked Sendable {
             // look again, at every domain, managed or not, right before the data is gone.
             let path = try volume.path()
             if let user = try Self.domainUsing(volume: name, pool: pool, path: path, on: connection) {
-                throw LibvirtAdapterError("volume \(pool)/\(name) (\(path)) is not deleted: virtual machine '\(user)' uses it")
+                throw LibvirtAdapterError(LocalizedMessage("adapter.volume.inUse", ["volume": "\(pool)/\(name)", "path": path, "vm": user]))
             }
             try volume.delete()
         }
@@ -231,7 +232,7 @@ public final class LibvirtHypervisor: Hypervisor, @unchecked Sendable {
     }
 
     static func require<T>(_ value: T?, _ kind: String, _ name: String) throws -> T {
-        guard let value else { throw LibvirtAdapterError("\(kind) '\(name)' does not exist") }
+        guard let value else { throw LibvirtAdapterError(LocalizedMessage("adapter.object.missing", ["kind": kind, "name": name])) }
         return value
     }
 }

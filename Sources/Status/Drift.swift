@@ -1,3 +1,5 @@
+import Localization
+
 /// How a guest compares with the manifests, read from the plan for its host.
 public enum Drift: String, Sendable, Hashable, Codable, CaseIterable {
     /// Declared, and the plan has nothing to do to it.
@@ -11,13 +13,15 @@ public enum Drift: String, Sendable, Hashable, Codable, CaseIterable {
     /// Declared, but the plan leaves it alone (reconcile did not create it, or cannot reach its image).
     case conflict
 
-    public var title: String {
+    public var title: String { title(.current) }
+
+    public func title(_ localizer: Localizer) -> String {
         switch self {
-        case .inSync: "in sync"
-        case .drifted: "drifted"
-        case .missing: "not created"
-        case .notDeclared: "not declared"
-        case .conflict: "conflict"
+        case .inSync: localizer.text("status.drift.inSync")
+        case .drifted: localizer.text("status.drift.drifted")
+        case .missing: localizer.text("status.drift.missing")
+        case .notDeclared: localizer.text("status.drift.notDeclared")
+        case .conflict: localizer.text("status.drift.conflict")
         }
     }
 }

@@ -33,5 +33,7 @@ extension HypervisorCard {
         case .initialized?, .deviceAccess?: .initialize
         }
         self.init(title: title, rungs: rungs, next: next, detail: blockers.first.map { "\($0.problem); next: \($0.next)" })
+        blockerProblem = blockers.first?.problemMessage
+        blockerNext = blockers.first?.nextMessage
     }
 }

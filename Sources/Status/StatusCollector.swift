@@ -1,3 +1,4 @@
+import HostCommands
 import HostProbe
 import Reconciler
 import Spec
@@ -37,7 +38,9 @@ public struct StatusCollector: Sendable {
         do {
             status.hypervisors = HypervisorCard.cards(from: try await detector.detect(for: spec))
         } catch {
-            status.cardsNote = "\(error)"
+            // JSON keeps English; the renderers word the cause in the reader's language.
+            status.cardsNote = ErrorText.english(error)
+            status.cardsNoteCause = error as? any LocalizedDescription & Sendable
         }
         let own = manifests.restricted(to: spec.name)
         do {
@@ -55,7 +58,8 @@ public struct StatusCollector: Sendable {
             status.guests = await guests(on: state, hypervisor: spec.name, manifests: own, plan: plan,
                                          connection: connection)
         } catch {
-            status.error = "\(error)"
+            status.error = ErrorText.english(error)
+            status.errorCause = error as? any LocalizedDescription & Sendable
         }
         return status
     }

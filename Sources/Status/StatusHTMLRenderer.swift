@@ -1,28 +1,36 @@
 import Foundation
+import Localization
 import Plot
 
 /// The status as one self-contained page: inline CSS, no external URL, nothing to run. Cards per
 /// hypervisor, a guest table with colour chips, and the JSON report embedded as data, so the page and
 /// `--output json` carry the same facts. Built with Plot, which escapes text; host text has its `&`
-/// escaped first too, since Plot leaves anything that looks like an entity alone.
+/// escaped first too, since Plot leaves anything that looks like an entity alone. Headings and words are in
+/// the localizer's language, marked with `lang` (and `dir="rtl"` for Arabic); the embedded JSON stays English.
 public struct StatusHTMLRenderer: Sendable {
     /// The id of the `<script type="application/json">` element that holds the report.
     public static let dataElementID = "status-data"
 
-    public init() {}
+    public let localizer: Localizer
+
+    public init(localizer: Localizer = .current) {
+        self.localizer = localizer
+    }
 
     public func render(_ report: StatusReport) -> String {
+        let title = localizer.text("status.page.title")
         let html = HTML(
-            .lang(.english),
+            .attribute(named: "lang", value: Self.languageTag(localizer.locale)),
+            .if(localizer.locale.isRightToLeft, .attribute(named: "dir", value: "rtl")),
             .head(
                 .encoding(.utf8),
-                .element(named: "title", text: "reconcile status"),
+                .element(named: "title", text: title),
                 .style(Self.css)
             ),
             .body(
-                .header(.h1("reconcile status")),
+                .header(.h1(text(title))),
                 .forEach(report.hosts) { host in hostSection(host) },
-                .if(report.hosts.isEmpty, .p(.class("note"), "No hypervisors.")),
+                .if(report.hosts.isEmpty, .p(.class("note"), text(localizer.text("status.noHypervisors")))),
                 .script(.attribute(named: "type", value: "application/json"),
                         .attribute(named: "id", value: Self.dataElementID),
                         .raw(Self.embeddedJSON(report)))
@@ -36,7 +44,7 @@ public struct StatusHTMLRenderer: Sendable {
             .h2(text(host.name), .span(.class("uri"), text(host.uri))),
             .div(.class("cards"),
                 .forEach(host.hypervisors) { card in cardNode(card) },
-                .unwrap(host.cardsNote) { note in .p(.class("note"), text("Hypervisors not probed: \(note)")) }
+                .unwrap(host.cardsNote(localizer)) { note in .p(.class("note"), text(localizer.text("status.notProbed", ["reason": note]))) }
             ),
             guestTable(host)
         )
@@ -48,38 +56,49 @@ public struct StatusHTMLRenderer: Sendable {
             .element(named: "ul", nodes: card.rungs.map { rung in
                 Node<HTML.BodyContext>.element(named: "li", nodes: [
                     .span(.class(rung.reached ? "chip ok" : "chip bad"), text(rung.reached ? "✓" : "✗")),
-                    text(" " + rung.name),
+                    text(" " + localizer.text("detect.rung.\(rung.name)")),
                 ])
             }),
-            .p(.class("next"), .unwrap(card.next, { .span(.class("chip action"), text($0.title)) },
-                                        else: .span(.class("chip muted"), text("Not available")))),
-            .unwrap(card.detail) { .p(.class("detail"), text($0)) }
+            .p(.class("next"), .unwrap(card.next, { .span(.class("chip action"), text($0.title(localizer))) },
+                                        else: .span(.class("chip muted"), text(localizer.text("status.notAvailable"))))),
+            .unwrap(detail(card)) { .p(.class("detail"), text($0)) }
         )
     }
 
     func guestTable(_ host: HostStatus) -> Node<HTML.BodyContext> {
-        if let error = host.error { return .p(.class("error"), text("Guests not read: \(error)")) }
-        let headers = ["Name", "Type", "Distribution", "State", "IP", "Agent", "Drift", "Autostart", "Uptime"]
+        if let error = host.error(localizer) { return .p(.class("error"), text(localizer.text("status.guestsNotRead", ["reason": error]))) }
+        let headers = StatusTextRenderer.columns(localizer)
         return .table(.class("guests"),
             .thead(.tr(.forEach(headers) { .th(text($0)) })),
             .tbody(
                 .forEach(host.guests) { guest in
                     .tr(
-                        .td(text(guest.name), .if(!guest.managed && guest.drift == .notDeclared, .span(.class("chip muted"), "unmanaged"))),
+                        .td(text(guest.name), .if(!guest.managed && guest.drift == .notDeclared, .span(.class("chip muted"), text(localizer.text("status.unmanaged"))))),
                         .td(text(guest.typeText)),
                         .td(text(guest.distributionText)),
-                        .td(.span(.class("chip \(Self.chipClass(state: guest.state))"), text(guest.state))),
+                        .td(.span(.class("chip \(Self.chipClass(state: guest.state))"), text(guest.stateText(localizer)))),
                         .td(text(guest.addressText)),
-                        .td(text(guest.agentText)),
-                        .td(.span(.class("chip \(Self.chipClass(drift: guest.drift))"), text(guest.drift.title)),
+                        .td(text(guest.agentText(localizer))),
+                        .td(.span(.class("chip \(Self.chipClass(drift: guest.drift))"), text(guest.drift.title(localizer))),
                             .unwrap(guest.reason) { .div(.class("detail"), text($0)) }),
-                        .td(text(guest.autostartText)),
+                        .td(text(guest.autostartText(localizer))),
                         .td(text(guest.uptimeText))
                     )
                 },
-                .if(host.guests.isEmpty, .tr(.td(.attribute(named: "colspan", value: "\(headers.count)"), "No guests.")))
+                .if(host.guests.isEmpty, .tr(.td(.attribute(named: "colspan", value: "\(headers.count)"), text(localizer.text("status.noGuestsPage")))))
             )
         )
+    }
+
+    /// The first blocker in the reader's language, from its messages; the English `detail` otherwise.
+    func detail(_ card: HypervisorCard) -> String? {
+        guard let blocker = card.blocker else { return card.detail }
+        return localizer.text("status.card.detail", ["problem": localizer.text(blocker.problem), "next": localizer.text(blocker.next)])
+    }
+
+    /// BCP 47, as `lang` wants it: `zh-TW`, not the catalog's `zh_TW`.
+    static func languageTag(_ locale: CatalogLocale) -> String {
+        locale.rawValue.replacingOccurrences(of: "_", with: "-")
     }
 
     static func chipClass(state: String) -> String {

@@ -1,36 +1,39 @@
 import ArgumentParser
 import Foundation
 import HostSystemAdapter
+import Localization
 import Reconciler
 import Spec
 import Status
 import Unattended
 
 struct ApplyCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "apply",
-        abstract: "Make the hosts match the manifests.",
-        discussion: """
-            Plans afresh, runs the steps (independent ones in parallel), then reads the hosts again and \
-            reports whether they converged. It never prompts: it is made for unattended runs. \
-            Re-running is always safe: a run that was interrupted is finished by the next one.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "apply",
+            abstract: Localizer.current.text("help.apply.abstract"),
+            discussion: """
+                Plans afresh, runs the steps (independent ones in parallel), then reads the hosts again and \
+                reports whether they converged. It never prompts: it is made for unattended runs. \
+                Re-running is always safe: a run that was interrupted is finished by the next one.
 
-            Exit status: 0 when the hosts converged; 1 on any error, failed step or remaining difference, \
-            and when anything declared was left alone: a conflict (an object reconcile did not create, a \
-            disk another VM uses), an image or checksum file that cannot be fetched, or a preflight \
-            blocker. The last line then says how many resources were left alone and why.
+                Exit status: 0 when the hosts converged; 1 on any error, failed step or remaining difference, \
+                and when anything declared was left alone: a conflict (an object reconcile did not create, a \
+                disk another VM uses), an image or checksum file that cannot be fetched, or a preflight \
+                blocker. The last line then says how many resources were left alone and why.
 
-            Examples:
-              reconcile apply examples/ --connect test:///default
-              reconcile apply manifests/ --prune --parallel 8
-              reconcile apply --plan tonight.plan
-              reconcile apply --watch --interval 5m --git https://git.example.com/infra.git --path hosts/
-              reconcile apply manifests/ --log-format json --metrics-file /var/lib/node_exporter/reconcile.prom
-              reconcile apply manifests/ --watch --metrics-addr 127.0.0.1:9464 --serve 127.0.0.1:8080
+                Examples:
+                  reconcile apply examples/ --connect test:///default
+                  reconcile apply manifests/ --prune --parallel 8
+                  reconcile apply --plan tonight.plan
+                  reconcile apply --watch --interval 5m --git https://git.example.com/infra.git --path hosts/
+                  reconcile apply manifests/ --log-format json --metrics-file /var/lib/node_exporter/reconcile.prom
+                  reconcile apply manifests/ --watch --metrics-addr 127.0.0.1:9464 --serve 127.0.0.1:8080
 
-            SIGTERM and SIGINT let the running steps finish and start no other: a single apply then exits 1 \
-            (not converged), --watch exits 0. With --watch, SIGHUP starts the next pass at once.
-            """)
+                SIGTERM and SIGINT let the running steps finish and start no other: a single apply then exits 1 \
+                (not converged), --watch exits 0. With --watch, SIGHUP starts the next pass at once.
+                """)
+    }
 
     @Argument(help: "Manifest files or directories (omit with --plan).")
     var paths: [String] = []

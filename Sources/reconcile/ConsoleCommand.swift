@@ -1,22 +1,25 @@
 import ArgumentParser
 import Foundation
 import LibvirtAdapter
+import Localization
 import Synchronization
 
 /// `reconcile console VM`: the serial console through libvirt, or where the VNC display listens.
 struct ConsoleCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "console",
-        abstract: "Attach to a guest's serial console through libvirt (Ctrl-] leaves), or print its VNC address.",
-        discussion: """
-            The console is libvirt's own stream, so it works to remote hypervisors too. Press Enter \
-            to see a login prompt. With input from a pipe, the console stays attached after the input \
-            ends, until the guest closes it, Ctrl-] or a signal (use `timeout`).
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "console",
+            abstract: Localizer.current.text("help.console.abstract"),
+            discussion: """
+                The console is libvirt's own stream, so it works to remote hypervisors too. Press Enter \
+                to see a login prompt. With input from a pipe, the console stays attached after the input \
+                ends, until the guest closes it, Ctrl-] or a signal (use `timeout`).
 
-            Examples:
-              reconcile console web -f manifests/
-              reconcile console web -f manifests/ --vnc
-            """)
+                Examples:
+                  reconcile console web -f manifests/
+                  reconcile console web -f manifests/ --vnc
+                """)
+    }
 
     @Argument(help: "Virtual machine name.")
     var vm: String
@@ -39,16 +42,21 @@ struct ConsoleCommand: AsyncParsableCommand {
             let consoles = try await hypervisor.consoles(domain: vm)
             if vnc || !consoles.serial {
                 guard let display = consoles.vnc else {
-                    throw ValidationError("'\(vm)' has \(consoles.serial ? "no VNC display (console.vnc: true adds one)" : "neither a serial console nor a VNC display") or is not running")
+                    throw ValidationError(consoles.serial ? Localizer.current.text("cli.console.noVNC", ["vm": vm]) : Localizer.current.text("cli.console.noConsole", ["vm": vm]))
                 }
                 let host = URLComponents(string: hypervisor.uri)?.host.flatMap { $0.isEmpty ? nil : $0 }
-                let note = host.map { " on \($0) (listening on \(display.listen): tunnel it, e.g. ssh -L \(display.port):\(display.listen):\(display.port) \($0))" } ?? ""
-                Terminal.write("\(display.listen):\(display.port)\n")
-                Terminal.error("reconcile: VNC display of '\(vm)' is \(display.listen):\(display.port)\(note)")
+                let address = "\(display.listen):\(display.port)"
+                Terminal.write(address + "\n")
+                Terminal.error(host.map {
+                    Localizer.current.text("cli.console.vncRemote", [
+                        "vm": vm, "address": address, "host": $0, "listen": display.listen,
+                        "command": "ssh -L \(display.port):\(display.listen):\(display.port) \($0)",
+                    ])
+                } ?? Localizer.current.text("cli.console.vnc", ["vm": vm, "address": address]))
                 throw ExitCode.success
             }
             let stream = try await hypervisor.openConsole(domain: vm, force: takeOver)
-            Terminal.error("reconcile: attached to the serial console of '\(vm)' on \(hypervisor.uri); Ctrl-] leaves")
+            Terminal.error(Localizer.current.text("cli.console.attached", ["vm": vm, "uri": hypervisor.uri]))
             return stream
         }
         let terminal = RawTerminal()
@@ -57,7 +65,7 @@ struct ConsoleCommand: AsyncParsableCommand {
         stream.close()
         // The guest's last line may lack its line break; in raw mode "\n" alone would not return the cursor.
         Terminal.writeStandardError("\r\n")
-        Terminal.error("reconcile: left the console of '\(vm)' (\(reason))")
+        Terminal.error(Localizer.current.text("cli.console.left", ["vm": vm, "reason": reason]))
     }
 
     /// Copies the guest's output to stdout and stdin to the guest, each on its own thread (both block),
@@ -77,7 +85,7 @@ struct ConsoleCommand: AsyncParsableCommand {
                 while true {
                     do {
                         let count = try buffer.withUnsafeMutableBytes { try stream.receive(into: $0) }
-                        if count == 0 { return finish("the console closed") }
+                        if count == 0 { return finish(Localizer.current.text("cli.console.closed")) }
                         _ = buffer.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, count) }
                     } catch {
                         return finish("\(error)")

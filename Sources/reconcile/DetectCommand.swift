@@ -2,13 +2,16 @@ import ArgumentParser
 import Foundation
 import HostCommands
 import HostProbe
+import Localization
 
 /// `reconcile detect`: reports which hypervisors this (or a remote) host can run.
 struct DetectCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "detect",
-        abstract: "Detect the host's distribution and hypervisors (KVM, LXD, VirtualBox)."
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "detect",
+            abstract: Localizer.current.text("help.detect.abstract")
+        )
+    }
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
         case text, json
@@ -63,7 +66,7 @@ struct DetectCommand: AsyncParsableCommand {
         let control = try SSHControlDirectory.prepare(stateDirectory: ProvisioningOptions.stateDirectory(stateDir))
         let transport = SSHTransport(target, options: SSHOptions(configFile: sshConfig, controlDirectory: control))
         guard await transport.checkConnection() else {
-            throw ValidationError("cannot reach \(target.destination) on port \(target.port) over SSH (BatchMode: key authentication must work without prompts)")
+            throw ValidationError(Localizer.current.text("cli.detect.unreachable", ["destination": target.destination, "port": "\(target.port)"]))
         }
         return transport
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Localization
 import Reconciler
 import Spec
 
@@ -13,7 +14,7 @@ struct FleetOptions: ParsableArguments {
     var parallelHosts = 8
 
     func validate() throws {
-        if parallelHosts < 1 { throw ValidationError("--parallel-hosts must be at least 1") }
+        if parallelHosts < 1 { throw ValidationError(Localizer.current.text("cli.parallelHosts")) }
     }
 
     /// The part of the manifests the targets select; an unknown target, or pruning a VM's hypervisor
@@ -21,12 +22,12 @@ struct FleetOptions: ParsableArguments {
     static func select(_ manifests: ManifestSet, targets: [String], prune: Bool) throws -> ManifestSet {
         do {
             if prune && manifests.selectsPartOfAHost(targets) {
-                Terminal.error("error: --prune with a VirtualMachine --target would delete everything else reconcile created on its hypervisor; target the Hypervisor instead. Nothing was changed.")
+                Terminal.error("error: " + Localizer.current.text("cli.pruneTarget"))
                 throw ExitCode.failure
             }
             return try manifests.targeting(targets)
         } catch let unknown as UnknownTargetError {
-            Terminal.error("error: \(unknown); nothing was changed.")
+            Terminal.error("error: " + Localizer.current.text("cli.unchanged", ["problem": "\(unknown)"]))
             throw ExitCode.failure
         }
     }

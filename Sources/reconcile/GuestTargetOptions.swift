@@ -1,5 +1,6 @@
 import ArgumentParser
 import LibvirtAdapter
+import Localization
 import Reconciler
 import Spec
 
@@ -18,21 +19,21 @@ struct GuestTargetOptions: ParsableArguments {
 
     func validate() throws {
         if manifests.isEmpty && connect == nil {
-            throw ValidationError("give the manifests that declare the VM (-f PATH) or its hypervisor (--connect URI)")
+            throw ValidationError(Localizer.current.text("cli.guest.needTarget"))
         }
     }
 
     /// The URI of the hypervisor that runs `vm`.
     func uri(of vm: String, in loaded: ManifestSet?) throws -> String {
         if let connect, loaded == nil { return connect }
-        guard let loaded else { throw ValidationError("no manifests and no --connect") }
+        guard let loaded else { throw ValidationError(Localizer.current.text("cli.guest.noTarget")) }
         guard let spec = loaded.virtualMachines.first(where: { $0.name == vm }) else {
             if let connect { return connect }
-            Terminal.error("error: no VirtualMachine '\(vm)' in \(manifests.joined(separator: ", ")); give --connect URI to reach it directly")
+            Terminal.error("error: " + Localizer.current.text("cli.guest.notDeclared", ["vm": vm, "paths": manifests.joined(separator: ", ")]))
             throw ExitCode.failure
         }
         guard let hypervisor = loaded.hypervisor(named: spec.hypervisor) else {
-            Terminal.error("error: VirtualMachine '\(vm)' names hypervisor '\(spec.hypervisor)', which no manifest declares")
+            Terminal.error("error: " + Localizer.current.text("cli.guest.unknownHypervisor", ["vm": vm, "hypervisor": spec.hypervisor]))
             throw ExitCode.failure
         }
         return hypervisor.uri
@@ -56,7 +57,7 @@ struct GuestTargetOptions: ParsableArguments {
                 do {
                     hypervisor = try await LibvirtHypervisor.connect(uri: uri)
                 } catch {
-                    Terminal.error("error: cannot connect to \(uri): \(error)")
+                    Terminal.error("error: " + Localizer.current.text("cli.cannotConnect", ["uri": uri, "reason": "\(error)"]))
                     throw ExitCode.failure
                 }
                 opened[uri] = hypervisor

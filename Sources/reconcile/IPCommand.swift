@@ -1,20 +1,23 @@
 import ArgumentParser
 import HostCommands
+import Localization
 import Spec
 
 /// `reconcile ip VM`: the guest's current address, without waiting.
 struct IPCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "ip",
-        abstract: "Print a running guest's current IP address.",
-        discussion: """
-            Reads the same sources as apply's wait-for-ip (DHCP leases, the QEMU guest agent, ARP) \
-            once, without waiting. The first line is the newest lease; with --all, every address \
-            with its source and MAC, one per line.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "ip",
+            abstract: Localizer.current.text("help.ip.abstract"),
+            discussion: """
+                Reads the same sources as apply's wait-for-ip (DHCP leases, the QEMU guest agent, ARP) \
+                once, without waiting. The first line is the newest lease; with --all, every address \
+                with its source and MAC, one per line.
 
-            Example:
-              ssh admin@$(reconcile ip web -f manifests/)
-            """)
+                Example:
+                  ssh admin@$(reconcile ip web -f manifests/)
+                """)
+    }
 
     @Argument(help: "Virtual machine name.")
     var vm: String
@@ -35,7 +38,7 @@ struct IPCommand: AsyncParsableCommand {
             } else if let first = addresses.first {
                 Terminal.write(TerminalText.escape(first.address) + "\n")
             }
-            Terminal.error("reconcile: read the address of '\(vm)' on \(hypervisor.uri) (\(addresses.count) found)")
+            Terminal.error(Localizer.current.text("cli.ip.read", ["vm": vm, "uri": hypervisor.uri, "count": "\(addresses.count)"]))
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Localization
 
 /// Where `--metrics-addr` and `--serve` listen: `HOST:PORT` with an IPv4 host, `[IPv6]:PORT`, or a
 /// bare `PORT` (`:PORT`), which means 127.0.0.1. Only loopback is implied: another interface is used
@@ -33,7 +34,7 @@ struct ListenAddress: Hashable, Sendable, CustomStringConvertible {
     }
 
     static func parse(_ text: String) throws(ValidationError) -> ListenAddress {
-        let problem = ValidationError("'\(text)' is no listening address: give HOST:PORT such as 127.0.0.1:9464, [::1]:9464 or a port")
+        let problem = ValidationError(Localizer.current.text("cli.listenAddress", ["text": text]))
         let hostText: Substring
         let portText: Substring
         if text.hasPrefix("[") {

@@ -1,27 +1,30 @@
 import ArgumentParser
 import Foundation
+import Localization
 import Reconciler
 import Spec
 
 struct PlanCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "plan",
-        abstract: "Show what apply would change, without changing anything.",
-        discussion: """
-            Reads every host afresh, compares it with the manifests and prints the changes: \
-            + create, ~ update, - delete, -/+ replace, with each field's value before → after.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "plan",
+            abstract: Localizer.current.text("help.plan.abstract"),
+            discussion: """
+                Reads every host afresh, compares it with the manifests and prints the changes: \
+                + create, ~ update, - delete, -/+ replace, with each field's value before → after.
 
-            Exit status: 0 when nothing would change; 2 with --detailed-exitcode when there are changes \
-            (for CI and cron jobs); 1 on error, and also when anything declared would be left alone, with \
-            or without --detailed-exitcode: a conflict (an object reconcile did not create, a disk another \
-            VM uses), an image or checksum file that cannot be fetched, or a preflight blocker. Apply \
-            cannot converge then, so a check must not read it as "no changes".
+                Exit status: 0 when nothing would change; 2 with --detailed-exitcode when there are changes \
+                (for CI and cron jobs); 1 on error, and also when anything declared would be left alone, with \
+                or without --detailed-exitcode: a conflict (an object reconcile did not create, a disk another \
+                VM uses), an image or checksum file that cannot be fetched, or a preflight blocker. Apply \
+                cannot converge then, so a check must not read it as "no changes".
 
-            Examples:
-              reconcile plan examples/ --connect test:///default
-              reconcile plan manifests/ --output json
-              reconcile plan manifests/ --out tonight.plan && reconcile apply --plan tonight.plan
-            """)
+                Examples:
+                  reconcile plan examples/ --connect test:///default
+                  reconcile plan manifests/ --output json
+                  reconcile plan manifests/ --out tonight.plan && reconcile apply --plan tonight.plan
+                """)
+    }
 
     @Argument(help: "Manifest files or directories.")
     var paths: [String]

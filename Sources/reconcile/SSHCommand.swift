@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HostCommands
+import Localization
 import Provisioning
 import ProvisioningAdapter
 import Reconciler
@@ -8,19 +9,21 @@ import Spec
 
 /// `reconcile ssh VM [-- CMD…]`: OpenSSH to the guest with reconcile's key and only its pinned host key.
 struct SSHCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "ssh",
-        abstract: "Log in to a guest over SSH with reconcile's key, trusting only the host key reconcile pinned for it.",
-        discussion: """
-            The address is the guest's current one (as `reconcile ip` finds it); when libvirt lists \
-            several (an old lease beside a new one), the one that answers with the guest's own host key \
-            is used. The user is the one reconcile's seed created with its key, unless --user is given. \
-            ssh reads no ssh_config and no other known_hosts: nothing but these options reach it.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "ssh",
+            abstract: Localizer.current.text("help.ssh.abstract"),
+            discussion: """
+                The address is the guest's current one (as `reconcile ip` finds it); when libvirt lists \
+                several (an old lease beside a new one), the one that answers with the guest's own host key \
+                is used. The user is the one reconcile's seed created with its key, unless --user is given. \
+                ssh reads no ssh_config and no other known_hosts: nothing but these options reach it.
 
-            Examples:
-              reconcile ssh web -f manifests/
-              reconcile ssh web -f manifests/ -- sudo journalctl -u sysmanage-agent
-            """)
+                Examples:
+                  reconcile ssh web -f manifests/
+                  reconcile ssh web -f manifests/ -- sudo journalctl -u sysmanage-agent
+                """)
+    }
 
     @Argument(help: "Virtual machine name.")
     var vm: String
@@ -50,7 +53,7 @@ struct SSHCommand: AsyncParsableCommand {
             let candidates = try await control.addresses(vm).map(\.address)
             let hostKey = state.appendingPathComponent("hostkeys/\(vm)/ssh_host_ed25519_key.pub")
             guard FileManager.default.fileExists(atPath: hostKey.path) else {
-                throw ReconcileError(.notFound, "no host key pinned for '\(vm)' in \(state.path): reconcile did not provision it from this state directory (--state-dir)")
+                throw ReconcileError(.notFound, Localizer.current.text("cli.ssh.noHostKey", ["vm": vm, "directory": state.path]))
             }
             let access = SSHGuestAccess(stateDirectory: state)
             var tried: [String] = []
@@ -65,10 +68,10 @@ struct SSHCommand: AsyncParsableCommand {
                 var options = SSHOptions.guest(identityFile: client.privateKeyPath, knownHosts: access.knownHosts)
                 options.allocateTTY = command.isEmpty && isatty(STDIN_FILENO) == 1
                 let transport = SSHTransport(SSHTarget(host: address, user: login), options: options)
-                Terminal.error("reconcile: ssh \(login)@\(address) ('\(vm)' on \(hypervisor.uri))")
+                Terminal.error(Localizer.current.text("cli.ssh.login", ["destination": "\(login)@\(address)", "vm": vm, "uri": hypervisor.uri]))
                 return command.isEmpty ? transport.loginCommandLine() : transport.commandLine(for: command)
             }
-            throw ReconcileError(.connectionFailed, "no address of '\(vm)' answered SSH with its pinned host key: \(tried.joined(separator: "; "))")
+            throw ReconcileError(.connectionFailed, Localizer.current.text("cli.ssh.noAnswer", ["vm": vm, "tried": tried.joined(separator: "; ")]))
         }
         try Self.exec(line)
     }
@@ -78,7 +81,7 @@ struct SSHCommand: AsyncParsableCommand {
         var arguments = argv.map { strdup($0) }
         arguments.append(nil)
         execvp(argv[0], &arguments)
-        Terminal.error("error: cannot run \(argv[0]): \(String(cString: strerror(errno)))")
+        Terminal.error("error: " + Localizer.current.text("cli.cannotRun", ["program": argv[0], "reason": String(cString: strerror(errno))]))
         throw ExitCode.failure
     }
 }

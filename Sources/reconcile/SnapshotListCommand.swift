@@ -1,18 +1,21 @@
 import ArgumentParser
 import Foundation
 import HostCommands
+import Localization
 import Reconciler
 import Spec
 
 struct SnapshotListCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "list",
-        abstract: "List a VM's snapshots: which are reconcile's, which is current.",
-        discussion: """
-            Examples:
-              reconcile snapshot list web-1 -f manifests/
-              reconcile snapshot list web-1 --connect qemu:///system --output json
-            """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "list",
+            abstract: Localizer.current.text("help.snapshotList.abstract"),
+            discussion: """
+                Examples:
+                  reconcile snapshot list web-1 -f manifests/
+                  reconcile snapshot list web-1 --connect qemu:///system --output json
+                """)
+    }
 
     @Argument(help: "The virtual machine.")
     var vm: String
@@ -29,7 +32,7 @@ struct SnapshotListCommand: AsyncParsableCommand {
         let target = try SnapshotTarget.resolve(vm: vm, paths: paths, connect: connection.connect)
         let (_, observed) = try await target.observe(vm: vm, sshConfig: connection.sshConfig)
         guard let observed else {
-            Terminal.error("error: virtual machine '\(TerminalText.escape(vm))' does not exist on \(TerminalText.escape(target.hypervisor)) (\(TerminalText.escape(target.uri)))")
+            Terminal.error("error: " + Localizer.current.text("cli.snapshot.noVM", ["vm": vm, "hypervisor": target.hypervisor, "uri": target.uri]))
             throw ExitCode.failure
         }
         let rows = SnapshotListing(domain: observed)

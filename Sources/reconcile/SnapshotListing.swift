@@ -1,5 +1,6 @@
 import Foundation
 import HostCommands
+import Localization
 import Reconciler
 import Spec
 
@@ -27,9 +28,12 @@ struct SnapshotListing {
         }
     }
 
-    func text() -> String {
-        guard !rows.isEmpty else { return "virtual machine '\(TerminalText.escape(domain.name))' has no snapshots\n" }
-        let header = ["", "NAME", "CREATED", "STATE", "KIND", "MADE BY", "DESCRIPTION"]
+    func text(_ localizer: Localizer = .current) -> String {
+        guard !rows.isEmpty else { return localizer.text("cli.snapshot.none", ["vm": TerminalText.escape(domain.name)]) + "\n" }
+        let header = ["", localizer.text("cli.snapshot.column.name"), localizer.text("cli.snapshot.column.created"),
+                      localizer.text("cli.snapshot.column.state"), localizer.text("cli.snapshot.column.kind"),
+                      localizer.text("cli.snapshot.column.madeBy"), localizer.text("cli.snapshot.column.description")]
+            .map { $0.uppercased() }
         let lines = [header] + rows.map { row in
             [row.current ? "*" : "", row.name, row.created ?? "-", row.state ?? "-", row.kind,
              row.managedByReconcile ? "reconcile" : "other", row.description ?? ""].map(TerminalText.escape)
@@ -37,10 +41,10 @@ struct SnapshotListing {
         let widths = header.indices.map { column in lines.map { $0[column].count }.max() ?? 0 }
         let body = lines.map { line in
             line.enumerated().map { column, value in
-                column == line.count - 1 ? value : value.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+                column == line.count - 1 ? value : TerminalText.pad(value, to: widths[column])
             }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
         }
-        return body.joined(separator: "\n") + "\n(* current snapshot)\n"
+        return body.joined(separator: "\n") + "\n" + localizer.text("cli.snapshot.currentNote") + "\n"
     }
 
     func json() throws -> String {

@@ -1,23 +1,26 @@
 import ArgumentParser
 import Foundation
 import HostCommands
+import Localization
 import Reconciler
 import Spec
 
 struct SnapshotRevertCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "revert",
-        abstract: "Revert a VM to one of its snapshots, showing the plan first.",
-        discussion: """
-            Refused while the guest runs (its current state would be lost) and for VMs reconcile does \
-            not manage; --force does both anyway. The revert is printed as a plan, then applied.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "revert",
+            abstract: Localizer.current.text("help.snapshotRevert.abstract"),
+            discussion: """
+                Refused while the guest runs (its current state would be lost) and for VMs reconcile does \
+                not manage; --force does both anyway. The revert is printed as a plan, then applied.
 
-            Exit status: 0 when reverted; 1 when refused or failed.
+                Exit status: 0 when reverted; 1 when refused or failed.
 
-            Examples:
-              reconcile snapshot revert web-1 before-upgrade -f manifests/
-              reconcile snapshot revert web-1 before-upgrade --connect qemu:///system --force
-            """)
+                Examples:
+                  reconcile snapshot revert web-1 before-upgrade -f manifests/
+                  reconcile snapshot revert web-1 before-upgrade --connect qemu:///system --force
+                """)
+    }
 
     @Argument(help: "The virtual machine.")
     var vm: String
@@ -44,7 +47,7 @@ struct SnapshotRevertCommand: AsyncParsableCommand {
             plan = try SnapshotRevertPlan.make(hypervisor: target.hypervisor, uri: target.uri, domainName: vm,
                                                observed: observed, snapshot: snapshot, force: force)
         } catch {
-            Terminal.error("error: \(TerminalText.escape(error.description)); nothing was changed.")
+            Terminal.error("error: " + Localizer.current.text("cli.unchanged", ["problem": error.description]))
             throw ExitCode.failure
         }
         let text = connection.output == .text
@@ -54,6 +57,6 @@ struct SnapshotRevertCommand: AsyncParsableCommand {
                                                         events: progress.handle)
         if !text { Terminal.write(PlanJSONRenderer().render(plan)) }
         guard report.allSucceeded else { throw ExitCode.failure }
-        if text { Terminal.write("Reverted '\(TerminalText.escape(vm))' to snapshot '\(TerminalText.escape(snapshot))'.\n") }
+        if text { Terminal.write(Localizer.current.text("cli.snapshot.reverted", ["vm": TerminalText.escape(vm), "snapshot": TerminalText.escape(snapshot)]) + "\n") }
     }
 }

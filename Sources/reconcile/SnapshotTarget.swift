@@ -1,6 +1,7 @@
 import ArgumentParser
 import HostCommands
 import LibvirtAdapter
+import Localization
 import Reconciler
 import Spec
 
@@ -14,7 +15,7 @@ struct SnapshotTarget {
         guard !paths.isEmpty else {
             let uri = connect ?? HypervisorSpec.defaultURI
             if let problem = LibvirtURI.problem(uri) {
-                Terminal.error("error: --connect \(TerminalText.escape(uri)): \(problem); nothing was changed.")
+                Terminal.error("error: " + Localizer.current.text("cli.connectInvalid", ["uri": uri, "problem": problem]))
                 throw ExitCode.failure
             }
             return SnapshotTarget(hypervisor: HypervisorSpec.implicitName, uri: uri)
@@ -25,7 +26,7 @@ struct SnapshotTarget {
             return SnapshotTarget(hypervisor: host.name, uri: host.uri)
         }
         guard manifests.hypervisors.count == 1, let only = manifests.hypervisors.first else {
-            Terminal.error("error: virtual machine '\(TerminalText.escape(vm))' is declared in no manifest, and the manifests name \(manifests.hypervisors.count) hypervisors; give --connect URI without manifests")
+            Terminal.error("error: " + Localizer.current.text("cli.snapshot.undeclared", ["vm": vm, "count": "\(manifests.hypervisors.count)"]))
             throw ExitCode.failure
         }
         return SnapshotTarget(hypervisor: only.name, uri: only.uri)
@@ -40,7 +41,7 @@ struct SnapshotTarget {
             let state = try await hypervisor.observe()
             return (hypervisor, state.domains.first { $0.name == vm })
         } catch {
-            Terminal.error("error: cannot read hypervisor '\(TerminalText.escape(hypervisor))' at \(TerminalText.escape(uri)): \(TerminalText.escape("\(error)"))")
+            Terminal.error("error: " + Localizer.current.text("cli.cannotRead", ["hypervisor": hypervisor, "uri": uri, "reason": "\(error)"]))
             throw ExitCode.failure
         }
     }

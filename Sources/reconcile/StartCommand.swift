@@ -1,15 +1,18 @@
 import ArgumentParser
+import Localization
 
 /// `reconcile start VM…`
 struct StartCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "start",
-        abstract: "Start virtual machines reconcile manages.",
-        discussion: """
-            Examples:
-              reconcile start web db -f manifests/
-              reconcile start web --connect qemu+ssh://root@kvm1/system
-            """)
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "start",
+            abstract: Localizer.current.text("help.start.abstract"),
+            discussion: """
+                Examples:
+                  reconcile start web db -f manifests/
+                  reconcile start web --connect qemu+ssh://root@kvm1/system
+                """)
+    }
 
     @Argument(help: "Virtual machine names.")
     var vms: [String]
@@ -19,7 +22,8 @@ struct StartCommand: AsyncParsableCommand {
     func run() async throws {
         try await GuestTargetOptions.run {
             for (vm, control, hypervisor) in try await target.control(for: vms) {
-                Terminal.error("reconcile: \(try await control.start(vm)) on \(hypervisor.uri)")
+                let result = try await control.start(vm)
+                Terminal.error(Localizer.current.text("cli.guest.done", ["result": result, "uri": hypervisor.uri]))
             }
         }
     }

@@ -1,32 +1,35 @@
 import ArgumentParser
 import Foundation
 import HostSystemAdapter
+import Localization
 import Reconciler
 import Spec
 import Status
 
 /// `reconcile status`: what each host can run and how its guests compare with the manifests.
 struct StatusCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "status",
-        abstract: "Show each host's hypervisors and guests, and which guests drifted from the manifests.",
-        discussion: """
-            Per Hypervisor: a card for KVM/QEMU, LXD and VirtualBox (available, installed, enabled, running, \
-            initialized, and the next action), then a table of its guests: type, distribution, state, IP, \
-            agent, drift (in sync, drifted, not created, not declared, conflict), autostart and uptime. \
-            Changes nothing.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "status",
+            abstract: Localizer.current.text("help.status.abstract"),
+            discussion: """
+                Per Hypervisor: a card for KVM/QEMU, LXD and VirtualBox (available, installed, enabled, running, \
+                initialized, and the next action), then a table of its guests: type, distribution, state, IP, \
+                agent, drift (in sync, drifted, not created, not declared, conflict), autostart and uptime. \
+                Changes nothing.
 
-            Without a PATH, every domain on the host is listed as not declared (guests reconcile did not \
-            create are marked unmanaged). Uptime shows — : libvirt's API reports no start time for a domain.
+                Without a PATH, every domain on the host is listed as not declared (guests reconcile did not \
+                create are marked unmanaged). Uptime shows — : libvirt's API reports no start time for a domain.
 
-            Exit status: 0 when every host's guests were read, 1 when a host's libvirt did not answer (the \
-            other hosts are still shown).
+                Exit status: 0 when every host's guests were read, 1 when a host's libvirt did not answer (the \
+                other hosts are still shown).
 
-            Examples:
-              reconcile status --connect test:///default
-              reconcile status manifests/
-              reconcile status manifests/ --output html > status.html
-            """)
+                Examples:
+                  reconcile status --connect test:///default
+                  reconcile status manifests/
+                  reconcile status manifests/ --output html > status.html
+                """)
+    }
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case text, json, html

@@ -1,6 +1,7 @@
 import Foundation
 import HostProbe
 import HostSystemAdapter
+import Localization
 import Spec
 import Status
 
@@ -9,16 +10,12 @@ import Status
 struct StatusHostDetector: HostDetecting {
     let connector: ProbedHostSystemConnector
 
-    struct NotProbed: Error, CustomStringConvertible {
-        var description: String
-    }
-
     func detect(for hypervisor: HypervisorSpec) async throws -> DetectionReport {
         if hypervisor.ssh == nil, let host = URL(string: hypervisor.uri)?.host, !host.isEmpty {
-            throw NotProbed(description: "\(hypervisor.uri) is on another machine; set spec.ssh to probe it")
+            throw HostNotProbed(LocalizedMessage("cli.status.remoteHost", ["uri": hypervisor.uri]))
         }
         guard let system = try await connector.system(for: hypervisor) as? ProbedHostSystem else {
-            throw NotProbed(description: "no probe for the host of '\(hypervisor.name)'")
+            throw HostNotProbed(LocalizedMessage("cli.status.noProbe", ["hypervisor": hypervisor.name]))
         }
         return await HostDetector(system: system.access).detect()
     }

@@ -1,18 +1,21 @@
 import ArgumentParser
+import Localization
 
 /// `reconcile stop VM…`: the same graceful-then-forced stop as `state: stopped`.
 struct StopCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "stop",
-        abstract: "Stop virtual machines: an ACPI shutdown, then a forced power-off after --timeout.",
-        discussion: """
-            A stopped guest stays declared: the next apply starts it again if its manifest says \
-            state: running. Set state: stopped in the manifest to keep it off.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "stop",
+            abstract: Localizer.current.text("help.stop.abstract"),
+            discussion: """
+                A stopped guest stays declared: the next apply starts it again if its manifest says \
+                state: running. Set state: stopped in the manifest to keep it off.
 
-            Examples:
-              reconcile stop web -f manifests/
-              reconcile stop web --timeout 30 --connect qemu:///system
-            """)
+                Examples:
+                  reconcile stop web -f manifests/
+                  reconcile stop web --timeout 30 --connect qemu:///system
+                """)
+    }
 
     @Argument(help: "Virtual machine names.")
     var vms: [String]
@@ -23,7 +26,8 @@ struct StopCommand: AsyncParsableCommand {
     func run() async throws {
         try await GuestTargetOptions.run {
             for (vm, control, hypervisor) in try await target.control(for: vms) {
-                Terminal.error("reconcile: \(try await control.stop(vm, timeout: .seconds(stop.timeout))) on \(hypervisor.uri)")
+                let result = try await control.stop(vm, timeout: .seconds(stop.timeout))
+                Terminal.error(Localizer.current.text("cli.guest.done", ["result": result, "uri": hypervisor.uri]))
             }
         }
     }

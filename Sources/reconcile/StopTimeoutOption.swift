@@ -1,4 +1,5 @@
 import ArgumentParser
+import Localization
 
 /// `--timeout` of stop and restart: the wait after the ACPI shutdown request before forcing the guest off.
 struct StopTimeoutOption: ParsableArguments {
@@ -7,6 +8,6 @@ struct StopTimeoutOption: ParsableArguments {
     var timeout = 120
 
     func validate() throws {
-        if timeout < 0 { throw ValidationError("--timeout must not be negative") }
+        if timeout < 0 { throw ValidationError(Localizer.current.text("cli.negativeTimeout")) }
     }
 }

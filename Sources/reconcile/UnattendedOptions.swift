@@ -1,4 +1,5 @@
 import ArgumentParser
+import Localization
 import Unattended
 
 /// Options for runs nobody watches: the watch loop, manifests from git, JSON events and metrics.
@@ -37,9 +38,9 @@ struct UnattendedOptions: ParsableArguments {
         _ = try backoff()
         _ = try metricsAddress()
         _ = try statusAddress()
-        if !watch && (metricsAddr != nil || serve != nil) { throw ValidationError("--metrics-addr and --serve need --watch (use --metrics-file for a single run)") }
-        if !watch && (interval != nil || jitter != nil) { throw ValidationError("--interval and --jitter need --watch") }
-        if git == nil && (ref != nil || path != nil) { throw ValidationError("--ref and --path need --git URL") }
+        if !watch && (metricsAddr != nil || serve != nil) { throw ValidationError(Localizer.current.text("cli.watch.addressNeedsWatch")) }
+        if !watch && (interval != nil || jitter != nil) { throw ValidationError(Localizer.current.text("cli.watch.intervalNeedsWatch")) }
+        if git == nil && (ref != nil || path != nil) { throw ValidationError(Localizer.current.text("cli.watch.refNeedsGit")) }
     }
 
     func metricsAddress() throws -> ListenAddress? {
@@ -54,7 +55,7 @@ struct UnattendedOptions: ParsableArguments {
         do {
             let text = self.interval ?? "5m"
             let interval = try IntervalText.duration(text)
-            guard interval > .zero else { throw UnattendedError("'\(text)' is no time: the interval must be longer than 0") }
+            guard interval > .zero else { throw UnattendedError(Localizer.current.text("cli.watch.zeroInterval", ["text": text])) }
             return Backoff(interval: interval, jitter: try IntervalText.fraction(jitter ?? "10%"))
         } catch let error as UnattendedError {
             throw ValidationError(error.description)

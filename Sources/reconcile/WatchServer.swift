@@ -1,6 +1,7 @@
 import FlyingFox
 import FlyingSocks
 import Foundation
+import Localization
 import Reconciler
 import ServiceLifecycle
 import Unattended
@@ -31,7 +32,7 @@ struct WatchServer: Service, CustomStringConvertible {
                             try await server.run()
                         } catch {
                             guard !stopping.isRequested, !(error is CancellationError) else { return }
-                            throw ListenFailure(description: "cannot serve on \(address): \(error.localizedDescription)")
+                            throw ListenFailure(description: Localizer.current.text("cli.cannotServe", ["address": "\(address)", "reason": error.localizedDescription]))
                         }
                     }
                 }
@@ -84,6 +85,6 @@ struct WatchServer: Service, CustomStringConvertible {
     /// Before the first pass has ended there is nothing to show yet.
     private static var notYet: HTTPResponse {
         HTTPResponse(statusCode: .serviceUnavailable, headers: [.contentType: "text/plain; charset=utf-8", HTTPHeader("Retry-After"): "5"],
-                     body: Data("reconcile: the status appears once the first pass has ended.\n".utf8))
+                     body: Data((Localizer.current.text("cli.statusNotYet") + "\n").utf8))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import Status
 import Testing
 
@@ -10,8 +11,9 @@ struct StatusScreenshotTests {
     static let width = 1280
     static let height = 900
 
-    @Test("headless Chromium draws the cards above the table, with text on both")
-    func screenshot() async throws {
+    /// English, and Arabic for a right-to-left page (`dir="rtl"`): the same regions, mirrored.
+    @Test("headless Chromium draws the cards above the table, with text on both", arguments: [CatalogLocale.english, .arabic])
+    func screenshot(locale: CatalogLocale) async throws {
         guard let chromium = Self.chromium() else {
             let message = "chromium is not installed: the status page was NOT rendered in a browser (scripts/setup.sh installs it)"
             // CI (.ci/run) installs it with scripts/setup.sh and sets RECONCILE_REQUIRE_CHROMIUM: there a
@@ -29,9 +31,10 @@ struct StatusScreenshotTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let page = directory.appendingPathComponent("status.html")
-        try StatusHTMLRenderer().render(scenario.report).write(to: page, atomically: true, encoding: .utf8)
+        try StatusHTMLRenderer(localizer: Localizer(locale: locale)).render(scenario.report)
+            .write(to: page, atomically: true, encoding: .utf8)
 
-        let screenshot = try Self.artifactPath()
+        let screenshot = try Self.artifactPath(locale == .english ? "status.png" : "status-\(locale.rawValue).png")
         try? FileManager.default.removeItem(atPath: screenshot)
         let run = try CLI.run(chromium, [
             "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
@@ -60,7 +63,7 @@ struct StatusScreenshotTests {
         ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    static func artifactPath() throws -> String {
+    static func artifactPath(_ name: String) throws -> String {
         let environment = ProcessInfo.processInfo.environment
         let directory: URL
         if let explicit = environment["RECONCILE_TEST_ARTIFACTS"], !explicit.isEmpty {
@@ -71,7 +74,7 @@ struct StatusScreenshotTests {
                 .deletingLastPathComponent().appendingPathComponent(".build/test-artifacts", isDirectory: true)
         }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        return directory.appendingPathComponent("status.png").path
+        return directory.appendingPathComponent(name).path
     }
 
     struct Box: Decodable {

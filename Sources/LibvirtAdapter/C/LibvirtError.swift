@@ -1,8 +1,10 @@
 import CLibvirt
+import HostCommands
+import Localization
 
 /// A libvirt failure with what libvirt itself said: its error code and domain (subsystem), its
 /// message, and the C function that failed.
-public struct LibvirtError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct LibvirtError: LocalizedDescription, Sendable, Equatable {
     public var code: Int32
     public var domain: Int32
     public var message: String
@@ -38,5 +40,8 @@ public struct LibvirtError: Error, Sendable, Equatable, CustomStringConvertible 
 
     public var isOperationInvalid: Bool { code == Int32(VIR_ERR_OPERATION_INVALID.rawValue) }
 
-    public var description: String { "\(message) (libvirt error \(code) in \(function))" }
+    /// libvirt's own words as they are, framed in the user's language.
+    public func description(_ localizer: Localizer) -> String {
+        localizer.text("adapter.libvirt.error", ["message": message, "code": "\(code)", "function": function])
+    }
 }

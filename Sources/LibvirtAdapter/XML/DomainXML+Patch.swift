@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import Reconciler
 
 extension DomainXML {
@@ -9,7 +10,7 @@ extension DomainXML {
         var root = try EditableXMLElement(parsing: text, what: "domain")
         let uuid = root.child("uuid")?.text
         if let expected = patch.uuid, let uuid, uuid.lowercased() != expected.lowercased() {
-            throw LibvirtAdapterError("virtual machine '\(patch.name)' is now another domain (UUID \(uuid), planned for \(expected)); plan again")
+            throw LibvirtAdapterError(LocalizedMessage("adapter.vm.replaced", ["vm": patch.name, "uuid": uuid, "expected": expected]))
         }
         if let vcpus = patch.vcpus {
             root.editChild("vcpu") { vcpu in
@@ -32,7 +33,7 @@ extension DomainXML {
         if let memory = patch.memoryKiB {
             // libvirt takes a NUMA guest's memory from its cells and would ignore the new total silently.
             if root.child("cpu")?.child("numa") != nil {
-                throw LibvirtAdapterError("virtual machine '\(patch.name)' has NUMA cells, which set its memory; change them by hand (virsh edit) to \(memory) KiB in total")
+                throw LibvirtAdapterError(LocalizedMessage("adapter.vm.numaMemory", ["vm": patch.name, "memory": "\(memory)"]))
             }
             let kib = { (element: EditableXMLElement?) in element.map { DomainXML.memoryKiB($0.text, unit: $0.attribute("unit")) } }
             let previous = kib(root.child("memory"))
@@ -82,7 +83,7 @@ extension DomainXML {
                 }
                 element.editChild("target") { $0.setAttribute("bus", disk.bus.rawValue) }
             }
-            guard edited > 0 else { throw LibvirtAdapterError("virtual machine '\(patch.name)' has no disk \(disk.target) any more; plan again") }
+            guard edited > 0 else { throw LibvirtAdapterError(LocalizedMessage("adapter.vm.diskGone", ["vm": patch.name, "disk": disk.target])) }
         }
         if !patch.removedDisks.isEmpty {
             let targets = Set(patch.removedDisks)
@@ -102,7 +103,7 @@ extension DomainXML {
                     source.setAttribute("network", interface.network)
                 }
             }
-            guard edited > 0 else { throw LibvirtAdapterError("virtual machine '\(patch.name)' has no NIC \(mac) any more; plan again") }
+            guard edited > 0 else { throw LibvirtAdapterError(LocalizedMessage("adapter.vm.nicGone", ["vm": patch.name, "mac": mac])) }
         }
         for interface in patch.addedInterfaces { devices.append(interfaceElement(interface).editable) }
         if let target = patch.removeCDROM {

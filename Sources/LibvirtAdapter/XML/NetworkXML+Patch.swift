@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import Reconciler
 import Spec
 
@@ -9,7 +10,7 @@ extension NetworkXML {
     static func apply(_ patch: NetworkPatch, to text: String) throws -> String {
         var root = try EditableXMLElement(parsing: text, what: "network")
         if let expected = patch.uuid, let uuid = root.child("uuid")?.text, uuid.lowercased() != expected.lowercased() {
-            throw LibvirtAdapterError("network '\(patch.name)' is now another network (UUID \(uuid), planned for \(expected)); plan again")
+            throw LibvirtAdapterError(LocalizedMessage("adapter.network.replaced", ["network": patch.name, "uuid": uuid, "expected": expected]))
         }
         if let mode = patch.mode {
             root.removeChildren { $0.name == "forward" }

@@ -1,6 +1,7 @@
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
+import Localization
 #endif
 
 /// An element value `XMLTreeBuilder` can build a document's tree of: the read-only `ParsedElement`
@@ -24,7 +25,7 @@ extension XMLTreeElement {
         let parsed = parser.parse()
         guard parsed, builder.isComplete, let root = builder.root else {
             let reason = parser.parserError.map { "\($0)" } ?? "the document is incomplete or has no root element"
-            throw LibvirtAdapterError("cannot parse \(what) XML: \(reason)")
+            throw LibvirtAdapterError(LocalizedMessage("adapter.xml.unparsable", ["what": what, "reason": reason]))
         }
         return root
     }

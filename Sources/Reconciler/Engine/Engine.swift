@@ -68,7 +68,7 @@ public struct Engine: Sendable {
         plan.unreachable = manifests.hypervisors.compactMap { spec in
             // A daemon that does not answer is what a first run on a machine without libvirtd meets.
             lost[spec.name].map { UnreachableHost(hypervisor: spec.name, uri: spec.uri, reason: $0,
-                                                  hints: connected.failed[spec.name] != nil ? Self.noDaemonHints(spec) : []) }
+                                                  hintMessages: connected.failed[spec.name] != nil ? Self.noDaemonHints(spec) : []) }
         }
         Self.logger.debug("planned", metadata: [
             "steps": "\(plan.steps.count)", "resources": "\(plan.resources.count)", "conflicts": "\(plan.conflicts.count)",

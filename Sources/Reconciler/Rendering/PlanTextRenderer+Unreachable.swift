@@ -5,7 +5,7 @@ extension PlanTextRenderer {
         var lines = [style.bold("Unreachable (nothing planned for these hypervisors):")]
         for host in plan.unreachable {
             lines.append("  \(style.red("✗")) \(safe(host.hypervisor)) (\(safe(host.uri))): \(safe(host.reason))")
-            for hint in host.hints { lines.append("      hint: \(safe(hint))") }
+            for hint in host.hints(.current) { lines.append("      hint: \(safe(hint))") }
         }
         lines.append("")
         return lines
