@@ -65,7 +65,7 @@ struct ApplyPass: Sendable {
         guard replaceProblems.isEmpty else {
             for line in replaceProblems { problem("error: \(line)") }
             problem("nothing was changed.")
-            return finished(.failed, error: replaceProblems.joined(separator: "; "))
+            return finished(.failed, error: replaceProblems.map(\.english).joined(separator: "; "))
         }
         let manifests: ManifestSet
         do {
