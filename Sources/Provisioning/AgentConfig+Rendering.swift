@@ -1,5 +1,6 @@
-import Yams
 import Foundation
+import Localization
+import Yams
 
 extension AgentConfig {
     /// Renders the YAML as the upstream agent reads it: `server.url` (a full URL, which current agents
@@ -36,16 +37,16 @@ extension AgentConfig {
         do {
             text = try String(contentsOf: registrationTokenFile, encoding: .utf8)
         } catch {
-            throw ProvisioningError(.notFound, "cannot read the agent registration token file \(registrationTokenFile.path)")
+            throw ProvisioningError(.notFound, LocalizedMessage("provisioning.tokenFileUnreadable", ["path": registrationTokenFile.path]))
         }
         let token = text.trimmed(of: " \n\r\t")
         guard !token.isEmpty else {
-            throw ProvisioningError(.invalidArgument, "the agent registration token file \(registrationTokenFile.path) is empty")
+            throw ProvisioningError(.invalidArgument, LocalizedMessage("provisioning.tokenFileEmpty", ["path": registrationTokenFile.path]))
         }
         // The token becomes one YAML value in the guest; a second line or a control character means
         // the file is not a token file (and its content is never shown).
         guard token.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value) }) else {
-            throw ProvisioningError(.invalidArgument, "the agent registration token file \(registrationTokenFile.path) must hold one line of printable text")
+            throw ProvisioningError(.invalidArgument, LocalizedMessage("provisioning.tokenFileNotOneLine", ["path": registrationTokenFile.path]))
         }
         return token
     }

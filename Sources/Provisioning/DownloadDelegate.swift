@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -48,7 +49,7 @@ final class DownloadDelegate: NSObject, URLSessionDataDelegate, @unchecked Senda
     ) {
         let disposition: URLSession.ResponseDisposition = lock.withLock {
             guard let http = response as? HTTPURLResponse else {
-                failure = ProvisioningError(.downloadFailed, "\(FetchFailureText.display(url)): not an HTTP response")
+                failure = ProvisioningError(.downloadFailed, .verbatim("\(FetchFailureText.display(url)): ") + LocalizedMessage("provisioning.notHTTPResponse"))
                 return .cancel
             }
             let length = response.expectedContentLength >= 0 ? response.expectedContentLength : nil
@@ -126,7 +127,8 @@ final class DownloadDelegate: NSObject, URLSessionDataDelegate, @unchecked Senda
             } else if let error {
                 result = .failure(ProvisioningError(.downloadFailed, FetchFailureText.unreachable(url, error)))
             } else if let totalBytes, totalBytes != bytesDone {
-                result = .failure(ProvisioningError(.downloadFailed, "\(FetchFailureText.display(url)): connection closed after \(bytesDone) of \(totalBytes) bytes"))
+                result = .failure(ProvisioningError(.downloadFailed, .verbatim("\(FetchFailureText.display(url)): ")
+                    + LocalizedMessage("provisioning.connectionClosedEarly", ["done": String(bytesDone), "total": String(totalBytes)])))
             } else {
                 result = .success(.completed(digest: hasher.finalize(), bytes: bytesDone))
             }

@@ -1,4 +1,5 @@
 import HostCommands
+import Localization
 
 extension SSHTransport {
     /// Retries a real handshake (running `true`) until it succeeds or `timeout` passes: a booting
@@ -34,7 +35,9 @@ extension SSHTransport {
             if outcome == .connected { return attempts }
             if clock.now + interval >= deadline {
                 let recent = attempts.suffix(3).map(\.description).joined(separator: "; ")
-                throw ProvisioningError(.timeout, "ssh \(host) not reachable with the pinned host key within \(timeout) after \(attempts.count) attempts; last: \(recent)")
+                throw ProvisioningError(.timeout, LocalizedMessage("provisioning.sshNotReachable", [
+                    "host": "\(host)", "timeout": "\(timeout)", "attempts": String(attempts.count), "recent": recent,
+                ]))
             }
             try await Task.sleep(for: interval)
         }

@@ -1,5 +1,6 @@
 import Foundation
 import HostCommands
+import Localization
 
 /// Writes a NoCloud `cidata` ISO from a rendered seed.
 ///
@@ -28,7 +29,7 @@ public struct SeedISOBuilder: Sendable {
         } else if let path = ProcessRunner.findExecutable(["genisoimage"]) {
             tool = .genisoimage(path: path)
         } else {
-            throw ProvisioningError(.toolMissing, "building a cloud-init seed ISO needs xorriso or genisoimage; neither is in PATH (apt-get install xorriso)")
+            throw ProvisioningError(.toolMissing, LocalizedMessage("provisioning.seedToolMissing"))
         }
     }
 
