@@ -8,10 +8,10 @@ extension AgentConfig {
     /// alone; `verify_ssl`; the token under `auto_approve.token`.
     public func render() throws -> RenderedAgentConfig {
         guard (1...65535).contains(port) else {
-            throw ProvisioningError(.invalidArgument, "agent server port \(port) is out of range")
+            throw ProvisioningError(.invalidArgument, LocalizedMessage("provisioning.agentPortOutOfRange", ["port": String(port)]))
         }
         guard !serverHost.isEmpty else {
-            throw ProvisioningError(.invalidArgument, "agent server host is empty")
+            throw ProvisioningError(.invalidArgument, LocalizedMessage("provisioning.agentHostEmpty"))
         }
         let y = YAMLBuilder.self
         var pairs: [(String, Node?)] = [
