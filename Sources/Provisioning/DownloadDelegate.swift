@@ -86,7 +86,8 @@ final class DownloadDelegate: NSObject, URLSessionDataDelegate, @unchecked Senda
                     return .cancel
                 }
             } catch {
-                failure = ProvisioningError(.downloadFailed, "\(FetchFailureText.display(url)): cannot write \(fileURL.path): \(error)")
+                failure = ProvisioningError(.downloadFailed, .verbatim("\(FetchFailureText.display(url)): ")
+                    + LocalizedMessage("provisioning.cannotWrite", ["path": fileURL.path, "detail": "\(error)"]))
                 return .cancel
             }
             return .allow
@@ -104,7 +105,8 @@ final class DownloadDelegate: NSObject, URLSessionDataDelegate, @unchecked Senda
             do {
                 try handle.write(contentsOf: data)
             } catch {
-                failure = ProvisioningError(.downloadFailed, "\(FetchFailureText.display(url)): cannot write \(fileURL.path): \(error)")
+                failure = ProvisioningError(.downloadFailed, .verbatim("\(FetchFailureText.display(url)): ")
+                    + LocalizedMessage("provisioning.cannotWrite", ["path": fileURL.path, "detail": "\(error)"]))
                 dataTask.cancel()
                 return nil
             }

@@ -135,7 +135,9 @@ public struct ImageCache: Sendable {
         } catch {
             try? FileManager.default.removeItem(at: compressed)
             try? FileManager.default.removeItem(at: decompressed)
-            throw ProvisioningError(.commandFailed, "\(FetchFailureText.display(source.url)): decompressing: \(error)")
+            let detail = (error as? ProvisioningError)?.text ?? .verbatim("\(error)")
+            throw ProvisioningError(.commandFailed, .verbatim("\(FetchFailureText.display(source.url)): ")
+                                    + LocalizedMessage("provisioning.decompressing") + detail)
         }
         try moveIntoPlace(decompressed, destination)
     }
@@ -144,7 +146,9 @@ public struct ImageCache: Sendable {
         // rename(2) is atomic: a reader sees either no image or the whole verified one.
         if rename(file.path, destination.path) != 0 {
             let reason = String(cString: strerror(errno))
-            throw ProvisioningError(.downloadFailed, "cannot move \(file.path) to \(destination.path): \(reason)")
+            throw ProvisioningError(.downloadFailed, LocalizedMessage("provisioning.cannotMove", [
+                "from": file.path, "to": destination.path, "reason": reason,
+            ]))
         }
     }
 }

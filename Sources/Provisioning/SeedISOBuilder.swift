@@ -47,7 +47,7 @@ public struct SeedISOBuilder: Sendable {
         for file in seed.files {
             let url = staging.appendingPathComponent(file.name)
             guard fileManager.createFile(atPath: url.path, contents: Data(file.content.utf8), attributes: [.posixPermissions: 0o600]) else {
-                throw ProvisioningError(.commandFailed, "cannot write seed file \(url.path)")
+                throw ProvisioningError(.commandFailed, LocalizedMessage("provisioning.cannotWriteSeedFile", ["path": url.path]))
             }
             try fileManager.setAttributes([.modificationDate: fixedDate], ofItemAtPath: url.path)
             paths.append(url.path)
@@ -64,7 +64,9 @@ public struct SeedISOBuilder: Sendable {
         }
         try fileManager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: partial.path)
         if rename(partial.path, output.path) != 0 {
-            throw ProvisioningError(.commandFailed, "cannot move seed ISO to \(output.path): \(String(cString: strerror(errno)))")
+            throw ProvisioningError(.commandFailed, LocalizedMessage("provisioning.cannotMoveSeedISO", [
+                "path": output.path, "reason": String(cString: strerror(errno)),
+            ]))
         }
     }
 }
