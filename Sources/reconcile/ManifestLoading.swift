@@ -1,5 +1,6 @@
 import ArgumentParser
 import HostCommands
+import Localization
 import Spec
 import Status
 
@@ -7,9 +8,11 @@ import Status
 enum ManifestLoading {
     /// --connect (or a saved plan's) meets the same rules as a manifest's spec.uri, before anything is read.
     /// `report` receives each problem as one line (`error: ...` for people); by default it goes to stderr.
-    static func checkConnect(_ connect: String?, report: (String) -> Void = { Terminal.error($0) }) throws {
+    /// `localizer` words the problems: English where they go to a JSON log.
+    static func checkConnect(_ connect: String?, localizer: Localizer = .current,
+                             report: (String) -> Void = { Terminal.error($0) }) throws {
         if let connect, let problem = LibvirtURI.problem(connect) {
-            report("error: --connect \(TerminalText.escape(connect)): \(problem); nothing was changed.")
+            report("error: --connect \(TerminalText.escape(connect)): \(problem.text(localizer)); nothing was changed.")
             throw ExitCode.failure
         }
     }
@@ -20,14 +23,14 @@ enum ManifestLoading {
         return StatusCollector.implicitManifests(uri: connect ?? HypervisorSpec.defaultURI)
     }
 
-    static func load(_ paths: [String], connect: String?,
+    static func load(_ paths: [String], connect: String?, localizer: Localizer = .current,
                      report: (String) -> Void = { Terminal.error($0) }) throws -> ManifestSet {
-        try checkConnect(connect, report: report)
+        try checkConnect(connect, localizer: localizer, report: report)
         do {
             let manifests = try ManifestLoader().load(paths: paths)
             return connect.map { manifests.connecting(to: $0) } ?? manifests
         } catch {
-            for diagnostic in error.diagnostics { report(diagnostic.description) }
+            for diagnostic in error.diagnostics { report(diagnostic.line(localizer)) }
             let count = error.diagnostics.count
             report("\(count) error\(count == 1 ? "" : "s"); nothing was changed.")
             throw ExitCode.failure

@@ -50,4 +50,20 @@ struct LocalizedValidateCLITests {
         #expect(localized.status == english.status)
         #expect(localized.stdout == english.stdout)
     }
+
+    @Test("apply --log-format json logs manifest problems in English whatever LANG says", arguments: locales)
+    func jsonLog(lang: String) throws {
+        let fixture = try ManifestFixture(LocalizedDiagnosticsTests.files)
+        let arguments = ["apply", "--log-format", "json", "--connect", "test:///default", fixture.path]
+        let english = try Self.run(arguments, lang: "C")
+        let localized = try Self.run(arguments, lang: lang)
+        #expect(english.status == 1)
+        #expect(localized.status == english.status)
+        let problems = { (run: CLI.Run) in run.stderr.split(separator: "\n").filter { $0.contains("\"event\":\"error\"") && $0.contains(": error: ") } }
+        #expect(problems(english).count >= 4)
+        // Lines carry their own timestamps; the messages must be the same.
+        let messages = { (run: CLI.Run) in problems(run).map { $0.replacing(/"time":"[^"]*"/, with: "") } }
+        #expect(messages(localized) == messages(english))
+        #expect(english.stderr.contains("spec.cpu: unknown field 'cpu' (did you mean 'cpus'?)"))
+    }
 }
