@@ -119,4 +119,16 @@ struct LocalizedDiagnosticsTests {
         #expect(line.contains("a\\u{1b}[31mb\\u{202e}"))
         #expect(line.contains("\\u{7}c"))
     }
+
+    @Test("validate's resource summary is counted in every language, English as before", arguments: CatalogLocale.allCases)
+    func summary(locale: CatalogLocale) throws {
+        let set = try ManifestFixture([Manifests.document("Network", "lab", "mode: isolated"),
+                                       Manifests.document("Network", "dmz", "mode: isolated")].joined(separator: "\n---\n") + "\n").load()
+        #expect(set.summaryText.english == "2 networks")
+        let text = set.summaryText.text(Localizer(locale: locale))
+        #expect(text.contains("2"), "\(text)")
+        #expect((text != "2 networks") == Self.hasTranslatedWords(set.summaryText, in: locale), "\(locale): \(text)")
+        #expect(ManifestSet().summaryText.english == "no resources")
+    }
 }
+
