@@ -1,5 +1,6 @@
-import Yams
 import Foundation
+import Localization
+import Yams
 
 extension AgentConfig {
     /// Renders the YAML as the upstream agent reads it: `server.url` (a full URL, which current agents
@@ -7,10 +8,10 @@ extension AgentConfig {
     /// alone; `verify_ssl`; the token under `auto_approve.token`.
     public func render() throws -> RenderedAgentConfig {
         guard (1...65535).contains(port) else {
-            throw ProvisioningError(.invalidArgument, "agent server port \(port) is out of range")
+            throw ProvisioningError(.invalidArgument, LocalizedMessage("provisioning.agentPortOutOfRange", ["port": String(port)]))
         }
         guard !serverHost.isEmpty else {
-            throw ProvisioningError(.invalidArgument, "agent server host is empty")
+            throw ProvisioningError(.invalidArgument, LocalizedMessage("provisioning.agentHostEmpty"))
         }
         let y = YAMLBuilder.self
         var pairs: [(String, Node?)] = [
@@ -36,16 +37,16 @@ extension AgentConfig {
         do {
             text = try String(contentsOf: registrationTokenFile, encoding: .utf8)
         } catch {
-            throw ProvisioningError(.notFound, "cannot read the agent registration token file \(registrationTokenFile.path)")
+            throw ProvisioningError(.notFound, LocalizedMessage("provisioning.tokenFileUnreadable", ["path": registrationTokenFile.path]))
         }
         let token = text.trimmed(of: " \n\r\t")
         guard !token.isEmpty else {
-            throw ProvisioningError(.invalidArgument, "the agent registration token file \(registrationTokenFile.path) is empty")
+            throw ProvisioningError(.invalidArgument, LocalizedMessage("provisioning.tokenFileEmpty", ["path": registrationTokenFile.path]))
         }
         // The token becomes one YAML value in the guest; a second line or a control character means
         // the file is not a token file (and its content is never shown).
         guard token.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value) }) else {
-            throw ProvisioningError(.invalidArgument, "the agent registration token file \(registrationTokenFile.path) must hold one line of printable text")
+            throw ProvisioningError(.invalidArgument, LocalizedMessage("provisioning.tokenFileNotOneLine", ["path": registrationTokenFile.path]))
         }
         return token
     }

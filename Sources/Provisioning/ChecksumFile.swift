@@ -1,3 +1,5 @@
+import Localization
+
 /// A parsed checksum file in any of the formats cloud image publishers use:
 /// GNU (`HEX  name`, `HEX *name`), BSD (`SHA256 (name) = HEX`), a lone hash
 /// (`.sha256`/`.sha512` files), Fedora/Rocky/Alma `CHECKSUM` files (PGP clear-signed,
@@ -24,7 +26,9 @@ public struct ChecksumFile: Sendable, Hashable {
                 $0.digest.algorithm == best.digest.algorithm && $0.digest != best.digest
             }
             guard !conflicting else {
-                throw ProvisioningError(.invalidArgument, "checksum file lists '\(fileName)' with conflicting \(best.digest.algorithm.rawValue) digests")
+                throw ProvisioningError(.invalidArgument, LocalizedMessage("provisioning.checksumConflict", [
+                    "file": fileName, "algorithm": best.digest.algorithm.rawValue,
+                ]))
             }
             return best.digest
         }
@@ -32,6 +36,8 @@ public struct ChecksumFile: Sendable, Hashable {
             return loneDigest
         }
         let listed = entries.prefix(8).map(\.fileName).joined(separator: ", ")
-        throw ProvisioningError(.notFound, "no checksum for '\(fileName)' in checksum file (\(entries.count) entries: \(listed))")
+        throw ProvisioningError(.notFound, LocalizedMessage("provisioning.checksumMissing", [
+            "file": fileName, "count": String(entries.count), "listed": listed,
+        ]))
     }
 }

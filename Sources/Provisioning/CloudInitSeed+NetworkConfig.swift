@@ -1,3 +1,4 @@
+import Localization
 import Yams
 
 extension CloudInitSeed {
@@ -6,7 +7,7 @@ extension CloudInitSeed {
         let y = YAMLBuilder.self
         if network.match == nil, case .dhcp = network.addressing { return nil }
         guard let match = network.match else {
-            throw ProvisioningError(.invalidArgument, "a static address for \(hostname) needs an interface match (MAC address or name)")
+            throw ProvisioningError(.invalidArgument, LocalizedMessage("provisioning.staticAddressNeedsMatch", ["host": hostname]))
         }
         let matchNode: Node = switch match {
         case .macAddress(let mac): y.mapping([("macaddress", y.string(mac.lowercased()))])

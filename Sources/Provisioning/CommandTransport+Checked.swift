@@ -1,4 +1,5 @@
 import HostCommands
+import Localization
 
 extension CommandTransport {
     /// Runs a provisioning tool (ssh-keygen, xorriso, xz) and throws unless it exits 0; every
@@ -15,7 +16,10 @@ extension CommandTransport {
         guard result.succeeded else {
             throw ProvisioningError(
                 .commandFailed,
-                "\(argv.joined(separator: " ")) exited \(result.exitStatus): \(result.standardError.trimmed(of: " \n"))"
+                LocalizedMessage("provisioning.commandExited", [
+                    "command": argv.joined(separator: " "), "status": String(result.exitStatus),
+                    "stderr": result.standardError.trimmed(of: " \n"),
+                ])
             )
         }
         return result

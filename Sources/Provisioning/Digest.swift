@@ -1,3 +1,5 @@
+import Localization
+
 /// A content digest written as `sha256:HEX` or `sha512:HEX` (lowercase hex).
 public struct Digest: Sendable, Hashable, Codable, CustomStringConvertible, LosslessStringConvertible {
     public let algorithm: HashAlgorithm
@@ -9,7 +11,9 @@ public struct Digest: Sendable, Hashable, Codable, CustomStringConvertible, Loss
         guard lowered.count == algorithm.hexLength, lowered.allSatisfy(\.isHexDigit) else {
             throw ProvisioningError(
                 .invalidArgument,
-                "not a \(algorithm.rawValue) digest: expected \(algorithm.hexLength) hex digits, got '\(hex.prefix(140))'"
+                LocalizedMessage("provisioning.digestWrongLength", [
+                    "algorithm": algorithm.rawValue, "length": String(algorithm.hexLength), "value": String(hex.prefix(140)),
+                ])
             )
         }
         self.algorithm = algorithm
@@ -27,7 +31,7 @@ public struct Digest: Sendable, Hashable, Codable, CustomStringConvertible, Loss
         guard let algorithm = HashAlgorithm(hexLength: hex.count) else {
             throw ProvisioningError(
                 .invalidArgument,
-                "not a digest: \(hex.count) characters matches neither sha256 (64) nor sha512 (128)"
+                LocalizedMessage("provisioning.digestUnknownLength", ["count": String(hex.count)])
             )
         }
         try self.init(algorithm: algorithm, hex: hex)
@@ -37,7 +41,7 @@ public struct Digest: Sendable, Hashable, Codable, CustomStringConvertible, Loss
     public init(parsing text: String) throws {
         let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
         guard parts.count == 2, let algorithm = HashAlgorithm(rawValue: parts[0].lowercased()) else {
-            throw ProvisioningError(.invalidArgument, "not a digest: '\(text.prefix(140))' (expected sha256:HEX or sha512:HEX)")
+            throw ProvisioningError(.invalidArgument, LocalizedMessage("provisioning.notADigest", ["value": String(text.prefix(140))]))
         }
         try self.init(algorithm: algorithm, hex: parts[1])
     }

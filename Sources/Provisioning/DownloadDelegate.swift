@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -48,7 +49,7 @@ final class DownloadDelegate: NSObject, URLSessionDataDelegate, @unchecked Senda
     ) {
         let disposition: URLSession.ResponseDisposition = lock.withLock {
             guard let http = response as? HTTPURLResponse else {
-                failure = ProvisioningError(.downloadFailed, "\(FetchFailureText.display(url)): not an HTTP response")
+                failure = ProvisioningError(.downloadFailed, .verbatim("\(FetchFailureText.display(url)): ") + LocalizedMessage("provisioning.notHTTPResponse"))
                 return .cancel
             }
             let length = response.expectedContentLength >= 0 ? response.expectedContentLength : nil
@@ -85,7 +86,8 @@ final class DownloadDelegate: NSObject, URLSessionDataDelegate, @unchecked Senda
                     return .cancel
                 }
             } catch {
-                failure = ProvisioningError(.downloadFailed, "\(FetchFailureText.display(url)): cannot write \(fileURL.path): \(error)")
+                failure = ProvisioningError(.downloadFailed, .verbatim("\(FetchFailureText.display(url)): ")
+                    + LocalizedMessage("provisioning.cannotWrite", ["path": fileURL.path, "detail": "\(error)"]))
                 return .cancel
             }
             return .allow
@@ -103,7 +105,8 @@ final class DownloadDelegate: NSObject, URLSessionDataDelegate, @unchecked Senda
             do {
                 try handle.write(contentsOf: data)
             } catch {
-                failure = ProvisioningError(.downloadFailed, "\(FetchFailureText.display(url)): cannot write \(fileURL.path): \(error)")
+                failure = ProvisioningError(.downloadFailed, .verbatim("\(FetchFailureText.display(url)): ")
+                    + LocalizedMessage("provisioning.cannotWrite", ["path": fileURL.path, "detail": "\(error)"]))
                 dataTask.cancel()
                 return nil
             }
@@ -126,7 +129,8 @@ final class DownloadDelegate: NSObject, URLSessionDataDelegate, @unchecked Senda
             } else if let error {
                 result = .failure(ProvisioningError(.downloadFailed, FetchFailureText.unreachable(url, error)))
             } else if let totalBytes, totalBytes != bytesDone {
-                result = .failure(ProvisioningError(.downloadFailed, "\(FetchFailureText.display(url)): connection closed after \(bytesDone) of \(totalBytes) bytes"))
+                result = .failure(ProvisioningError(.downloadFailed, .verbatim("\(FetchFailureText.display(url)): ")
+                    + LocalizedMessage("provisioning.connectionClosedEarly", ["done": String(bytesDone), "total": String(totalBytes)])))
             } else {
                 result = .success(.completed(digest: hasher.finalize(), bytes: bytesDone))
             }

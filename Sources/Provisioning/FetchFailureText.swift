@@ -1,5 +1,6 @@
 import Foundation
 import HostCommands
+import Localization
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -13,42 +14,43 @@ enum FetchFailureText {
     }
 
     /// Why a request did not get an answer.
-    static func unreachable(_ url: URL, _ error: any Error) -> String {
+    static func unreachable(_ url: URL, _ error: any Error) -> LocalizedText {
         let nsError = error as NSError
-        guard nsError.domain == NSURLErrorDomain else {
-            return "cannot reach \(display(url)): \(error.localizedDescription)"
-        }
-        let reason = URLError.Code(rawValue: nsError.code).map(reason) ?? "network error \(nsError.code)"
-        return "cannot reach \(display(url)): \(reason)"
+        let reason = nsError.domain == NSURLErrorDomain
+            ? URLError.Code(rawValue: nsError.code).map(reason) ?? LocalizedMessage("provisioning.networkError", ["code": String(nsError.code)])
+            // Foundation's own words for errors outside URL loading.
+            : LocalizedMessage("provisioning.verbatim", ["text": error.localizedDescription])
+        return LocalizedText(LocalizedMessage("provisioning.cannotReach", ["url": display(url)]), nested: ["reason": reason])
     }
 
     /// An answer other than the one expected: `HTTP 404 Not Found`.
-    static func httpStatus(_ url: URL, _ status: Int) -> String {
+    /// The status line stays as HTTP words it, in every language.
+    static func httpStatus(_ url: URL, _ status: Int) -> LocalizedText {
         let phrase = reasonPhrases[status].map { " \($0)" } ?? ""
-        return "\(display(url)): HTTP \(status)\(phrase)"
+        return .verbatim("\(display(url)): HTTP \(status)\(phrase)")
     }
 
-    static func reason(_ code: URLError.Code) -> String {
+    static func reason(_ code: URLError.Code) -> LocalizedMessage {
         switch code {
-        case .cannotFindHost, .dnsLookupFailed: "host not found"
-        case .cannotConnectToHost: "connection refused"
-        case .timedOut: "timed out"
-        case .networkConnectionLost: "the connection was lost"
-        case .notConnectedToInternet: "no network connection"
-        case .secureConnectionFailed: "the TLS handshake failed"
+        case .cannotFindHost, .dnsLookupFailed: LocalizedMessage("provisioning.reasonHostNotFound")
+        case .cannotConnectToHost: LocalizedMessage("provisioning.reasonConnectionRefused")
+        case .timedOut: LocalizedMessage("provisioning.reasonTimedOut")
+        case .networkConnectionLost: LocalizedMessage("provisioning.reasonConnectionLost")
+        case .notConnectedToInternet: LocalizedMessage("provisioning.reasonNoNetwork")
+        case .secureConnectionFailed: LocalizedMessage("provisioning.reasonTLSHandshake")
         case .serverCertificateUntrusted, .serverCertificateHasBadDate, .serverCertificateHasUnknownRoot,
              .serverCertificateNotYetValid, .clientCertificateRejected, .clientCertificateRequired:
-            "the server's TLS certificate is not accepted"
-        case .badURL: "the URL is malformed"
-        case .unsupportedURL: "the URL's scheme is not supported (use http or https)"
-        case .httpTooManyRedirects, .redirectToNonExistentLocation: "too many redirects"
-        case .badServerResponse, .cannotParseResponse: "the server's answer is not valid HTTP"
-        case .userAuthenticationRequired, .userCancelledAuthentication: "the server asks for credentials"
-        case .zeroByteResource: "the server sent nothing"
-        case .fileDoesNotExist: "no such file"
-        case .noPermissionsToReadFile: "permission denied"
-        case .cancelled: "cancelled"
-        default: "network error \(code.rawValue)"
+            LocalizedMessage("provisioning.reasonTLSCertificate")
+        case .badURL: LocalizedMessage("provisioning.reasonBadURL")
+        case .unsupportedURL: LocalizedMessage("provisioning.reasonUnsupportedURL")
+        case .httpTooManyRedirects, .redirectToNonExistentLocation: LocalizedMessage("provisioning.reasonTooManyRedirects")
+        case .badServerResponse, .cannotParseResponse: LocalizedMessage("provisioning.reasonBadResponse")
+        case .userAuthenticationRequired, .userCancelledAuthentication: LocalizedMessage("provisioning.reasonCredentials")
+        case .zeroByteResource: LocalizedMessage("provisioning.reasonEmptyResponse")
+        case .fileDoesNotExist: LocalizedMessage("provisioning.reasonNoSuchFile")
+        case .noPermissionsToReadFile: LocalizedMessage("provisioning.reasonPermissionDenied")
+        case .cancelled: LocalizedMessage("provisioning.reasonCancelled")
+        default: LocalizedMessage("provisioning.networkError", ["code": String(code.rawValue)])
         }
     }
 

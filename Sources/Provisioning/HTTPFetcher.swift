@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -26,7 +27,8 @@ struct HTTPFetcher: Sendable {
             try? FileManager.default.removeItem(at: partial)
             let retry = try await attempt(url, into: partial, algorithm: algorithm, progress: progress)
             guard case .completed(let digest, let bytes) = retry else {
-                throw ProvisioningError(.downloadFailed, "\(FetchFailureText.display(url)): server refused the byte range even for a fresh download")
+                throw ProvisioningError(.downloadFailed, .verbatim("\(FetchFailureText.display(url)): ")
+                                        + LocalizedMessage("provisioning.byteRangeRefused"))
             }
             return (digest, bytes)
         }
@@ -73,13 +75,13 @@ struct HTTPFetcher: Sendable {
             throw ProvisioningError(.downloadFailed, FetchFailureText.unreachable(url, error))
         }
         guard let http = response as? HTTPURLResponse else {
-            throw ProvisioningError(.downloadFailed, "\(FetchFailureText.display(url)): not an HTTP response")
+            throw ProvisioningError(.downloadFailed, .verbatim("\(FetchFailureText.display(url)): ") + LocalizedMessage("provisioning.notHTTPResponse"))
         }
         guard http.statusCode == 200 else {
             throw ProvisioningError(.downloadFailed, FetchFailureText.httpStatus(url, http.statusCode))
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw ProvisioningError(.downloadFailed, "\(FetchFailureText.display(url)): checksum file is not UTF-8")
+            throw ProvisioningError(.downloadFailed, .verbatim("\(FetchFailureText.display(url)): ") + LocalizedMessage("provisioning.checksumFileNotUTF8"))
         }
         return text
     }

@@ -1,5 +1,6 @@
 import Foundation
 import HostCommands
+import Localization
 import Logging
 
 /// A content-addressed store of verified cloud images.
@@ -73,7 +74,7 @@ public struct ImageCache: Sendable {
             do {
                 return try ChecksumFile(parsing: text).digest(for: name)
             } catch let error as ProvisioningError {
-                throw ProvisioningError(error.code, "\(FetchFailureText.display(checksumURL)): \(error.message)")
+                throw ProvisioningError(error.code, .verbatim("\(FetchFailureText.display(checksumURL)): ") + error.text)
             }
         }
     }
@@ -91,7 +92,7 @@ public struct ImageCache: Sendable {
         try fileManager.createDirectory(at: path(for: expected).deletingLastPathComponent(), withIntermediateDirectories: true)
         let lockPath = downloadLockPath(forComponent: expected.fileNameComponent)
         guard let lock = try await FileLock.acquire(path: lockPath, timeout: Self.downloadLockTimeout) else {
-            throw ProvisioningError(.downloadFailed, "another process has been downloading \(expected) for hours (\(lockPath) is locked)")
+            throw ProvisioningError(.downloadFailed, LocalizedMessage("provisioning.downloadLockedForHours", ["digest": expected.description, "lock": lockPath]))
         }
         defer { lock.release() }
         if let cached = cachedImage(for: expected) {
@@ -105,7 +106,9 @@ public struct ImageCache: Sendable {
             try? fileManager.removeItem(at: partial)
             throw ProvisioningError(
                 .checksumMismatch,
-                "\(FetchFailureText.display(source.url)): expected \(expected), got \(actual) (\(bytes) bytes); the download was deleted"
+                .verbatim("\(FetchFailureText.display(source.url)): ") + LocalizedMessage("provisioning.checksumMismatch", [
+                    "expected": expected.description, "actual": actual.description, "bytes": String(bytes),
+                ])
             )
         }
 
@@ -132,7 +135,9 @@ public struct ImageCache: Sendable {
         } catch {
             try? FileManager.default.removeItem(at: compressed)
             try? FileManager.default.removeItem(at: decompressed)
-            throw ProvisioningError(.commandFailed, "\(FetchFailureText.display(source.url)): decompressing: \(error)")
+            let detail = (error as? ProvisioningError)?.text ?? .verbatim("\(error)")
+            throw ProvisioningError(.commandFailed, .verbatim("\(FetchFailureText.display(source.url)): ")
+                                    + LocalizedMessage("provisioning.decompressing") + detail)
         }
         try moveIntoPlace(decompressed, destination)
     }
@@ -141,7 +146,9 @@ public struct ImageCache: Sendable {
         // rename(2) is atomic: a reader sees either no image or the whole verified one.
         if rename(file.path, destination.path) != 0 {
             let reason = String(cString: strerror(errno))
-            throw ProvisioningError(.downloadFailed, "cannot move \(file.path) to \(destination.path): \(reason)")
+            throw ProvisioningError(.downloadFailed, LocalizedMessage("provisioning.cannotMove", [
+                "from": file.path, "to": destination.path, "reason": reason,
+            ]))
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 
 /// reconcile's own known_hosts file. Keys are pinned from what reconcile generated
 /// for the guest, never learned from the network (no trust on first use).
@@ -19,7 +20,7 @@ public struct KnownHostsFile: Sendable, Hashable {
     public func pin(host: String, port: Int = 22, publicKey: String) throws {
         let fields = publicKey.split(separator: " ", omittingEmptySubsequences: true)
         guard fields.count >= 2, fields[0].hasPrefix("ssh-") || fields[0].hasPrefix("ecdsa-") else {
-            throw ProvisioningError(.invalidArgument, "not an OpenSSH public key for \(host):\(port)")
+            throw ProvisioningError(.invalidArgument, LocalizedMessage("provisioning.notAHostKey", ["host": "\(host):\(port)"]))
         }
         let pattern = Self.hostPattern(host: host, port: port)
         var lines = try existingLines().filter { !Self.line($0, matches: pattern) }

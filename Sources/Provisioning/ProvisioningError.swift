@@ -1,6 +1,8 @@
+import Localization
+
 /// The one error type of the Provisioning module.
 ///
-/// `code` lets callers branch; `message` names what failed (URL, command, exit
+/// `code` lets callers branch; the text names what failed (URL, command, exit
 /// status, stderr) and never carries a secret.
 public struct ProvisioningError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Code: String, Sendable, Equatable {
@@ -15,13 +17,30 @@ public struct ProvisioningError: Error, Sendable, Equatable, CustomStringConvert
     }
 
     public let code: Code
-    public let message: String
+    /// What failed, in the reader's language when shown.
+    public let text: LocalizedText
 
-    public init(_ code: Code, _ message: String) {
+    public init(_ code: Code, _ text: LocalizedText) {
         self.code = code
-        self.message = message
+        self.text = text
     }
 
+    public init(_ code: Code, _ message: LocalizedMessage) {
+        self.init(code, LocalizedText(message))
+    }
+
+    /// A message worded by its caller (another program's output), the same in every language.
+    public init(_ code: Code, _ message: String) {
+        self.init(code, .verbatim(message))
+    }
+
+    /// The English wording, for logs, JSON and callers that compare messages.
+    public var message: String { text.english }
+
     /// The message alone: people read it in plans and errors, and `code` is for callers to branch on.
-    public var description: String { message }
+    public var description: String { text.description }
+
+    public static func == (lhs: ProvisioningError, rhs: ProvisioningError) -> Bool {
+        lhs.code == rhs.code && lhs.message == rhs.message
+    }
 }

@@ -1,4 +1,5 @@
 import HostCommands
+import Localization
 
 /// One try of `waitForSSH`: what the handshake saw.
 public struct SSHAttempt: Sendable, Hashable, CustomStringConvertible {
@@ -28,11 +29,16 @@ public struct SSHAttempt: Sendable, Hashable, CustomStringConvertible {
         self.detail = detail
     }
 
-    public var description: String {
+    /// `attempt 2 at 4.1s: connectionRefused: …`; the outcome is an identifier and ssh's words stay ssh's.
+    public var text: LocalizedText {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        let shown = detail.isEmpty ? "" : ": \(detail)"
-        return "attempt \(number) at \(String(format: "%.1f", seconds))s: \(outcome.rawValue)\(shown)"
+        let attempt = LocalizedText(LocalizedMessage("provisioning.sshAttempt", [
+            "number": String(number), "seconds": String(format: "%.1f", seconds), "outcome": outcome.rawValue,
+        ]))
+        return detail.isEmpty ? attempt : attempt + .verbatim(": \(detail)")
     }
+
+    public var description: String { text.description }
 
     /// Classifies an `ssh ... true` result. ssh exits 255 for its own errors; any other
     /// status came from the remote command, so the handshake worked.

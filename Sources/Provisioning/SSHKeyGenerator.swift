@@ -1,5 +1,6 @@
 import Foundation
 import HostCommands
+import Localization
 
 /// Creates ed25519 key pairs with OpenSSH's `ssh-keygen`.
 public struct SSHKeyGenerator: Sendable {
@@ -47,7 +48,7 @@ public struct SSHKeyGenerator: Sendable {
     /// loaded as the value that goes into its cloud-init seed.
     public func ensureGuestHostKey(stateDirectory: URL, guest: String) async throws -> SSHHostKey {
         guard !guest.isEmpty, !guest.contains("/"), guest != ".", guest != ".." else {
-            throw ProvisioningError(.invalidArgument, "guest name '\(guest)' cannot name a key directory")
+            throw ProvisioningError(.invalidArgument, LocalizedMessage("provisioning.guestNameNotDirectory", ["guest": guest]))
         }
         let files = try await ensureEd25519(
             at: stateDirectory.appendingPathComponent("hostkeys").appendingPathComponent(guest)

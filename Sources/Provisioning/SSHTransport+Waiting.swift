@@ -1,4 +1,5 @@
 import HostCommands
+import Localization
 
 extension SSHTransport {
     /// Retries a real handshake (running `true`) until it succeeds or `timeout` passes: a booting
@@ -33,8 +34,13 @@ extension SSHTransport {
             onAttempt?(attempt)
             if outcome == .connected { return attempts }
             if clock.now + interval >= deadline {
-                let recent = attempts.suffix(3).map(\.description).joined(separator: "; ")
-                throw ProvisioningError(.timeout, "ssh \(host) not reachable with the pinned host key within \(timeout) after \(attempts.count) attempts; last: \(recent)")
+                let recent = attempts.suffix(3).map(\.text).reduce(nil) { joined, attempt in
+                    joined.map { $0 + .verbatim("; ") + attempt } ?? attempt
+                }
+                let summary = LocalizedText(LocalizedMessage("provisioning.sshNotReachable", [
+                    "host": "\(host)", "timeout": "\(timeout)", "attempts": String(attempts.count),
+                ]))
+                throw ProvisioningError(.timeout, recent.map { summary + $0 } ?? summary)
             }
             try await Task.sleep(for: interval)
         }

@@ -1,5 +1,6 @@
 import Foundation
 import HostCommands
+import Localization
 
 /// Writes a NoCloud `cidata` ISO from a rendered seed.
 ///
@@ -28,7 +29,7 @@ public struct SeedISOBuilder: Sendable {
         } else if let path = ProcessRunner.findExecutable(["genisoimage"]) {
             tool = .genisoimage(path: path)
         } else {
-            throw ProvisioningError(.toolMissing, "building a cloud-init seed ISO needs xorriso or genisoimage; neither is in PATH (apt-get install xorriso)")
+            throw ProvisioningError(.toolMissing, LocalizedMessage("provisioning.seedToolMissing"))
         }
     }
 
@@ -52,7 +53,7 @@ public struct SeedISOBuilder: Sendable {
         for file in files {
             let url = staging.appendingPathComponent(file.name)
             guard fileManager.createFile(atPath: url.path, contents: Data(file.content.utf8), attributes: [.posixPermissions: 0o600]) else {
-                throw ProvisioningError(.commandFailed, "cannot write seed file \(url.path)")
+                throw ProvisioningError(.commandFailed, LocalizedMessage("provisioning.cannotWriteSeedFile", ["path": url.path]))
             }
             try fileManager.setAttributes([.modificationDate: fixedDate], ofItemAtPath: url.path)
             paths.append(url.path)
@@ -69,7 +70,9 @@ public struct SeedISOBuilder: Sendable {
         }
         try fileManager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: partial.path)
         if rename(partial.path, output.path) != 0 {
-            throw ProvisioningError(.commandFailed, "cannot move seed ISO to \(output.path): \(String(cString: strerror(errno)))")
+            throw ProvisioningError(.commandFailed, LocalizedMessage("provisioning.cannotMoveSeedISO", [
+                "path": output.path, "reason": String(cString: strerror(errno)),
+            ]))
         }
     }
 }

@@ -1,3 +1,4 @@
+import Localization
 import Yams
 
 /// Merges user-supplied cloud-config over the generated one.
@@ -9,11 +10,11 @@ enum UserDataMerge {
         do {
             parsed = try Yams.compose(yaml: text)
         } catch {
-            throw ProvisioningError(.invalidArgument, "extra user-data is not valid YAML: \(error)")
+            throw ProvisioningError(.invalidArgument, LocalizedMessage("provisioning.userDataInvalidYAML", ["detail": "\(error)"]))
         }
         guard let parsed else { return base }
         guard case .mapping(let extra) = parsed, case .mapping(let generated) = base else {
-            throw ProvisioningError(.invalidArgument, "extra user-data must be a YAML mapping of cloud-config keys")
+            throw ProvisioningError(.invalidArgument, LocalizedMessage("provisioning.userDataNotMapping"))
         }
         var pairs = Array(generated)
         for (key, value) in extra {

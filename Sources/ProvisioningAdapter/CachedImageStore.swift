@@ -1,5 +1,6 @@
 import Foundation
 import HostCommands
+import Localization
 import Provisioning
 import Reconciler
 import Spec
@@ -26,7 +27,7 @@ public struct CachedImageStore: ImageStore {
         let converted = try Self.convert(source)
         let image = try await Self.redactingErrors {
             try await cache.fetch(converted) { update in
-                progress("downloaded \(update.formatted(barWidth: 20))")
+                progress(Localizer.current.text("provisioning.downloaded", ["progress": update.formatted(barWidth: 20)]))
             }
         }
         // The checksum file may have moved on between plan and apply: apply exactly what was planned.
@@ -45,7 +46,7 @@ public struct CachedImageStore: ImageStore {
         do {
             return try await body()
         } catch let error as ProvisioningError {
-            throw ProvisioningError(error.code, error.message.redactingURLCredentials)
+            throw ProvisioningError(error.code, error.text.mappingValues(\.redactingURLCredentials))
         }
     }
 

@@ -1,10 +1,11 @@
 import Foundation
+import Localization
 
 /// `agent.server.url` as a user writes it: a bare host name or address, or a full URL
 /// (`https://sysmanage.example.com:8443`), which is what the upstream agent's `server.url` holds.
 public struct AgentServerURL: Sendable, Hashable {
     public struct Problem: Error, Sendable, Hashable {
-        public var message: String
+        public var message: LocalizedMessage
     }
 
     public var host: String
@@ -16,24 +17,24 @@ public struct AgentServerURL: Sendable, Hashable {
     public static func parse(_ text: String) -> Result<AgentServerURL, Problem> {
         guard text.contains("://") else {
             guard isHost(text) else {
-                return .failure(Problem(message: "'\(text)' is neither a host name nor a URL such as https://sysmanage.example.com:8443"))
+                return .failure(Problem(message: LocalizedMessage("spec.agentURLNeither", ["text": text])))
             }
             return .success(AgentServerURL(host: text, https: nil, port: nil))
         }
         guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
               scheme == "https" || scheme == "http" else {
-            return .failure(Problem(message: "'\(text)' is not an http:// or https:// URL"))
+            return .failure(Problem(message: LocalizedMessage("spec.agentURLScheme", ["text": text])))
         }
         guard let host = components.host, !host.isEmpty, isHost(host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))) else {
-            return .failure(Problem(message: "'\(text)' names no host"))
+            return .failure(Problem(message: LocalizedMessage("spec.urlNoHost", ["url": text])))
         }
         // The agent adds server.api_path itself; anything else in the URL would be silently dropped.
         guard components.path.isEmpty || components.path == "/", components.query == nil, components.fragment == nil,
               components.user == nil, components.password == nil else {
-            return .failure(Problem(message: "'\(text)' must be only scheme, host and port (the agent adds its API path itself)"))
+            return .failure(Problem(message: LocalizedMessage("spec.agentURLPath", ["text": text])))
         }
         if let port = components.port, !(1...65535).contains(port) {
-            return .failure(Problem(message: "'\(text)': port \(port) is out of range"))
+            return .failure(Problem(message: LocalizedMessage("spec.agentURLPort", ["text": text, "port": String(port)])))
         }
         return .success(AgentServerURL(host: host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")),
                                        https: scheme == "https", port: components.port))

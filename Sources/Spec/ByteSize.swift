@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 
 /// A size written the way people write it (`2GiB`, `512MiB`, `2G`, `10240B`), stored in bytes.
 /// The unit is required, and decimal units are refused with the binary one to write instead.
@@ -37,31 +38,35 @@ public struct ByteSize: Sendable, Hashable, Codable, Comparable, CustomStringCon
         case notPositive(String)
         case tooLarge(String)
 
-        public var description: String {
+        public var message: DiagnosticText {
             switch self {
-            case .empty: "a size is required (for example 2GiB or 512MiB)"
-            case .notANumber(let text): "'\(text)' is not a size (expected a number and a unit, for example 2GiB or 512MiB)"
-            case .unknownUnit(let unit): "unknown size unit '\(unit)' (use B, KiB, MiB, GiB, TiB, or K, M, G, T for the same binary units)"
-            case .missingUnit(let text):
-                "'\(text)' has no unit: write \(text)MiB, \(text)GiB, or \(text)B if you mean bytes"
-            case .decimalUnit(let number, let unit):
-                Self.decimalMessage(number: number, unit: unit)
-            case .notPositive(let text): "size '\(text)' must be greater than zero"
-            case .tooLarge(let text): "size '\(text)' is too large"
+            case .empty: DiagnosticText(LocalizedMessage("spec.sizeEmpty"))
+            case .notANumber(let text): DiagnosticText(LocalizedMessage("spec.sizeNotANumber", ["text": text]))
+            case .unknownUnit(let unit): DiagnosticText(LocalizedMessage("spec.sizeUnknownUnit", ["unit": unit]))
+            case .missingUnit(let text): DiagnosticText(LocalizedMessage("spec.sizeMissingUnit", ["text": text]))
+            case .decimalUnit(let number, let unit): Self.decimalMessage(number: number, unit: unit)
+            case .notPositive(let text): DiagnosticText(LocalizedMessage("spec.sizeNotPositive", ["text": text]))
+            case .tooLarge(let text): DiagnosticText(LocalizedMessage("spec.sizeTooLarge", ["text": text]))
             }
         }
 
+        public var description: String { message.description }
+
         /// "2GB is 2 × 10^9 bytes; write 2GiB for 2 × 2^30 bytes (or 2000000000B for exactly 2 × 10^9)".
-        private static func decimalMessage(number: String, unit: String) -> String {
+        private static func decimalMessage(number: String, unit: String) -> DiagnosticText {
             guard let decimal = ByteSize.decimalUnits.first(where: { $0.suffix.lowercased() == unit.lowercased() }) else {
-                return "unknown size unit '\(unit)'"
+                return DiagnosticText(LocalizedMessage("spec.sizeUnknownUnit", ["unit": unit]))
             }
-            var message = "\(number)\(unit) is \(number) × 10^\(decimal.decimalPower) bytes (decimal); "
-                + "write \(number)\(decimal.binary) for \(number) × 2^\(decimal.binaryPower) bytes"
+            var message = DiagnosticText(LocalizedMessage("spec.sizeDecimalUnit", [
+                "number": number, "unit": unit, "decimalPower": String(decimal.decimalPower),
+                "binaryUnit": decimal.binary, "binaryPower": String(decimal.binaryPower),
+            ]))
             if let value = Double(number) {
                 let bytes = value * pow(10, Double(decimal.decimalPower))
                 if bytes.rounded() == bytes, bytes < Double(UInt64.max / 2) {
-                    message += ", or \(UInt64(bytes))B for exactly \(number) × 10^\(decimal.decimalPower)"
+                    message = message + LocalizedMessage("spec.sizeDecimalExactBytes", [
+                        "bytes": String(UInt64(bytes)), "number": number, "decimalPower": String(decimal.decimalPower),
+                    ])
                 }
             }
             return message

@@ -1,3 +1,4 @@
+import Localization
 import Yams
 
 extension CloudInitSpec {
@@ -5,11 +6,11 @@ extension CloudInitSpec {
         var spec = CloudInitSpec()
         spec.hostname = reader.string("hostname")
         if let hostname = spec.hostname, !Naming.isValidHostLabel(hostname) {
-            reader.error("hostname", "'\(hostname)' is not a valid hostname (letters, digits and '-', at most 63)")
+            reader.error("hostname", LocalizedMessage("spec.invalidHostname", ["value": hostname]))
         }
         spec.fqdn = reader.string("fqdn")
         if let fqdn = spec.fqdn, !Naming.isValidHostname(fqdn) {
-            reader.error("fqdn", "'\(fqdn)' is not a host name (dot-separated labels of letters, digits and '-', at most 253)")
+            reader.error("fqdn", LocalizedMessage("spec.invalidFQDN", ["value": fqdn]))
         }
         spec.users = reader.sequence("users").compactMap { item in
             guard let user = FieldReader.mapping(item.node, context: reader.context, path: item.path) else { return nil }
@@ -28,13 +29,13 @@ extension CloudInitSpec {
             let content = file.string("content", multiline: true) ?? ""
             let permissions = file.string("permissions")
             if let permissions, !(permissions.count == 4 && permissions.allSatisfy({ "01234567".contains($0) })) {
-                file.error("permissions", "'\(permissions)' is not an octal mode such as 0644")
+                file.error("permissions", LocalizedMessage("spec.invalidPermissions", ["value": permissions]))
             }
             let owner = file.string("owner")
             if let owner {
                 let parts = owner.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
                 if parts.contains(where: { !Naming.isValidUserName($0) }) {
-                    file.error("owner", "'\(owner)' is not user or user:group (lower-case names, at most 32 characters each)")
+                    file.error("owner", LocalizedMessage("spec.invalidOwner", ["value": owner]))
                 }
             }
             file.rejectUnknownKeys()
@@ -46,20 +47,20 @@ extension CloudInitSpec {
             if let address = spec.network.address {
                 let parts = address.split(separator: "/")
                 if parts.count != 2 || IPv4Address(String(parts[0])) == nil || !(Int(parts[1]).map { (1...32).contains($0) } ?? false) {
-                    network.error("address", "'\(address)' is not an address/prefix such as 192.168.150.10/24")
+                    network.error("address", LocalizedMessage("spec.invalidAddressPrefix", ["value": address]))
                 }
             }
             spec.network.gateway = network.string("gateway")
             let dns = network.stringItems("dns")
             for item in dns where IPv4Address(item.value) == nil && !IPv6Address.isValid(item.value) {
-                network.itemError(item, "'\(item.value)' is not an IPv4 or IPv6 address")
+                network.itemError(item, LocalizedMessage("spec.invalidIPAddress", ["value": item.value]))
             }
             spec.network.dns = dns.map(\.value)
             for (key, value) in [("gateway", spec.network.gateway)] where value.flatMap(IPv4Address.init) == nil && value != nil {
-                network.error(key, "'\(value ?? "")' is not an IPv4 address")
+                network.error(key, LocalizedMessage("spec.invalidIPv4Address", ["value": value ?? ""]))
             }
             if spec.network.address == nil && (spec.network.gateway != nil || !spec.network.dns.isEmpty) {
-                network.error("address", "a gateway or dns needs a static address; leave network out for DHCP")
+                network.error("address", LocalizedMessage("spec.gatewayNeedsAddress"))
             }
             network.rejectUnknownKeys()
         }
@@ -68,7 +69,7 @@ extension CloudInitSpec {
             case .scalar(let scalar): spec.userData = scalar.string
             case .mapping:
                 spec.userData = (try? Yams.serialize(node: node))
-            default: reader.error("userData", "expected cloud-config as a mapping or a string")
+            default: reader.error("userData", LocalizedMessage("spec.invalidUserData"))
             }
         }
         reader.rejectUnknownKeys()
@@ -82,7 +83,7 @@ extension CloudInitSpec.User {
         if let name, let problem = Naming.userNameProblem(name) { reader.error("name", problem) }
         let keys = reader.stringItems("sshAuthorizedKeys")
         for key in keys where !SSHPublicKey.isValid(key.value) {
-            reader.itemError(key, "is not an OpenSSH public key (one line such as ssh-ed25519 AAAA... comment; no options such as command=)")
+            reader.itemError(key, LocalizedMessage("spec.invalidSSHPublicKey"))
         }
         var password: SecretSource?
         if let hash = reader.string("passwordHash") {
@@ -90,7 +91,7 @@ extension CloudInitSpec.User {
                 password = .inline(hash)
             } else {
                 // Never echo what looks like a plain password back into an error message.
-                reader.error("passwordHash", "must be a crypt(3) hash such as $6$... (make one with `mkpasswd -m sha-512`), never a password")
+                reader.error("passwordHash", LocalizedMessage("spec.passwordHashNotCrypt"))
             }
         }
         if let file = reader.string("passwordHashFile") {
@@ -124,7 +125,7 @@ extension CloudInitSpec.User {
         do {
             _ = try source.passwordHash()
         } catch {
-            if error.reason == .malformed { reader.error(key, error.message) }
+            if error.reason == .malformed { reader.error(key, error.text) }
         }
     }
 }
@@ -136,9 +137,9 @@ extension AgentSpec {
         var https = true
         var verifySSL = true
         if let server = reader.mappingReader("server") {
-            let url = server.requiredString("url", hint: "the sysmanage server's URL, such as https://sysmanage.example.com:8443")
+            let url = server.requiredString("url", hint: LocalizedMessage("spec.hintAgentServerURL"))
             if let url, !url.allSatisfy({ $0.isASCII && !$0.isWhitespace && !"'\"`\\".contains($0) }) || url.hasPrefix("-") {
-                server.error("url", "'\(url)' is not a host name or URL (ASCII, no spaces or quotes)")
+                server.error("url", LocalizedMessage("spec.agentURLCharacters", ["text": url]))
             } else if let url {
                 switch AgentServerURL.parse(url) {
                 case .success(let parsed):
@@ -146,41 +147,41 @@ extension AgentSpec {
                     // A URL's own scheme and port win; the separate keys are for a bare host name.
                     if let scheme = parsed.https {
                         https = scheme
-                        if server.node("https") != nil { server.error("https", "the url's scheme already says whether to use HTTPS; drop https") }
+                        if server.node("https") != nil { server.error("https", LocalizedMessage("spec.agentURLSchemeAndHTTPS")) }
                     }
                     if let urlPort = parsed.port {
                         port = urlPort
-                        if server.node("port") != nil { server.error("port", "the url already names port \(urlPort); drop port") }
+                        if server.node("port") != nil { server.error("port", LocalizedMessage("spec.agentURLPortTwice", ["port": String(urlPort)])) }
                     }
                 case .failure(let problem):
                     server.error("url", problem.message)
                 }
             }
             port = server.positiveInt("port", default: port) ?? port
-            if port > 65535 { server.error("port", "must be at most 65535, got \(port)") }
+            if port > 65535 { server.error("port", LocalizedMessage("spec.portTooLarge", ["value": String(port)])) }
             https = server.bool("https", default: https)
             verifySSL = server.bool("verifySSL", default: true)
             server.rejectUnknownKeys()
         } else {
-            reader.missing("server", hint: "server: {url: ..., port: 8443, https: true}")
+            reader.missing("server", hint: DiagnosticText.verbatimMessage("server: {url: ..., port: 8443, https: true}"))
         }
         let token = reader.string("registrationTokenFile")
         if let token {
             do {
-                _ = try SecretSource.singleLine(SecretSource.readSmallFile(token, what: "the registration token file \(token)"),
-                                                what: "the registration token file \(token)")
+                let what = LocalizedMessage("spec.secretRegistrationTokenFile", ["path": token])
+                _ = try SecretSource.singleLine(SecretSource.readSmallFile(token, what: what), what: what)
             } catch {
                 // A file that is not there yet is apply's business; one that is there must be one line.
-                if error.reason == .malformed { reader.error("registrationTokenFile", error.message) }
+                if error.reason == .malformed { reader.error("registrationTokenFile", error.text) }
             }
         }
         if reader.node("registrationToken") != nil {
-            reader.error("registrationToken", "write the token to a file and name it with registrationTokenFile: tokens do not belong in manifests")
+            reader.error("registrationToken", LocalizedMessage("spec.registrationTokenInline"))
         }
         let service = reader.string("service") ?? AgentSpec.defaultService
         if !(1...64).contains(service.utf8.count) || service.hasPrefix("-")
             || !service.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "@._-".contains($0)) }) {
-            reader.error("service", "'\(service)' is not a service name (letters, digits, '@', '.', '_' and '-')")
+            reader.error("service", LocalizedMessage("spec.invalidServiceName", ["value": service]))
         }
         let configPath = reader.string("configPath")
         if let configPath, let problem = Naming.absolutePathProblem(configPath) { reader.error("configPath", problem) }

@@ -1,8 +1,10 @@
+import Localization
+
 extension DistributionSpec {
     static func read(_ spec: FieldReader, metadata: ResourceMetadata) -> DistributionSpec? {
         let displayName = spec.string("displayName") ?? metadata.name
         let family = spec.choice("family", default: Family?.none)
-        if spec.node("family") == nil { spec.missing("family", hint: "one of debian, rhel, suse, alpine, freebsd") }
+        if spec.node("family") == nil { spec.missing("family", hint: LocalizedMessage("spec.hintOneOf", ["options": "debian, rhel, suse, alpine, freebsd"])) }
         var cloudImage: CloudImageSpec?
         var installer: InstallerSpec?
         if let reader = spec.mappingReader("cloudImage") {
@@ -10,12 +12,12 @@ extension DistributionSpec {
         }
         if let reader = spec.mappingReader("installer") {
             if spec.node("cloudImage") != nil {
-                spec.error("installer", "give either cloudImage or installer, not both (the installer is the fallback for distributions without a cloud image)")
+                spec.error("installer", LocalizedMessage("spec.cloudImageAndInstaller"))
             }
             installer = InstallerSpec.read(reader)
         }
         if spec.node("cloudImage") == nil && spec.node("installer") == nil {
-            spec.missing("cloudImage", hint: "url and checksum or checksumURL; or installer: {iso, kickstart|preseed|autoinstall} for a distribution without a cloud image")
+            spec.missing("cloudImage", hint: LocalizedMessage("spec.hintCloudImage"))
         }
         // Shell commands run in the guest: a script may span lines.
         let agentInstall = spec.stringList("agentInstall", multiline: true)
@@ -44,7 +46,7 @@ extension CloudImageSpec {
             return ImageSource.read(initrd, allowHTTP: allowHTTP)
         }
         let cmdline = reader.string("cmdline")
-        if kernel == nil, initrd != nil { reader.error("initrd", "an initrd needs a kernel beside it") }
+        if kernel == nil, initrd != nil { reader.error("initrd", LocalizedMessage("spec.initrdNeedsKernel")) }
         reader.rejectUnknownKeys()
         guard let image else { return nil }
         return CloudImageSpec(image: image, format: format, kernel: kernel, initrd: initrd, cmdline: cmdline,
@@ -72,7 +74,7 @@ extension ImageSource {
                parts[1].allSatisfy({ $0.isASCII && $0.isHexDigit }) {
                 checksum = .inline(algorithm: parts[0].lowercased(), hex: parts[1].lowercased())
             } else {
-                reader.error("checksum", "'\(text)' is not a checksum (expected sha256:<64 hex digits> or sha512:<128 hex digits>)")
+                reader.error("checksum", LocalizedMessage("spec.invalidChecksum", ["value": text]))
             }
         case (nil, let checksumURL?):
             if let problem = ImageURLPolicy.problem(checksumURL, role: .checksumFile, inlineChecksum: false, allowHTTP: allowHTTP) {
@@ -81,9 +83,9 @@ extension ImageSource {
                 checksum = .file(url: checksumURL)
             }
         case (.some, .some):
-            reader.error("checksumURL", "give either checksum or checksumURL, not both")
+            reader.error("checksumURL", LocalizedMessage("spec.checksumAndChecksumURL"))
         case (nil, nil):
-            reader.missing("checksum", hint: "every image must be verified: give checksum: sha256:HEX or checksumURL")
+            reader.missing("checksum", hint: LocalizedMessage("spec.hintChecksum"))
         }
         guard let url, let checksum else { return nil }
         return ImageSource(url: url, checksum: checksum)

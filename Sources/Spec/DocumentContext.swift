@@ -1,3 +1,5 @@
+import Localization
+
 /// Collects what reading one manifest document finds: its problems and where each field was written.
 final class DocumentContext {
     let file: String
@@ -11,8 +13,17 @@ final class DocumentContext {
         self.file = file
     }
 
-    func error(_ location: SourceLocation, field: String?, _ message: String) {
+    func error(_ location: SourceLocation, field: String?, _ message: DiagnosticText) {
         diagnostics.append(Diagnostic(location, field: field, message))
+    }
+
+    func error(_ location: SourceLocation, field: String?, _ message: LocalizedMessage) {
+        error(location, field: field, DiagnosticText(message))
+    }
+
+    /// A message worded by its caller, the same in every language.
+    func error(_ location: SourceLocation, field: String?, _ message: String) {
+        error(location, field: field, .verbatim(message))
     }
 
     func accept(_ keys: Set<String>, at path: String) {

@@ -1,3 +1,4 @@
+import Localization
 import Yams
 
 /// Reads one YAML mapping field by field, recording each field's position and reporting wrong types
@@ -39,9 +40,11 @@ final class FieldReader {
         let location = node.location(in: context.file)
         guard case .mapping(let mapping) = node else {
             if path.isEmpty {
-                context.error(location, field: nil, "a manifest document is a mapping of apiVersion, kind, metadata and spec, not \(node.kindDescription)")
+                context.error(location, field: nil, DiagnosticText(LocalizedMessage("spec.documentNotMapping"),
+                                                                   nested: ["kind": node.kindDescription]))
             } else {
-                context.error(location, field: path, "\(path): expected a mapping, got \(node.kindDescription)")
+                context.error(location, field: path, .field(path, DiagnosticText(LocalizedMessage("spec.expectedMapping"),
+                                                                                 nested: ["kind": node.kindDescription])))
             }
             return nil
         }
@@ -72,13 +75,29 @@ final class FieldReader {
         context.marks[fieldPath(key)] ?? location
     }
 
-    func error(_ key: String, _ message: String) {
-        context.error(locationOf(key), field: fieldPath(key), "\(fieldPath(key)): \(message)")
+    func error(_ key: String, _ message: DiagnosticText) {
+        context.error(locationOf(key), field: fieldPath(key), .field(fieldPath(key), message))
     }
 
-    func missing(_ key: String, hint: String = "") {
-        let suffix = hint.isEmpty ? "" : " (\(hint))"
-        context.error(location, field: fieldPath(key), "\(fieldPath(key)): required field is missing\(suffix)")
+    func error(_ key: String, _ message: LocalizedMessage) {
+        error(key, DiagnosticText(message))
+    }
+
+    /// A message worded by its caller, the same in every language.
+    func error(_ key: String, _ message: String) {
+        error(key, .verbatim(message))
+    }
+
+    /// `hint` says what to write (`for example 24`), in the reader's language.
+    func missing(_ key: String, hint: LocalizedMessage? = nil) {
+        let message = hint.map { DiagnosticText(LocalizedMessage("spec.requiredFieldMissingHint"), nested: ["hint": $0]) }
+            ?? DiagnosticText(LocalizedMessage("spec.requiredFieldMissing"))
+        context.error(location, field: fieldPath(key), .field(fieldPath(key), message))
+    }
+
+    /// A hint worded by its caller, the same in every language.
+    func missing(_ key: String, hint: String) {
+        missing(key, hint: hint.isEmpty ? nil : DiagnosticText.verbatimMessage(hint))
     }
 
     // MARK: scalars
@@ -88,7 +107,7 @@ final class FieldReader {
     func string(_ key: String, multiline: Bool = false) -> String? {
         guard let node = node(key) else { return nil }
         guard case .scalar(let scalar) = node else {
-            error(key, "expected a string, got \(node.kindDescription)")
+            error(key, DiagnosticText(LocalizedMessage("spec.expectedString"), nested: ["kind": node.kindDescription]))
             return nil
         }
         if scalar.tag.description.hasSuffix(":null") || (scalar.style == .plain && ["~", "null", ""].contains(scalar.string)) {
@@ -102,18 +121,23 @@ final class FieldReader {
     }
 
     /// Line breaks and tabs; other control characters are refused for every value by `YAMLEventScanner`.
-    static func lineProblem(_ text: String) -> String? {
+    static func lineProblem(_ text: String) -> LocalizedMessage? {
         guard text.contains(where: { $0 == "\n" || $0 == "\t" || $0 == "\r\n" }) else { return nil }
         return UnsafeCharacters.problem(in: text, multiline: false)
     }
 
-    func requiredString(_ key: String, hint: String = "", multiline: Bool = false) -> String? {
+    /// A hint worded by its caller, the same in every language.
+    func requiredString(_ key: String, hint: String, multiline: Bool = false) -> String? {
+        requiredString(key, hint: hint.isEmpty ? nil : DiagnosticText.verbatimMessage(hint), multiline: multiline)
+    }
+
+    func requiredString(_ key: String, hint: LocalizedMessage? = nil, multiline: Bool = false) -> String? {
         let present = fields[key] != nil
         let reported = context.diagnostics.count
         let value = string(key, multiline: multiline)
         if value == nil && !present { missing(key, hint: hint) }
         // Empty, unless reading it already said what is wrong.
-        if value == nil && present && context.diagnostics.count == reported { error(key, "must not be empty") }
+        if value == nil && present && context.diagnostics.count == reported { error(key, LocalizedMessage("spec.mustNotBeEmpty")) }
         return value
     }
 
@@ -122,7 +146,7 @@ final class FieldReader {
         guard case .scalar(let scalar) = node, scalar.style == .plain,
               let value = ["true": true, "false": false, "yes": true, "no": false][scalar.string.lowercased()]
         else {
-            error(key, "expected true or false, got \(node.valueDescription)")
+            error(key, DiagnosticText(LocalizedMessage("spec.expectedBool"), nested: ["value": node.valueDescription]))
             return defaultValue
         }
         return value
@@ -131,7 +155,7 @@ final class FieldReader {
     func int(_ key: String) -> Int? {
         guard let node = node(key) else { return nil }
         guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Int(scalar.string) else {
-            error(key, "expected a whole number, got \(node.valueDescription)")
+            error(key, DiagnosticText(LocalizedMessage("spec.expectedInteger"), nested: ["value": node.valueDescription]))
             return nil
         }
         return value
@@ -141,7 +165,7 @@ final class FieldReader {
         guard fields[key] != nil else { _ = node(key); return defaultValue }
         guard let value = int(key) else { return defaultValue }
         guard value > 0 else {
-            error(key, "must be greater than zero, got \(value)")
+            error(key, LocalizedMessage("spec.mustBePositive", ["value": String(value)]))
             return defaultValue
         }
         return value
@@ -150,13 +174,13 @@ final class FieldReader {
     func size(_ key: String) -> ByteSize? {
         guard let node = node(key) else { return nil }
         guard case .scalar(let scalar) = node else {
-            error(key, "expected a size such as 2GiB, got \(node.kindDescription)")
+            error(key, DiagnosticText(LocalizedMessage("spec.expectedSize"), nested: ["kind": node.kindDescription]))
             return nil
         }
         do {
             return try ByteSize(parsing: scalar.string)
         } catch {
-            self.error(key, error.description)
+            self.error(key, error.message)
             return nil
         }
     }
@@ -167,7 +191,8 @@ final class FieldReader {
         guard let raw = string(key) else { return defaultValue }
         if let value = Value(rawValue: raw) { return value }
         let options = Value.allCases.map(\.rawValue)
-        error(key, "'\(raw)' is not one of \(options.joined(separator: ", "))\(Suggestion.didYouMean(raw, among: options))")
+        error(key, DiagnosticText(LocalizedMessage("spec.notOneOf", ["value": raw, "options": options.joined(separator: ", ")]))
+            + Suggestion.didYouMean(raw, among: options))
         return defaultValue
     }
 
@@ -182,7 +207,7 @@ final class FieldReader {
     func sequence(_ key: String) -> [(node: Node, path: String)] {
         guard let node = node(key) else { return [] }
         guard case .sequence(let sequence) = node else {
-            error(key, "expected a list, got \(node.kindDescription)")
+            error(key, DiagnosticText(LocalizedMessage("spec.expectedList"), nested: ["kind": node.kindDescription]))
             return []
         }
         return sequence.enumerated().map { index, item in
@@ -201,11 +226,12 @@ final class FieldReader {
         sequence(key).compactMap { item in
             let location = item.node.location(in: context.file)
             guard case .scalar(let scalar) = item.node else {
-                context.error(location, field: item.path, "\(item.path): expected a string, got \(item.node.kindDescription)")
+                context.error(location, field: item.path, .field(item.path, DiagnosticText(
+                    LocalizedMessage("spec.expectedString"), nested: ["kind": item.node.kindDescription])))
                 return nil
             }
             if !multiline, let problem = Self.lineProblem(scalar.string) {
-                context.error(location, field: item.path, "\(item.path): \(problem)")
+                context.error(location, field: item.path, .field(item.path, DiagnosticText(problem)))
                 return nil
             }
             return (scalar.string, item.path, location)
@@ -213,8 +239,17 @@ final class FieldReader {
     }
 
     /// Reports a problem with one item of a list field, at the item.
+    func itemError(_ item: (value: String, path: String, location: SourceLocation), _ message: DiagnosticText) {
+        context.error(item.location, field: item.path, .field(item.path, message))
+    }
+
+    func itemError(_ item: (value: String, path: String, location: SourceLocation), _ message: LocalizedMessage) {
+        itemError(item, DiagnosticText(message))
+    }
+
+    /// A message worded by its caller, the same in every language.
     func itemError(_ item: (value: String, path: String, location: SourceLocation), _ message: String) {
-        context.error(item.location, field: item.path, "\(item.path): \(message)")
+        itemError(item, .verbatim(message))
     }
 
     /// Reports every key that no read asked for, suggesting the closest known one.
@@ -224,7 +259,7 @@ final class FieldReader {
             guard let key = keyNode.string, !readKeys.contains(key) else { continue }
             let suggestion = Suggestion.didYouMean(key, among: readKeys.sorted())
             context.error(keyNode.location(in: context.file), field: fieldPath(key),
-                          "\(fieldPath(key)): unknown field '\(key)'\(suggestion)")
+                          .field(fieldPath(key), DiagnosticText(LocalizedMessage("spec.unknownField", ["key": key])) + suggestion))
         }
     }
 }

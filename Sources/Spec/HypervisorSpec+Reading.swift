@@ -1,4 +1,5 @@
 import HostCommands
+import Localization
 
 extension HypervisorSpec {
     static func read(_ spec: FieldReader, metadata: ResourceMetadata) -> HypervisorSpec {
@@ -8,7 +9,7 @@ extension HypervisorSpec {
         let state = spec.choice("state", default: DesiredState.observed) ?? .observed
         let ssh = spec.string("ssh")
         if let ssh, let problem = SSHTargetRules.problem(ssh) {
-            spec.error("ssh", "'\(ssh)' is not an SSH target (expected user@host or user@host:port): \(problem)")
+            spec.error("ssh", DiagnosticText(LocalizedMessage("spec.invalidSSHTarget", ["value": ssh]), nested: ["problem": problem]))
         }
         let users = spec.stringItems("users")
         for user in users {

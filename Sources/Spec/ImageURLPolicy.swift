@@ -1,5 +1,6 @@
 import Foundation
 import HostCommands
+import Localization
 
 /// Where reconcile may download an image, kernel, initrd or checksum file from. What is fetched must be
 /// verifiable: https, or an inline checksum; plain http only from this machine (loopback) or when a
@@ -12,41 +13,41 @@ enum ImageURLPolicy {
         case checksumFile
     }
 
-    static func problem(_ url: String, role: Role, inlineChecksum: Bool, allowHTTP: Bool) -> String? {
+    static func problem(_ url: String, role: Role, inlineChecksum: Bool, allowHTTP: Bool) -> LocalizedMessage? {
         let shown = url.redactingURLCredentials
         guard url.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F }) else {
-            return "'\(shown)' must be ASCII without spaces (percent-encode anything else)"
+            return LocalizedMessage("spec.urlNotASCII", ["url": shown])
         }
         guard let separator = url.range(of: "://"), let components = URLComponents(string: url) else {
-            return "'\(shown)' is not a URL"
+            return LocalizedMessage("spec.urlInvalid", ["url": shown])
         }
         let scheme = url[..<separator.lowerBound].lowercased()
         let host = components.host ?? ""
         switch scheme {
         case "https":
-            return host.isEmpty ? "'\(shown)' names no host" : nil
+            return host.isEmpty ? LocalizedMessage("spec.urlNoHost", ["url": shown]) : nil
         case "http":
-            if host.isEmpty { return "'\(shown)' names no host" }
+            if host.isEmpty { return LocalizedMessage("spec.urlNoHost", ["url": shown]) }
             if allowHTTP || isLoopback(host) || (role == .download && inlineChecksum) { return nil }
             return role == .download
-                ? "'\(shown)' is plain http, which anyone on the way can alter: use https, give an inline checksum, or set cloudImage.allowHTTP: true"
-                : "the checksum file '\(shown)' is plain http, which anyone on the way can alter: use https, give the checksum inline, or set cloudImage.allowHTTP: true"
+                ? LocalizedMessage("spec.urlPlainHTTP", ["url": shown])
+                : LocalizedMessage("spec.urlChecksumPlainHTTP", ["url": shown])
         case "file":
             guard role == .download else {
-                return "a checksum file must come from an https:// URL; for a local file give checksum: sha256:HEX inline"
+                return LocalizedMessage("spec.urlChecksumFileLocal")
             }
             guard inlineChecksum else {
-                return "'\(shown)' is a local file: give its checksum inline (checksum: sha256:HEX), since no checksum file can vouch for it"
+                return LocalizedMessage("spec.urlLocalFileNeedsChecksum", ["url": shown])
             }
             guard host.isEmpty || host == "localhost", components.path.hasPrefix("/"),
                   !components.path.split(separator: "/").contains("..") else {
-                return "'\(shown)' must name an absolute path on this machine (file:///path)"
+                return LocalizedMessage("spec.urlFileNotAbsolute", ["url": shown])
             }
             return nil
         default:
             return role == .download
-                ? "'\(shown)' must be an https:// URL (http:// only with an inline checksum or allowHTTP; file:// only with an inline checksum)"
-                : "the checksum file '\(shown)' must be an https:// URL"
+                ? LocalizedMessage("spec.urlUnsupportedScheme", ["url": shown])
+                : LocalizedMessage("spec.urlChecksumUnsupportedScheme", ["url": shown])
         }
     }
 

@@ -1,3 +1,5 @@
+import Localization
+
 /// Which libvirt connection URIs reconcile accepts, from a manifest or `--connect`.
 ///
 /// A URI is handed to libvirt, which may act on it locally: the `ext` transport and the `command=`
@@ -12,27 +14,33 @@ public enum LibvirtURI {
     public static let parameters: Set<String> = ["socket", "mode", "proxy", "no_tty", "sshauth", "no_delay"]
 
     /// What is wrong with `uri`, or nil when reconcile may connect to it.
-    public static func problem(_ uri: String) -> String? {
-        if let unsafe = UnsafeCharacters.problem(in: uri, multiline: false) { return "the URI \(unsafe)" }
+    public static func problem(_ uri: String) -> DiagnosticText? {
+        if let unsafe = UnsafeCharacters.problem(in: uri, multiline: false) {
+            return DiagnosticText(LocalizedMessage("spec.uriUnsafe"), nested: ["problem": unsafe])
+        }
+        return syntaxProblem(uri).map { DiagnosticText($0) }
+    }
+
+    private static func syntaxProblem(_ uri: String) -> LocalizedMessage? {
         guard uri.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F }) else {
-            return "a libvirt URI is ASCII without spaces"
+            return LocalizedMessage("spec.uriNotASCII")
         }
         guard let separator = uri.range(of: "://") else {
-            return "not a libvirt URI (for example qemu:///system or qemu+ssh://user@host/system)"
+            return LocalizedMessage("spec.uriInvalid")
         }
         let scheme = uri[..<separator.lowerBound].lowercased()
         let parts = scheme.split(separator: "+", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         guard drivers.contains(parts[0]) else {
-            return "unknown driver '\(parts[0])' (reconcile connects with \(drivers.sorted().joined(separator: ", ")))"
+            return LocalizedMessage("spec.uriUnknownDriver", ["driver": parts[0], "drivers": drivers.sorted().joined(separator: ", ")])
         }
         if parts.count == 2 {
-            if parts[1] == "ext" { return "the ext transport runs a program named in the URI; use ssh or tls" }
+            if parts[1] == "ext" { return LocalizedMessage("spec.uriExtTransport") }
             guard transports.contains(parts[1]) else {
-                return "unknown transport '\(parts[1])' (one of \(transports.sorted().joined(separator: ", ")))"
+                return LocalizedMessage("spec.uriUnknownTransport", ["transport": parts[1], "transports": transports.sorted().joined(separator: ", ")])
             }
         }
         var rest = uri[separator.upperBound...]
-        guard !rest.contains("#") else { return "a libvirt URI has no #fragment" }
+        guard !rest.contains("#") else { return LocalizedMessage("spec.uriFragment") }
         var query: Substring = ""
         if let mark = rest.firstIndex(of: "?") {
             query = rest[rest.index(after: mark)...]
@@ -47,22 +55,22 @@ public enum LibvirtURI {
         return nil
     }
 
-    private static func authorityProblem(_ authority: Substring) -> String? {
+    private static func authorityProblem(_ authority: Substring) -> LocalizedMessage? {
         var host = authority
         if let at = authority.lastIndex(of: "@") {
             let user = authority[..<at]
             guard !user.isEmpty, user.first != "-", user.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) else {
-                return "the user name in the URI may hold letters, digits, '.', '_' and '-' (no password, not starting with '-')"
+                return LocalizedMessage("spec.uriUser")
             }
             host = authority[authority.index(after: at)...]
         }
         if host.hasPrefix("[") {
             guard let close = host.firstIndex(of: "]"),
                   host[host.index(after: host.startIndex)..<close].allSatisfy({ $0.isHexDigit && $0.isASCII || $0 == ":" || $0 == "." }) else {
-                return "an IPv6 host is written [address]"
+                return LocalizedMessage("spec.uriIPv6Host")
             }
             host = host[host.index(after: close)...]
-            guard host.isEmpty || host.hasPrefix(":") else { return "unexpected text after ']'" }
+            guard host.isEmpty || host.hasPrefix(":") else { return LocalizedMessage("spec.uriTextAfterBracket") }
             return portProblem(host.dropFirst())
         }
         var port: Substring = ""
@@ -72,54 +80,54 @@ public enum LibvirtURI {
             if let problem = portProblem(port) { return problem }
         }
         guard host.first != "-", host.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || ".-".contains($0)) }) else {
-            return "'\(host)' is not a host name or address"
+            return LocalizedMessage("spec.uriInvalidHost", ["host": String(host)])
         }
         return nil
     }
 
-    private static func portProblem(_ port: Substring) -> String? {
+    private static func portProblem(_ port: Substring) -> LocalizedMessage? {
         guard !port.isEmpty else { return nil }
         guard port.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(port), (1...65535).contains(value) else {
-            return "the port must be a number from 1 to 65535"
+            return LocalizedMessage("spec.uriPort")
         }
         return nil
     }
 
-    private static func pathProblem(_ path: Substring) -> String? {
+    private static func pathProblem(_ path: Substring) -> LocalizedMessage? {
         guard path.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "/._-".contains($0)) }) else {
-            return "the path may hold letters, digits, '/', '.', '_' and '-'"
+            return LocalizedMessage("spec.uriPathCharacters")
         }
-        guard !path.split(separator: "/").contains("..") else { return "the path must not contain '..'" }
+        guard !path.split(separator: "/").contains("..") else { return LocalizedMessage("spec.uriPathDotDot") }
         return nil
     }
 
-    private static func parameterProblem(_ parameter: Substring) -> String? {
+    private static func parameterProblem(_ parameter: Substring) -> LocalizedMessage? {
         let pair = parameter.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
         // libvirt percent-decodes names and values, so a name is judged decoded: comm%61nd is command.
         guard let name = percentDecoded(pair[0]), let value = percentDecoded(pair.count == 2 ? pair[1] : "") else {
-            return "malformed or unsafe %-escape in the URI's parameters"
+            return LocalizedMessage("spec.uriPercentEscape")
         }
         switch name.lowercased() {
         case "command", "netcat":
-            return "the URI parameter '\(name)' names a program to run; reconcile does not pass it"
+            return LocalizedMessage("spec.uriParameterProgram", ["name": name])
         case "no_verify", "known_hosts", "known_hosts_verify":
-            return "the URI parameter '\(name)' changes how SSH host keys are checked; manage host keys in ~/.ssh/known_hosts"
+            return LocalizedMessage("spec.uriParameterHostKeys", ["name": name])
         case "keyfile", "pkipath":
-            return "the URI parameter '\(name)' points at a key file; set IdentityFile in ssh_config (--ssh-config) or use libvirt's default PKI paths"
+            return LocalizedMessage("spec.uriParameterKeyFile", ["name": name])
         case "socket":
             let components = value.split(separator: "/")
             guard value.hasPrefix("/run/") || value.hasPrefix("/var/run/"), !components.contains(".."),
                   value.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "/._-".contains($0)) }) else {
-                return "the URI parameter socket must be a socket path under /run or /var/run"
+                return LocalizedMessage("spec.uriParameterSocket")
             }
             return nil
         case let other where parameters.contains(other):
             guard value.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || ",._-".contains($0)) }) else {
-                return "the URI parameter '\(name)' has an unexpected value"
+                return LocalizedMessage("spec.uriParameterValue", ["name": name])
             }
             return nil
         default:
-            return "unsupported URI parameter '\(name)' (reconcile passes only \(parameters.sorted().joined(separator: ", ")))"
+            return LocalizedMessage("spec.uriParameterUnsupported", ["name": name, "parameters": parameters.sorted().joined(separator: ", ")])
         }
     }
 

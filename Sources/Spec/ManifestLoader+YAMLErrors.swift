@@ -1,3 +1,4 @@
+import Localization
 import Yams
 
 /// LibYAML's errors in words a manifest author can act on, at the position to edit.
@@ -5,7 +6,7 @@ extension ManifestLoader {
     static func diagnostic(forYAMLError error: any Error, file: String, text: String,
                            scan: YAMLEventScanner.Result) -> Diagnostic {
         guard let yamlError = error as? YamlError else {
-            return Diagnostic(SourceLocation(file: file, line: 1, column: 1), "invalid YAML: \(error)")
+            return Diagnostic(SourceLocation(file: file, line: 1, column: 1), LocalizedMessage("spec.invalidYAML", ["detail": "\(error)"]))
         }
         switch yamlError {
         case .scanner(let context, let problem, let mark, _),
@@ -15,21 +16,24 @@ extension ManifestLoader {
             // some other complaint a line or two later: name the tab instead.
             if let tab = tabInIndentation(text, upTo: mark.line) {
                 return Diagnostic(SourceLocation(file: file, line: tab.line, column: tab.column),
-                                  "invalid YAML: tab characters are not allowed in YAML indentation; indent with spaces")
+                                  LocalizedMessage("spec.yamlTabIndentation"))
             }
             let prefix = context.map { "\($0.text): " } ?? ""
-            return Diagnostic(SourceLocation(file: file, line: mark.line, column: mark.column), "invalid YAML: \(prefix)\(problem)")
+            return Diagnostic(SourceLocation(file: file, line: mark.line, column: mark.column),
+                              LocalizedMessage("spec.invalidYAML", ["detail": "\(prefix)\(problem)"]))
         case .duplicatedKeysInMapping(let duplicates, let context):
             // The parser marks the first of the equal keys; the one to fix is the later one.
             let first = SourceLocation(file: file, line: context.mark.line, column: context.mark.column)
             if let duplicate = scan.duplicateKeys.first(where: { $0.first == first }) {
                 let field = duplicate.path.isEmpty ? duplicate.key : duplicate.path
                 return Diagnostic(duplicate.duplicate, field: field,
-                                  "\(field): duplicate key '\(duplicate.key)' (first written at line \(first.line), column \(first.column))")
+                                  .field(field, DiagnosticText(LocalizedMessage("spec.duplicateKey", [
+                                      "key": duplicate.key, "line": String(first.line), "column": String(first.column),
+                                  ]))))
             }
-            return Diagnostic(first, "invalid YAML: duplicate key \(duplicates.joined(separator: ", "))")
+            return Diagnostic(first, LocalizedMessage("spec.invalidYAMLDuplicateKey", ["keys": duplicates.joined(separator: ", ")]))
         default:
-            return Diagnostic(SourceLocation(file: file, line: 1, column: 1), "invalid YAML: \(yamlError)")
+            return Diagnostic(SourceLocation(file: file, line: 1, column: 1), LocalizedMessage("spec.invalidYAML", ["detail": "\(yamlError)"]))
         }
     }
 

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Localization
 import Synchronization
 import Yams
 
@@ -16,7 +17,7 @@ public struct ManifestLoader: Sendable {
         let files = expand(paths, diagnostics: &diagnostics)
         if files.isEmpty && diagnostics.isEmpty {
             let shown = paths.joined(separator: ", ")
-            diagnostics.append(Diagnostic(SourceLocation(file: shown, line: 1, column: 1), "no *.yaml or *.yml files found"))
+            diagnostics.append(Diagnostic(SourceLocation(file: shown, line: 1, column: 1), LocalizedMessage("spec.noManifestFiles")))
         }
         // Files are parsed on all cores, then joined in their order: YAML parsing is most of a large
         // fleet's load time.
@@ -40,11 +41,11 @@ public struct ManifestLoader: Sendable {
     private func readFile(_ file: String) -> (set: ManifestSet, diagnostics: [Diagnostic]) {
         var set = ManifestSet()
         guard let data = FileManager.default.contents(atPath: file) else {
-            return (set, [Diagnostic(SourceLocation(file: file, line: 1, column: 1), "cannot read file")])
+            return (set, [Diagnostic(SourceLocation(file: file, line: 1, column: 1), LocalizedMessage("spec.cannotReadFile"))])
         }
         set.sources.append(ManifestSource(path: file, sha256: SHA256.hash(data: data).hexString))
         guard let text = String(data: data, encoding: .utf8) else {
-            return (set, [Diagnostic(SourceLocation(file: file, line: 1, column: 1), "file is not UTF-8 text")])
+            return (set, [Diagnostic(SourceLocation(file: file, line: 1, column: 1), LocalizedMessage("spec.fileNotUTF8"))])
         }
         let diagnostics = read(text: text, file: file, into: &set)
         return (set, diagnostics)
@@ -70,7 +71,7 @@ public struct ManifestLoader: Sendable {
         let readable = documents.indices.filter { !documents[$0].isEmptyDocument }
         if readable.isEmpty && diagnostics.isEmpty {
             return [Diagnostic(SourceLocation(file: file, line: 1, column: 1),
-                               "the file holds no manifest (it is empty or only comments); each YAML document needs apiVersion, kind, metadata and spec")]
+                               LocalizedMessage("spec.emptyFile"))]
         }
         for index in readable where !scan.refused.contains(index) {
             let document = documents[index]
@@ -90,22 +91,23 @@ public struct ManifestLoader: Sendable {
         root.rejectUnknownKeys()
 
         switch apiVersion {
-        case nil: root.missing("apiVersion", hint: "use apiVersion: \(Self.apiVersion)")
+        case nil: root.missing("apiVersion", hint: LocalizedMessage("spec.hintUseAPIVersion", ["apiVersion": Self.apiVersion]))
         case Self.apiVersion?: break
-        case let other?: root.error("apiVersion", "unknown apiVersion '\(other)' (this reconcile reads \(Self.apiVersion))")
+        case let other?: root.error("apiVersion", LocalizedMessage("spec.unknownAPIVersion", ["value": other, "apiVersion": Self.apiVersion]))
         }
         let kinds = ResourceKind.allCases.map(\.rawValue)
         var kind: ResourceKind?
         if let kindText {
             kind = ResourceKind(rawValue: kindText)
             if kind == nil {
-                root.error("kind", "unknown kind '\(kindText)' (one of \(kinds.joined(separator: ", ")))\(Suggestion.didYouMean(kindText, among: kinds))")
+                root.error("kind", DiagnosticText(LocalizedMessage("spec.unknownKind", ["value": kindText, "kinds": kinds.joined(separator: ", ")]))
+                    + Suggestion.didYouMean(kindText, among: kinds))
             }
         } else {
-            root.missing("kind", hint: "one of \(kinds.joined(separator: ", "))")
+            root.missing("kind", hint: LocalizedMessage("spec.hintOneOf", ["options": kinds.joined(separator: ", ")]))
         }
         guard let metadataReader else {
-            root.missing("metadata", hint: "metadata.name names the resource")
+            root.missing("metadata", hint: LocalizedMessage("spec.hintMetadataName"))
             return
         }
         let name = metadataReader.requiredString("name")
@@ -139,22 +141,22 @@ public struct ManifestLoader: Sendable {
             }
             if !keyIsValid {
                 labels.context.error(keyLocation, field: labels.fieldPath(key),
-                                     "\(labels.fieldPath(key)): '\(key)' is not a label key ([prefix/]name of letters, digits, '.', '_' and '-', at most 63 each)")
+                                     .field(labels.fieldPath(key), DiagnosticText(LocalizedMessage("spec.invalidLabelKey", ["key": key]))))
             }
             if let value, value.utf8.count > 63 || !value.allSatisfy({ $0.isASCII && !$0.isWhitespace || $0 == " " }) {
-                labels.error(key, "a label value is at most 63 printable ASCII characters")
+                labels.error(key, LocalizedMessage("spec.invalidLabelValue"))
             }
         }
     }
 
-    static func nameProblem(_ name: String, kind: ResourceKind) -> String? {
+    static func nameProblem(_ name: String, kind: ResourceKind) -> LocalizedMessage? {
         switch kind {
         case .virtualMachine:
             Naming.isValidHostLabel(name) ? nil
-                : "'\(name)' is not a valid VM name: it becomes the guest's hostname, so use letters, digits and '-' (at most 63, not starting or ending with '-')"
+                : LocalizedMessage("spec.invalidVMName", ["name": name])
         default:
             Naming.isValidObjectName(name) ? nil
-                : "'\(name)' is not a valid name: start with a letter or digit, then letters, digits, '-', '_' or '.' (at most 64)"
+                : LocalizedMessage("spec.invalidObjectName", ["name": name])
         }
     }
 
@@ -179,7 +181,7 @@ public struct ManifestLoader: Sendable {
         for path in paths {
             var isDirectory: ObjCBool = false
             guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                diagnostics.append(Diagnostic(SourceLocation(file: path, line: 1, column: 1), "no such file or directory"))
+                diagnostics.append(Diagnostic(SourceLocation(file: path, line: 1, column: 1), LocalizedMessage("spec.noSuchFile")))
                 continue
             }
             guard isDirectory.boolValue else {

@@ -1,3 +1,5 @@
+import Localization
+
 /// Fills in what a manifest may leave out: the implicit `local` hypervisor, a VM's hypervisor when only
 /// one is declared, and a disk's pool when its hypervisor has exactly one.
 struct ManifestResolver {
@@ -13,7 +15,9 @@ struct ManifestResolver {
             guard current.isEmpty else { return current }
             if names.count == 1 { return names[0] }
             diagnostics.append(Diagnostic(location, field: "spec.hypervisor",
-                                          "spec.hypervisor: \(kind) '\(name)' must name its hypervisor because \(names.count) are declared (\(names.joined(separator: ", ")))"))
+                                          .field("spec.hypervisor", DiagnosticText(LocalizedMessage("spec.hypervisorAmbiguous", [
+                                              "kind": kind, "name": name, "count": String(names.count), "hypervisors": names.joined(separator: ", "),
+                                          ])))))
             return current
         }
         for index in set.networks.indices {
@@ -34,10 +38,13 @@ struct ManifestResolver {
                     set.virtualMachines[index].disks[diskIndex].pool = pools[0]
                 } else {
                     let disk = vm.disks[diskIndex]
-                    let reason = pools.isEmpty ? "no StoragePool is declared on hypervisor '\(hypervisor)'"
-                        : "hypervisor '\(hypervisor)' has \(pools.count) pools (\(pools.joined(separator: ", ")))"
+                    let message = pools.isEmpty
+                        ? LocalizedMessage("spec.diskPoolNoPools", ["disk": disk.name, "hypervisor": hypervisor])
+                        : LocalizedMessage("spec.diskPoolAmbiguous", [
+                            "disk": disk.name, "hypervisor": hypervisor, "count": String(pools.count), "pools": pools.joined(separator: ", "),
+                        ])
                     diagnostics.append(Diagnostic(disk.location, field: "spec.disks[\(diskIndex)].pool",
-                                                  "spec.disks[\(diskIndex)].pool: disk '\(disk.name)' must name its pool because \(reason)"))
+                                                  .field("spec.disks[\(diskIndex)].pool", DiagnosticText(message))))
                 }
             }
             if let cdrom = vm.cdrom, cdrom.pool.isEmpty {

@@ -1,3 +1,5 @@
+import Localization
+
 /// Everything the manifests declare, after defaults are filled in and references resolved.
 public struct ManifestSet: Sendable, Hashable, Codable {
     public var hypervisors: [HypervisorSpec] = []
@@ -39,13 +41,24 @@ public struct ManifestSet: Sendable, Hashable, Codable {
         return copy
     }
 
-    public var summary: String {
-        let parts: [(Int, String)] = [
-            (hypervisors.filter { !$0.isImplicit }.count, "hypervisor"), (networks.count, "network"),
-            (pools.count, "storage pool"), (virtualMachines.count, "virtual machine"),
-            (distributions.count, "distribution"),
-        ]
-        let listed = parts.filter { $0.0 > 0 }.map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }
-        return listed.isEmpty ? "no resources" : listed.joined(separator: ", ")
+    /// `1 hypervisor, 2 networks`, in the reader's language.
+    public var summary: String { summaryText.description }
+
+    public var summaryText: LocalizedText {
+        func count(_ number: Int, one: LocalizedMessage, other: LocalizedMessage) -> LocalizedMessage? {
+            number == 0 ? nil : number == 1 ? one : LocalizedMessage(other.key, ["count": String(number)])
+        }
+        let listed = [
+            count(hypervisors.filter { !$0.isImplicit }.count,
+                  one: LocalizedMessage("spec.summaryHypervisorOne"), other: LocalizedMessage("spec.summaryHypervisors")),
+            count(networks.count, one: LocalizedMessage("spec.summaryNetworkOne"), other: LocalizedMessage("spec.summaryNetworks")),
+            count(pools.count, one: LocalizedMessage("spec.summaryPoolOne"), other: LocalizedMessage("spec.summaryPools")),
+            count(virtualMachines.count,
+                  one: LocalizedMessage("spec.summaryVirtualMachineOne"), other: LocalizedMessage("spec.summaryVirtualMachines")),
+            count(distributions.count,
+                  one: LocalizedMessage("spec.summaryDistributionOne"), other: LocalizedMessage("spec.summaryDistributions")),
+        ].compactMap { $0 }
+        guard let first = listed.first else { return LocalizedText(LocalizedMessage("spec.summaryNoResources")) }
+        return listed.dropFirst().reduce(LocalizedText(first)) { $0 + LocalizedMessage("spec.listSeparator") + $1 }
     }
 }

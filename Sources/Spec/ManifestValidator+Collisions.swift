@@ -1,3 +1,5 @@
+import Localization
+
 /// Things two resources may not share: a libvirt connection, a MAC address, a volume file.
 /// Each error names both places, since either may be the one to change.
 extension ManifestValidator {
@@ -12,7 +14,10 @@ extension ManifestValidator {
         for hypervisor in set.hypervisors where !hypervisor.isImplicit {
             if let earlier = first[hypervisor.uri] {
                 diagnostics.append(Diagnostic(hypervisor.metadata.location(of: "spec.uri"), field: "spec.uri",
-                                              "spec.uri: Hypervisors '\(earlier.name)' (\(earlier.metadata.location(of: "spec.uri"))) and '\(hypervisor.name)' both connect to \(hypervisor.uri); declare each host once"))
+                                              .field("spec.uri", DiagnosticText(LocalizedMessage("spec.hypervisorURITwice", [
+                                                  "first": earlier.name, "firstLocation": earlier.metadata.location(of: "spec.uri").description,
+                                                  "second": hypervisor.name, "uri": hypervisor.uri,
+                                              ])))))
             } else {
                 first[hypervisor.uri] = hypervisor
             }
@@ -30,7 +35,9 @@ extension ManifestValidator {
                 guard let mac = attachment.mac, own.insert(mac).inserted else { continue }
                 if let earlier = first[mac] {
                     diagnostics.append(Diagnostic(attachment.location, field: "spec.networks[\(index)].mac",
-                                                  "spec.networks[\(index)].mac: \(mac) is also the MAC of VM '\(earlier.vm)' (\(earlier.location))"))
+                                                  .field("spec.networks[\(index)].mac", DiagnosticText(LocalizedMessage("spec.macCollision", [
+                                                      "mac": mac, "vm": earlier.vm, "location": earlier.location.description,
+                                                  ])))))
                 } else {
                     first[mac] = (vm.name, attachment.location)
                 }
@@ -51,7 +58,10 @@ extension ManifestValidator {
                 if let earlier = first[key] {
                     guard earlier.vm != vm.name else { continue }  // two disks of one VM: reported as a duplicate name
                     diagnostics.append(Diagnostic(disk.location, field: "spec.disks[\(index)]",
-                                                  "spec.disks[\(index)]: disk '\(disk.name)' of VM '\(vm.name)' and disk '\(earlier.disk)' of VM '\(earlier.vm)' (\(earlier.location)) would both be volume '\(volume)' in pool '\(disk.pool)'; rename one"))
+                                                  .field("spec.disks[\(index)]", DiagnosticText(LocalizedMessage("spec.volumeCollision", [
+                                                      "disk": disk.name, "vm": vm.name, "otherDisk": earlier.disk, "otherVM": earlier.vm,
+                                                      "location": earlier.location.description, "volume": volume, "pool": disk.pool,
+                                                  ])))))
                 } else {
                     first[key] = (vm.name, disk.name, disk.location)
                 }

@@ -1,3 +1,5 @@
+import Localization
+
 extension ManifestValidator {
     /// A declared network with the lock's name or bridge would fight the apply lock for it.
     func reservedNames() -> [Diagnostic] {
@@ -5,11 +7,11 @@ extension ManifestValidator {
             var diagnostics: [Diagnostic] = []
             if network.name == ReservedNames.lockNetwork {
                 diagnostics.append(Diagnostic(network.metadata.location, field: "metadata.name",
-                                              "metadata.name: '\(ReservedNames.lockNetwork)' is reserved: reconcile keeps its apply lock in a libvirt network of that name; choose another name"))
+                                              .field("metadata.name", DiagnosticText(LocalizedMessage("spec.reservedLockNetwork", ["name": ReservedNames.lockNetwork])))))
             }
             if network.bridge == ReservedNames.lockBridge {
                 diagnostics.append(Diagnostic(network.metadata.location, field: "spec.bridge",
-                                              "spec.bridge: '\(ReservedNames.lockBridge)' is reserved for reconcile's apply lock network; choose another bridge name"))
+                                              .field("spec.bridge", DiagnosticText(LocalizedMessage("spec.reservedLockBridge", ["name": ReservedNames.lockBridge])))))
             }
             return diagnostics
         }

@@ -1,3 +1,5 @@
+import Localization
+
 /// Checks across documents: duplicates, references and settings that contradict each other.
 struct ManifestValidator {
     let set: ManifestSet
@@ -14,9 +16,12 @@ struct ManifestValidator {
             for item in items {
                 let key = "\(item.scope)/\(item.name)"
                 if let first = seen[key] {
-                    let scope = item.scope.isEmpty ? "" : " on hypervisor '\(item.scope)'"
-                    diagnostics.append(Diagnostic(item.location, field: "metadata.name",
-                                                  "metadata.name: duplicate \(kind) '\(item.name)'\(scope) (first declared at \(first))"))
+                    let message = item.scope.isEmpty
+                        ? LocalizedMessage("spec.duplicateName", ["kind": kind, "name": item.name, "first": first.description])
+                        : LocalizedMessage("spec.duplicateNameOnHypervisor", [
+                            "kind": kind, "name": item.name, "hypervisor": item.scope, "first": first.description,
+                        ])
+                    diagnostics.append(Diagnostic(item.location, field: "metadata.name", .field("metadata.name", DiagnosticText(message))))
                 } else {
                     seen[key] = item.location
                 }
@@ -39,7 +44,8 @@ struct ManifestValidator {
         return references.compactMap { hypervisor, location, owner in
             guard !hypervisor.isEmpty, !names.contains(hypervisor) else { return nil }
             return Diagnostic(location, field: "spec.hypervisor",
-                              "spec.hypervisor: \(owner) names hypervisor '\(hypervisor)', which is not declared\(Suggestion.didYouMean(hypervisor, among: names))")
+                              .field("spec.hypervisor", DiagnosticText(LocalizedMessage("spec.undeclaredHypervisor", ["owner": owner, "hypervisor": hypervisor]))
+                                  + Suggestion.didYouMean(hypervisor, among: names)))
         }
     }
 
@@ -47,30 +53,35 @@ struct ManifestValidator {
         var diagnostics: [Diagnostic] = []
         for network in set.networks {
             /// Reported at `field`, or at `near` (the field that asks for it) when it is absent.
-            func problem(_ field: String, near: String? = nil, _ message: String) {
+            func problem(_ field: String, near: String? = nil, _ message: LocalizedMessage) {
                 let at = network.metadata.location(of: field, near ?? field)
-                diagnostics.append(Diagnostic(at, field: field, "\(field): network '\(network.name)': \(message)"))
+                diagnostics.append(Diagnostic(at, field: field, .field(field, DiagnosticText(
+                    LocalizedMessage("spec.networkProblemPrefix", ["name": network.name])) + message)))
             }
             switch network.mode {
             case .macvtap:
-                if network.interface == nil { problem("spec.interface", near: "spec.mode", "macvtap mode needs spec.interface, the host NIC to attach to") }
-                if network.ipv4 != nil { problem("spec.ipv4", "macvtap guests get addresses from the physical network; remove ipv4") }
+                if network.interface == nil { problem("spec.interface", near: "spec.mode", LocalizedMessage("spec.macvtapNeedsInterface")) }
+                if network.ipv4 != nil { problem("spec.ipv4", LocalizedMessage("spec.macvtapNoIPv4")) }
             case .bridge:
-                if network.bridge == nil { problem("spec.bridge", near: "spec.mode", "bridge mode needs spec.bridge, an existing host bridge such as br0") }
-                if network.ipv4 != nil { problem("spec.ipv4", "a host bridge is addressed by the host, not libvirt; remove ipv4") }
+                if network.bridge == nil { problem("spec.bridge", near: "spec.mode", LocalizedMessage("spec.bridgeNeedsBridge")) }
+                if network.ipv4 != nil { problem("spec.ipv4", LocalizedMessage("spec.bridgeNoIPv4")) }
             case .nat, .isolated:
-                if network.interface != nil { problem("spec.interface", "only macvtap networks use spec.interface") }
+                if network.interface != nil { problem("spec.interface", LocalizedMessage("spec.interfaceOnlyMacvtap")) }
                 guard let ipv4 = network.ipv4, let address = IPv4Address(ipv4.address) else { continue }
                 let subnet = address.network(prefix: ipv4.prefix)
                 if address == subnet {
-                    problem("spec.ipv4.address", "\(ipv4.address) is the network address of \(subnet)/\(ipv4.prefix); use a host address such as \(IPv4Address(subnet.value + 1))")
+                    problem("spec.ipv4.address", LocalizedMessage("spec.networkAddressIsSubnet", [
+                        "address": ipv4.address.description, "subnet": "\(subnet)/\(ipv4.prefix)", "example": IPv4Address(subnet.value + 1).description,
+                    ]))
                 }
                 if let dhcp = ipv4.dhcp, let start = IPv4Address(dhcp.start), let end = IPv4Address(dhcp.end) {
                     for (field, value) in [("start", start), ("end", end)] where !value.isInSubnet(subnet, prefix: ipv4.prefix) {
-                        problem("spec.ipv4.dhcp.\(field)", "\(value) is outside the subnet \(subnet)/\(ipv4.prefix)")
+                        problem("spec.ipv4.dhcp.\(field)", LocalizedMessage("spec.dhcpOutsideSubnet", ["value": value.description, "subnet": "\(subnet)/\(ipv4.prefix)"]))
                     }
-                    if start > end { problem("spec.ipv4.dhcp", "the range starts at \(start) after it ends at \(end)") }
-                    if start <= address && address <= end { problem("spec.ipv4.dhcp", "the range \(start)-\(end) contains the host address \(address)") }
+                    if start > end { problem("spec.ipv4.dhcp", LocalizedMessage("spec.dhcpRangeReversed", ["start": start.description, "end": end.description])) }
+                    if start <= address && address <= end { problem("spec.ipv4.dhcp", LocalizedMessage("spec.dhcpRangeContainsHost", [
+                        "start": start.description, "end": end.description, "address": address.description,
+                    ])) }
                 }
             }
         }
@@ -85,14 +96,20 @@ struct ManifestValidator {
                 for other in networks[..<index] {
                     if let bridge = network.bridge, bridge == other.bridge, network.mode != .bridge || other.mode != .bridge {
                         diagnostics.append(Diagnostic(network.metadata.location(of: "spec.bridge"), field: "spec.bridge",
-                                                      "spec.bridge: networks '\(other.name)' and '\(network.name)' both claim bridge '\(bridge)' on hypervisor '\(hypervisor)'"))
+                                                      .field("spec.bridge", DiagnosticText(LocalizedMessage("spec.bridgeClaimedTwice", [
+                                                          "first": other.name, "second": network.name, "bridge": bridge, "hypervisor": hypervisor,
+                                                      ])))))
                     }
                     if let a = network.ipv4, let b = other.ipv4, let addressA = IPv4Address(a.address),
                        let addressB = IPv4Address(b.address) {
                         let prefix = min(a.prefix, b.prefix)
                         if addressA.isInSubnet(addressB, prefix: prefix) {
                             diagnostics.append(Diagnostic(network.metadata.location(of: "spec.ipv4"), field: "spec.ipv4",
-                                                          "spec.ipv4: network '\(network.name)' (\(addressA.network(prefix: a.prefix))/\(a.prefix)) overlaps '\(other.name)' (\(addressB.network(prefix: b.prefix))/\(b.prefix)) on hypervisor '\(hypervisor)'"))
+                                                          .field("spec.ipv4", DiagnosticText(LocalizedMessage("spec.subnetsOverlap", [
+                                                              "name": network.name, "subnet": "\(addressA.network(prefix: a.prefix))/\(a.prefix)",
+                                                              "other": other.name, "otherSubnet": "\(addressB.network(prefix: b.prefix))/\(b.prefix)",
+                                                              "hypervisor": hypervisor,
+                                                          ])))))
                         }
                     }
                 }
@@ -108,46 +125,58 @@ struct ManifestValidator {
             let pools = set.pools.filter { $0.hypervisor == vm.hypervisor }.map(\.name)
             for (index, attachment) in vm.networks.enumerated() where !networks.contains(attachment.network) {
                 diagnostics.append(Diagnostic(attachment.location, field: "spec.networks[\(index)]",
-                                              "spec.networks[\(index)]: VM '\(vm.name)' uses network '\(attachment.network)', which is not declared on hypervisor '\(vm.hypervisor)'\(Suggestion.didYouMean(attachment.network, among: networks))"))
+                                              .field("spec.networks[\(index)]", DiagnosticText(LocalizedMessage("spec.undeclaredNetwork", [
+                                                  "vm": vm.name, "network": attachment.network, "hypervisor": vm.hypervisor,
+                                              ])) + Suggestion.didYouMean(attachment.network, among: networks))))
             }
             var macs: Set<String> = []
             for (index, attachment) in vm.networks.enumerated() {
                 if let mac = attachment.mac, !macs.insert(mac).inserted {
                     diagnostics.append(Diagnostic(attachment.location, field: "spec.networks[\(index)].mac",
-                                                  "spec.networks[\(index)].mac: \(mac) is used twice in VM '\(vm.name)'"))
+                                                  .field("spec.networks[\(index)].mac", DiagnosticText(LocalizedMessage("spec.macUsedTwice", [
+                                                      "mac": mac, "vm": vm.name,
+                                                  ])))))
                 }
             }
             if vm.agent != nil && vm.bootDistribution == nil {
                 diagnostics.append(Diagnostic(vm.metadata.location(of: "spec.agent"), field: "spec.agent",
-                                              "spec.agent: VM '\(vm.name)' installs an agent but boots no Distribution image (give a disk `from:`)"))
+                                              .field("spec.agent", DiagnosticText(LocalizedMessage("spec.agentNeedsImage", ["vm": vm.name])))))
             }
             if vm.agent != nil, let name = vm.bootDistribution, let distribution = set.distribution(named: name),
                distribution.agentInstall.isEmpty {
                 diagnostics.append(Diagnostic(vm.metadata.location(of: "spec.agent"), field: "spec.agent",
-                                              "spec.agent: VM '\(vm.name)' asks for an agent, but Distribution '\(name)' has no agentInstall commands (no agent package is published for it)"))
+                                              .field("spec.agent", DiagnosticText(LocalizedMessage("spec.agentNoInstallCommands", [
+                                                  "vm": vm.name, "distribution": name,
+                                              ])))))
             }
             if vm.agent != nil && vm.networks.isEmpty {
                 diagnostics.append(Diagnostic(vm.metadata.location(of: "spec.networks"), field: "spec.networks",
-                                              "spec.networks: VM '\(vm.name)' installs an agent over SSH, so it needs a network"))
+                                              .field("spec.networks", DiagnosticText(LocalizedMessage("spec.agentNeedsNetwork", ["vm": vm.name])))))
             }
             if vm.disks.filter({ $0.from != nil }).count > 1 {
                 diagnostics.append(Diagnostic(vm.metadata.location(of: "spec.disks"), field: "spec.disks",
-                                              "spec.disks: VM '\(vm.name)' may start only one disk from an image"))
+                                              .field("spec.disks", DiagnosticText(LocalizedMessage("spec.oneImageDisk", ["vm": vm.name])))))
             }
             diagnostics += cdromReferences(vm, pools: pools)
             var diskNames: Set<String> = []
             for (index, disk) in vm.disks.enumerated() {
                 if !diskNames.insert(disk.name).inserted {
                     diagnostics.append(Diagnostic(disk.location, field: "spec.disks[\(index)].name",
-                                                  "spec.disks[\(index)].name: VM '\(vm.name)' has two disks named '\(disk.name)'"))
+                                                  .field("spec.disks[\(index)].name", DiagnosticText(LocalizedMessage("spec.duplicateDiskName", [
+                                                      "vm": vm.name, "disk": disk.name,
+                                                  ])))))
                 }
                 if !disk.pool.isEmpty, !pools.contains(disk.pool) {
                     diagnostics.append(Diagnostic(disk.location, field: "spec.disks[\(index)].pool",
-                                                  "spec.disks[\(index)].pool: disk '\(disk.name)' of VM '\(vm.name)' uses pool '\(disk.pool)', which is not declared on hypervisor '\(vm.hypervisor)'\(Suggestion.didYouMean(disk.pool, among: pools))"))
+                                                  .field("spec.disks[\(index)].pool", DiagnosticText(LocalizedMessage("spec.undeclaredPool", [
+                                                      "disk": disk.name, "vm": vm.name, "pool": disk.pool, "hypervisor": vm.hypervisor,
+                                                  ])) + Suggestion.didYouMean(disk.pool, among: pools))))
                 }
                 if let from = disk.from, set.distribution(named: from) == nil {
                     diagnostics.append(Diagnostic(disk.location, field: "spec.disks[\(index)].from",
-                                                  "spec.disks[\(index)].from: Distribution '\(from)' is not declared\(Suggestion.didYouMean(from, among: set.distributions.map(\.name)))"))
+                                                  .field("spec.disks[\(index)].from", DiagnosticText(LocalizedMessage("spec.undeclaredDistribution", [
+                                                      "distribution": from,
+                                                  ])) + Suggestion.didYouMean(from, among: set.distributions.map(\.name)))))
                 }
             }
         }

@@ -1,3 +1,5 @@
+import Localization
+
 /// Name rules libvirt, Linux and DNS impose, checked before anything reaches a host.
 public enum Naming {
     /// VM names become hostnames: one DNS label.
@@ -59,22 +61,22 @@ public enum Naming {
 
     /// A package name for apt, dnf, zypper, apk or pkg: it can never be read as an option (no
     /// leading '-') or a version pin ('='), and holds no space or shell character.
-    static func packageNameProblem(_ name: String) -> String? {
+    static func packageNameProblem(_ name: String) -> LocalizedMessage? {
         if (1...128).contains(name.utf8.count), let first = name.first, first.isASCII, first.isLetter || first.isNumber,
            name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+._:-".contains($0)) }) {
             return nil
         }
-        return "'\(name)' is not a package name (letters, digits, '+', '.', '_', ':' and '-', starting with a letter or digit; no options or version pins)"
+        return LocalizedMessage("spec.invalidPackageName", ["name": name])
     }
 
-    public static func userNameProblem(_ name: String) -> String? {
-        isValidUserName(name) ? nil : "'\(name)' is not a user name (lower-case letters, digits, '_' and '-', starting with a letter or '_', at most 32)"
+    public static func userNameProblem(_ name: String) -> LocalizedMessage? {
+        isValidUserName(name) ? nil : LocalizedMessage("spec.invalidUserName", ["name": name])
     }
 
     /// An absolute path with no '..' component: where a file is written or read on a host.
-    static func absolutePathProblem(_ path: String) -> String? {
-        guard path.hasPrefix("/") else { return "must be an absolute path, got '\(path)'" }
-        guard !path.split(separator: "/").contains("..") else { return "must not contain '..', got '\(path)'" }
+    static func absolutePathProblem(_ path: String) -> LocalizedMessage? {
+        guard path.hasPrefix("/") else { return LocalizedMessage("spec.pathNotAbsolute", ["path": path]) }
+        guard !path.split(separator: "/").contains("..") else { return LocalizedMessage("spec.pathHasDotDot", ["path": path]) }
         return nil
     }
 }

@@ -1,3 +1,5 @@
+import Localization
+
 extension NetworkSpec {
     static func read(_ spec: FieldReader, metadata: ResourceMetadata) -> NetworkSpec {
         let hypervisor = spec.string("hypervisor") ?? ""
@@ -6,7 +8,7 @@ extension NetworkSpec {
         let interface = spec.string("interface")
         for (key, name) in [("bridge", bridge), ("interface", interface)] {
             if let name, !Naming.isValidInterfaceName(name) {
-                spec.error(key, "'\(name)' is not a valid interface name (1 to 15 letters, digits, '_', '.' and '-', not starting with '-')")
+                spec.error(key, LocalizedMessage("spec.invalidInterfaceName", ["name": name]))
             }
         }
         var ipv4: IPv4Config?
@@ -23,22 +25,22 @@ extension NetworkSpec {
 
 extension IPv4Config {
     static func read(_ reader: FieldReader) -> IPv4Config? {
-        let address = reader.requiredString("address", hint: "the host's address on this network, for example 192.168.100.1")
+        let address = reader.requiredString("address", hint: LocalizedMessage("spec.hintNetworkAddress"))
         let prefix = reader.int("prefix")
-        if reader.node("prefix") == nil { reader.missing("prefix", hint: "for example 24") }
+        if reader.node("prefix") == nil { reader.missing("prefix", hint: LocalizedMessage("spec.hintForExample", ["example": "24"])) }
         var dhcp: DHCPRange?
         if let range = reader.mappingReader("dhcp") {
             let start = range.requiredString("start")
             let end = range.requiredString("end")
             for (key, value) in [("start", start), ("end", end)] {
-                if let value, IPv4Address(value) == nil { range.error(key, "'\(value)' is not an IPv4 address") }
+                if let value, IPv4Address(value) == nil { range.error(key, LocalizedMessage("spec.invalidIPv4Address", ["value": value])) }
             }
             range.rejectUnknownKeys()
             if let start, let end { dhcp = DHCPRange(start: start, end: end) }
         }
         reader.rejectUnknownKeys()
-        if let address, IPv4Address(address) == nil { reader.error("address", "'\(address)' is not an IPv4 address") }
-        if let prefix, !(8...30).contains(prefix) { reader.error("prefix", "must be between 8 and 30, got \(prefix)") }
+        if let address, IPv4Address(address) == nil { reader.error("address", LocalizedMessage("spec.invalidIPv4Address", ["value": address])) }
+        if let prefix, !(8...30).contains(prefix) { reader.error("prefix", LocalizedMessage("spec.prefixOutOfRange", ["value": String(prefix)])) }
         guard let address, let prefix else { return nil }
         return IPv4Config(address: address, prefix: prefix, dhcp: dhcp)
     }

@@ -1,3 +1,4 @@
+import Localization
 import Yams
 
 extension Node {
@@ -25,17 +26,17 @@ extension Node {
         return found
     }
 
-    var kindDescription: String {
+    var kindDescription: LocalizedMessage {
         switch self {
-        case .scalar: "a scalar"
-        case .mapping: "a mapping"
-        case .sequence: "a list"
-        case .alias: "an alias"
+        case .scalar: LocalizedMessage("spec.nodeScalar")
+        case .mapping: LocalizedMessage("spec.nodeMapping")
+        case .sequence: LocalizedMessage("spec.nodeList")
+        case .alias: LocalizedMessage("spec.nodeAlias")
         }
     }
 
-    var valueDescription: String {
-        if case .scalar(let scalar) = self { return "'\(scalar.string)'" }
+    var valueDescription: LocalizedMessage {
+        if case .scalar(let scalar) = self { return DiagnosticText.verbatimMessage("'\(scalar.string)'") }
         return kindDescription
     }
 

@@ -1,3 +1,5 @@
+import Localization
+
 /// Why a secret could not be used. The message names where the secret was looked for, never its content.
 public struct SecretReadError: Error, Sendable, CustomStringConvertible {
     public enum Reason: Sendable {
@@ -8,12 +10,15 @@ public struct SecretReadError: Error, Sendable, CustomStringConvertible {
     }
 
     public var reason: Reason
-    public var message: String
+    public var text: DiagnosticText
 
-    public init(_ reason: Reason, _ message: String) {
+    public init(_ reason: Reason, _ text: DiagnosticText) {
         self.reason = reason
-        self.message = message
+        self.text = text
     }
 
-    public var description: String { message }
+    /// The English wording, for errors that travel on to logs and reports.
+    public var message: String { text.english }
+
+    public var description: String { text.description }
 }

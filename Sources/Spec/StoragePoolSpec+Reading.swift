@@ -1,8 +1,10 @@
+import Localization
+
 extension StoragePoolSpec {
     static func read(_ spec: FieldReader, metadata: ResourceMetadata) -> StoragePoolSpec? {
         let hypervisor = spec.string("hypervisor") ?? ""
         let type = spec.choice("type", default: PoolType.dir) ?? .dir
-        let path = spec.requiredString("path", hint: "the directory holding the pool's volumes, for example /var/lib/libvirt/images")
+        let path = spec.requiredString("path", hint: LocalizedMessage("spec.hintPoolPath"))
         if let path, let problem = Naming.absolutePathProblem(path) { spec.error("path", problem) }
         let autostart = spec.bool("autostart", default: true)
         let active = spec.bool("active", default: true)

@@ -1,12 +1,15 @@
+import Localization
+
 /// "Did you mean" hints for misspelt field names and values.
 enum Suggestion {
-    static func didYouMean(_ word: String, among candidates: [String]) -> String {
+    /// ` (did you mean 'name'?)`, to follow a message; nil when no candidate is close.
+    static func didYouMean(_ word: String, among candidates: [String]) -> LocalizedMessage? {
         let scored = candidates
             .map { (candidate: $0, distance: editDistance(word.lowercased(), $0.lowercased())) }
             .filter { $0.distance <= max(2, $0.candidate.count / 3) }
             .min { $0.distance < $1.distance }
-        guard let best = scored else { return "" }
-        return " (did you mean '\(best.candidate)'?)"
+        guard let best = scored else { return nil }
+        return LocalizedMessage("spec.didYouMean", ["candidate": best.candidate])
     }
 
     static func editDistance(_ a: String, _ b: String) -> Int {

@@ -1,4 +1,5 @@
 import HostCommands
+import Localization
 
 /// Characters no manifest value may hold: C0 controls other than tab and newline, DEL, C1 controls,
 /// the Unicode bidirectional controls and the line separators. Any of them can rewrite a terminal, hide
@@ -13,12 +14,11 @@ public enum UnsafeCharacters {
 
     /// The first character `text` may not hold, described for an error (`U+001B`), or nil.
     /// `multiline` permits tab and newline; one-line fields refuse them too.
-    public static func problem(in text: String, multiline: Bool) -> String? {
+    public static func problem(in text: String, multiline: Bool) -> LocalizedMessage? {
         for scalar in text.unicodeScalars {
-            if isUnsafe(scalar) { return "contains the control character \(codePoint(scalar))" }
-            if !multiline && (scalar == "\n" || scalar == "\t") {
-                return "must be one line (it contains \(scalar == "\n" ? "a line break" : "a tab"))"
-            }
+            if isUnsafe(scalar) { return LocalizedMessage("spec.controlCharacter", ["codePoint": codePoint(scalar)]) }
+            if !multiline && scalar == "\n" { return LocalizedMessage("spec.oneLineHasLineBreak") }
+            if !multiline && scalar == "\t" { return LocalizedMessage("spec.oneLineHasTab") }
         }
         return nil
     }

@@ -1,3 +1,4 @@
+import Localization
 import Yams
 
 extension VirtualMachineSpec {
@@ -5,13 +6,13 @@ extension VirtualMachineSpec {
         let hypervisor = spec.string("hypervisor") ?? ""
         let cpus = spec.positiveInt("cpus", default: 1) ?? 1
         let memory = spec.size("memory") ?? ByteSize(bytes: 1 << 30)
-        if memory.bytes < 1 << 20 { spec.error("memory", "must be at least 1MiB, got \(memory)") }
+        if memory.bytes < 1 << 20 { spec.error("memory", LocalizedMessage("spec.memoryTooSmall", ["value": memory.description])) }
         let maxMemory = spec.size("maxMemory")
         if let maxMemory, maxMemory.bytes < memory.bytes {
-            spec.error("maxMemory", "must be at least memory (\(memory)), got \(maxMemory)")
+            spec.error("maxMemory", LocalizedMessage("spec.maxMemoryBelowMemory", ["memory": memory.description, "value": maxMemory.description]))
         }
         let maxCpus = spec.positiveInt("maxCpus", default: nil)
-        if let maxCpus, maxCpus < cpus { spec.error("maxCpus", "must be at least cpus (\(cpus)), got \(maxCpus)") }
+        if let maxCpus, maxCpus < cpus { spec.error("maxCpus", LocalizedMessage("spec.maxCpusBelowCpus", ["cpus": String(cpus), "value": String(maxCpus)])) }
         let restartPolicy = spec.choice("restartPolicy", default: RestartPolicy.never) ?? .never
         let disks = spec.sequence("disks").compactMap { item -> DiskSpec? in
             guard let reader = FieldReader.mapping(item.node, context: spec.context, path: item.path) else { return nil }
@@ -37,7 +38,7 @@ extension VirtualMachineSpec {
         let firmware = spec.choice("firmware", default: Firmware.bios) ?? .bios
         let secureBoot = spec.bool("secureBoot", default: false)
         if secureBoot && firmware != .uefi {
-            spec.error("secureBoot", "Secure Boot needs UEFI firmware; add firmware: uefi")
+            spec.error("secureBoot", LocalizedMessage("spec.secureBootNeedsUEFI"))
         }
         let tpm = spec.bool("tpm", default: false)
         let snapshots = readSnapshots(spec, firmware: firmware)
@@ -62,21 +63,21 @@ extension VirtualMachineSpec {
         var seen: [String: SourceLocation] = [:]
         return spec.sequence("snapshots").compactMap { item -> SnapshotSpec? in
             guard let reader = FieldReader.mapping(item.node, context: spec.context, path: item.path) else { return nil }
-            let name = reader.requiredString("name", hint: "for example before-upgrade")
+            let name = reader.requiredString("name", hint: LocalizedMessage("spec.hintForExample", ["example": "before-upgrade"]))
             let description = reader.string("description")
             let memory = reader.bool("memory", default: false)
             reader.rejectUnknownKeys()
             if memory && firmware == .uefi {
                 // libvirt refuses internal snapshots with pflash firmware, and external ones cannot hold memory here.
-                reader.error("memory", "a UEFI guest gets disk-only snapshots, which cannot save memory; use memory: false")
+                reader.error("memory", LocalizedMessage("spec.snapshotMemoryUEFI"))
             }
             guard let name else { return nil }
             if !Naming.isValidObjectName(name) {
-                reader.error("name", "'\(name)' is not a valid snapshot name (letters, digits, '-', '_' and '.', starting with a letter or digit, at most 64 characters)")
+                reader.error("name", LocalizedMessage("spec.invalidSnapshotName", ["name": name]))
                 return nil
             }
             if let first = seen[name] {
-                reader.error("name", "two snapshots are named '\(name)' (first declared at \(first))")
+                reader.error("name", LocalizedMessage("spec.duplicateSnapshotName", ["name": name, "first": first.description]))
                 return nil
             }
             seen[name] = reader.locationOf("name")
@@ -87,11 +88,11 @@ extension VirtualMachineSpec {
 
 extension DiskSpec {
     static func read(_ reader: FieldReader) -> DiskSpec? {
-        let name = reader.requiredString("name", hint: "for example root")
+        let name = reader.requiredString("name", hint: LocalizedMessage("spec.hintForExample", ["example": "root"]))
         let from = reader.string("from")
         let size = reader.size("size")
         if size == nil, from == nil, reader.node("size") == nil {
-            reader.missing("size", hint: "for example 20GiB; only a disk made from an image may omit it")
+            reader.missing("size", hint: LocalizedMessage("spec.hintDiskSize"))
         }
         let pool = reader.string("pool") ?? ""
         let format = reader.choice("format", default: DiskFormat.qcow2) ?? .qcow2
@@ -99,7 +100,7 @@ extension DiskSpec {
         let deleteWithVM = reader.bool("deleteWithVM", default: false)
         reader.rejectUnknownKeys()
         if let name, !Naming.isValidDiskName(name) {
-            reader.error("name", "'\(name)' is not a valid disk name (letters, digits, '-' and '_', at most 32 characters)")
+            reader.error("name", LocalizedMessage("spec.invalidDiskName", ["name": name]))
         }
         guard let name else { return nil }
         return DiskSpec(name: name, size: size, pool: pool, format: format, bus: bus,
@@ -118,9 +119,9 @@ extension NetworkAttachment {
         let network = reader.requiredString("network")
         let mac = reader.string("mac")?.lowercased()
         if let mac, !Naming.isValidMAC(mac) {
-            reader.error("mac", "'\(mac)' is not a MAC address (expected six hex pairs such as 52:54:00:12:34:56)")
+            reader.error("mac", LocalizedMessage("spec.invalidMAC", ["value": mac]))
         } else if let mac, Naming.isMulticastMAC(mac) {
-            reader.error("mac", "\(mac) is a multicast address (the first octet is odd); a NIC needs a unicast one such as 52:54:00:12:34:56")
+            reader.error("mac", LocalizedMessage("spec.multicastMAC", ["value": mac]))
         }
         reader.rejectUnknownKeys()
         guard let network else { return nil }

@@ -1,4 +1,5 @@
 import CYaml
+import Localization
 
 /// Reads a file's YAML events before any node is built, because building is where hostile YAML
 /// bites: Yams expands aliases while it composes (hashing a mapping key that is an alias walks its
@@ -117,7 +118,7 @@ struct YAMLEventScanner {
                 if let size = anchorSizes[name] {
                     expanded = min(expanded + size, YAMLEventScanner.aliasBudget + 1)
                     if expanded > YAMLEventScanner.aliasBudget {
-                        report(location, path, "YAML aliases expand to more than \(YAMLEventScanner.aliasBudget) nodes in this document (*\(name) here); write the data out instead of nesting aliases")
+                        report(location, path, LocalizedMessage("spec.yamlAliasBudget", ["budget": String(YAMLEventScanner.aliasBudget), "name": name]))
                         if result.firstExplosive == nil { result.firstExplosive = document }
                         // Nothing later in the stream can make this document safe again.
                         skipToNextDocument()
@@ -125,7 +126,7 @@ struct YAMLEventScanner {
                     finishChild(size: size, keyName: nil)
                 } else {
                     if anchorLines[name] == nil, let line = earlierAnchors[name] {
-                        report(location, path, "the alias *\(name) names an anchor of another document (line \(line)); anchors belong to the document that defines them, so repeat &\(name) in this one")
+                        report(location, path, LocalizedMessage("spec.yamlAliasOtherDocument", ["name": name, "line": String(line)]))
                         result.refused.insert(document)
                     }
                     // An undefined (or self-referencing) alias is a syntax error the parser reports.
@@ -182,9 +183,9 @@ struct YAMLEventScanner {
             expanded = Int.min / 2
         }
 
-        private mutating func report(_ location: SourceLocation, _ path: String, _ message: String) {
-            let shown = path.isEmpty ? "document" : path
-            result.diagnostics.append(Diagnostic(location, field: path.isEmpty ? nil : path, "\(shown): \(message)"))
+        private mutating func report(_ location: SourceLocation, _ path: String, _ message: LocalizedMessage) {
+            let text = path.isEmpty ? DiagnosticText(LocalizedMessage("spec.wholeDocumentPrefix")) + message : .field(path, DiagnosticText(message))
+            result.diagnostics.append(Diagnostic(location, field: path.isEmpty ? nil : path, text))
         }
 
         private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HostCommands
+import Localization
 import Reconciler
 import Spec
 import Unattended
@@ -57,15 +58,15 @@ struct ApplyPass: Sendable {
         }
         let loaded: ManifestSet
         do {
-            loaded = try ManifestLoading.load(paths, connect: connect, report: problem)
+            loaded = try ManifestLoading.load(paths, connect: connect, localizer: problemLocalizer, report: problem)
         } catch {
             return finished(.failed, error: "the manifests could not be read (the errors are listed above)")
         }
         let replaceProblems = loaded.replaceProblems(options.replace.sorted())
         guard replaceProblems.isEmpty else {
-            for line in replaceProblems { problem("error: \(line)") }
+            for line in replaceProblems { problem("error: \(line.text(problemLocalizer))") }
             problem("nothing was changed.")
-            return finished(.failed, error: replaceProblems.joined(separator: "; "))
+            return finished(.failed, error: replaceProblems.map(\.english).joined(separator: "; "))
         }
         let manifests: ManifestSet
         do {
@@ -159,6 +160,9 @@ struct ApplyPass: Sendable {
             problem("warning: \(error)")
         }
     }
+
+    /// The language of `problem`'s lines: the user's on stderr, English in a JSON log.
+    private var problemLocalizer: Localizer { log == nil ? .current : .english }
 
     /// One line of error or warning: text on stderr, or with `--log-format json` an event of its own
     /// (escaped the same way, since it may carry names and messages from a host).

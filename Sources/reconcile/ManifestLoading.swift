@@ -12,7 +12,7 @@ enum ManifestLoading {
     static func checkConnect(_ connect: String?, localizer: Localizer = .current,
                              report: (String) -> Void = { Terminal.error($0) }) throws {
         if let connect, let problem = LibvirtURI.problem(connect) {
-            report("error: " + localizer.text("cli.connectInvalid", ["uri": TerminalText.escape(connect), "problem": problem]))
+            report("error: " + localizer.text("cli.connectInvalid", ["uri": TerminalText.escape(connect), "problem": problem.text(localizer)]))
             throw ExitCode.failure
         }
     }
@@ -30,7 +30,7 @@ enum ManifestLoading {
             let manifests = try ManifestLoader().load(paths: paths)
             return connect.map { manifests.connecting(to: $0) } ?? manifests
         } catch {
-            for diagnostic in error.diagnostics { report(diagnostic.description) }
+            for diagnostic in error.diagnostics { report(diagnostic.line(localizer)) }
             let count = error.diagnostics.count
             report(count == 1 ? localizer.text("cli.errorCount.one", ["count": "\(count)"])
                 : localizer.text("cli.errorCount.other", ["count": "\(count)"]))

@@ -15,7 +15,7 @@ struct SnapshotTarget {
         guard !paths.isEmpty else {
             let uri = connect ?? HypervisorSpec.defaultURI
             if let problem = LibvirtURI.problem(uri) {
-                Terminal.error("error: " + Localizer.current.text("cli.connectInvalid", ["uri": uri, "problem": problem]))
+                Terminal.error("error: " + Localizer.current.text("cli.connectInvalid", ["uri": uri, "problem": problem.text()]))
                 throw ExitCode.failure
             }
             return SnapshotTarget(hypervisor: HypervisorSpec.implicitName, uri: uri)

@@ -28,11 +28,11 @@ struct FetchFailureTextTests {
     @Test("URL error codes become phrases")
     func phrases() throws {
         let url = try #require(URL(string: "https://mirror.example/images/d.qcow2"))
-        #expect(FetchFailureText.unreachable(url, URLError(.cannotFindHost)) == "cannot reach https://mirror.example/images/d.qcow2: host not found")
-        #expect(FetchFailureText.unreachable(url, URLError(.cannotConnectToHost)).hasSuffix(": connection refused"))
-        #expect(FetchFailureText.unreachable(url, URLError(.timedOut)).hasSuffix(": timed out"))
-        #expect(FetchFailureText.httpStatus(url, 404) == "https://mirror.example/images/d.qcow2: HTTP 404 Not Found")
-        #expect(FetchFailureText.httpStatus(url, 599) == "https://mirror.example/images/d.qcow2: HTTP 599")
+        #expect(FetchFailureText.unreachable(url, URLError(.cannotFindHost)).english == "cannot reach https://mirror.example/images/d.qcow2: host not found")
+        #expect(FetchFailureText.unreachable(url, URLError(.cannotConnectToHost)).english.hasSuffix(": connection refused"))
+        #expect(FetchFailureText.unreachable(url, URLError(.timedOut)).english.hasSuffix(": timed out"))
+        #expect(FetchFailureText.httpStatus(url, 404).english == "https://mirror.example/images/d.qcow2: HTTP 404 Not Found")
+        #expect(FetchFailureText.httpStatus(url, 599).english == "https://mirror.example/images/d.qcow2: HTTP 599")
     }
 
     @Test("a closed port is 'connection refused', for checksum files and images, with credentials redacted")

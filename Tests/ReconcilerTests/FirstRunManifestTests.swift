@@ -113,6 +113,6 @@ struct FirstRunManifestTests {
     func replaceProblems() throws {
         let set = try ManifestFixture(Manifests.document("VirtualMachine", "web-1", "memory: 1GiB")).load()
         #expect(set.replaceProblems(["web-1"]).isEmpty)
-        #expect(set.replaceProblems(["web-2"]) == ["--replace web-2: no manifest declares a VirtualMachine named 'web-2' (did you mean 'web-1'?)"])
+        #expect(set.replaceProblems(["web-2"]).map(\.english) == ["--replace web-2: no manifest declares a VirtualMachine named 'web-2' (did you mean 'web-1'?)"])
     }
 }

@@ -25,7 +25,7 @@ struct HostileManifestTests {
         for good in ["qemu:///system", "test:///default", "test:///srv/node.xml", "qemu+ssh://ops@kvm1.example:2222/system",
                      "qemu+ssh://kvm1/system?socket=/var/run/libvirt/libvirt-sock&no_tty=1", "qemu+tls://[2001:db8::1]/system",
                      "lxc:///", "qemu+libssh2://ops@10.0.0.2/system?sshauth=agent,privkey"] {
-            #expect(LibvirtURI.problem(good) == nil, "\(good): \(LibvirtURI.problem(good) ?? "")")
+            #expect(LibvirtURI.problem(good) == nil, "\(good): \(LibvirtURI.problem(good)?.english ?? "")")
         }
         let bad: [(String, String)] = [
             ("qemu+ext:///system?command=/tmp/x", "the ext transport runs a program"),
@@ -50,7 +50,7 @@ struct HostileManifestTests {
             ("localhost", "not a libvirt URI"),
         ]
         for (uri, fragment) in bad {
-            let problem = LibvirtURI.problem(uri) ?? "accepted"
+            let problem = LibvirtURI.problem(uri)?.english ?? "accepted"
             #expect(problem.contains(fragment), "\(uri): \(problem)")
         }
     }
