@@ -57,7 +57,7 @@ public struct ManifestLoader: Sendable {
         // Yams' document sequence swallows parse errors; pulling documents one by one keeps them.
         var documents: [Node] = []
         do {
-            let parser = try Parser(yaml: text)
+            let parser = try Parser(yaml: text, resolver: .manifests)
             while documents.count != scan.firstExplosive, let document = try parser.nextRoot() {
                 documents.append(document)
             }

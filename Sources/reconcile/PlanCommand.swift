@@ -52,7 +52,8 @@ struct PlanCommand: AsyncParsableCommand {
         let plan: Plan
         do {
             let connected = try await engine.connect(manifests)
-            plan = try await engine.plan(manifests, connected: connected, options: PlanOptions(prune: prune, replace: Set(replace)))
+            plan = try await engine.plan(manifests, connected: connected, options: PlanOptions(
+                prune: prune, replace: Set(replace), fingerprint: connection.output == .json || out != nil))
         } catch {
             Terminal.report(error)
             throw ExitCode.failure
