@@ -5,7 +5,7 @@ extension ManifestLoader {
     /// or not the document is valid: a reader knows its keys before it checks their values.
     func acceptedKeys(ofDocument text: String) -> [String: Set<String>] {
         guard let node = try? Yams.compose(yaml: text, .manifests) else { return [:] }
-        let context = DocumentContext(file: "<catalog>")
+        let context = DocumentContext(file: "<catalog>", recordsAcceptedKeys: true)
         var set = ManifestSet()
         readDocument(node, context: context, into: &set)
         return context.acceptedKeys
