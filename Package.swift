@@ -30,6 +30,12 @@ let package = Package(
             pkgConfig: "libvirt",
             providers: [.apt(["libvirt-dev"])]
         ),
+        // Reading libvirt's XML: libxml2 directly, not FoundationXML's delegate-based XMLParser over it.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         // Running programs and naming SSH hosts, shared by every module that shells out;
         // kept free of the other targets so any of them can depend on it.
         .target(
@@ -75,6 +81,7 @@ let package = Package(
             dependencies: [
                 "Localization",
                 "CLibvirt",
+                "CLibXML2",
                 "HostCommands",
                 "Reconciler",
                 "Spec",

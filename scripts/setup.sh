@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libvirt-dev pkg-config libvirt-daemon-system libvirt-clients qemu-system-x86 qemu-utils
+packages=(libvirt-dev libxml2-dev pkg-config libvirt-daemon-system libvirt-clients qemu-system-x86 qemu-utils
           dnsmasq-base iptables genisoimage xorriso openssh-client openssh-server iproute2 debootstrap
           e2fsprogs python3 time chromium ovmf swtpm swtpm-tools)
 missing=()

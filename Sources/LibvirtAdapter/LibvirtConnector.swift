@@ -8,13 +8,17 @@ public struct LibvirtConnector: HypervisorConnector {
     public var sshConfig: String?
     /// reconcile's state directory, which holds the program that hands `sshConfig` to ssh.
     public var stateDirectory: String?
+    /// Hosts connected to (and read) while the manifests loaded; a URI found there is not opened again.
+    public var prefetch: LibvirtPrefetch?
 
-    public init(sshConfig: String? = nil, stateDirectory: String? = nil) {
+    public init(sshConfig: String? = nil, stateDirectory: String? = nil, prefetch: LibvirtPrefetch? = nil) {
         self.sshConfig = sshConfig
         self.stateDirectory = stateDirectory
+        self.prefetch = prefetch
     }
 
     public func connect(uri: String) async throws -> any Hypervisor {
+        if let ready = await prefetch?.take(uri: uri) { return ready }
         guard let sshConfig, let stateDirectory, Self.runsSSH(uri) else {
             return try await LibvirtHypervisor.connect(uri: uri)
         }

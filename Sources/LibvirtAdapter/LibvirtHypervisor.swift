@@ -11,6 +11,8 @@ public final class LibvirtHypervisor: Hypervisor, @unchecked Sendable {
     let capabilities: HostCapabilities
     /// Connections opened for reading many domains of a remote host (see readConnections).
     let extraReaders = Mutex<[LibvirtConnection]?>(nil)
+    /// An observation started when the manifests named this host, for the first `observe()` to return.
+    let firstObservation = Mutex<Task<HostState, any Error>?>(nil)
 
     public var uri: String { connection.uri }
 
@@ -35,7 +37,8 @@ public final class LibvirtHypervisor: Hypervisor, @unchecked Sendable {
     // MARK: observe
 
     public func observe() async throws -> HostState {
-        try await observeConcurrently()
+        if let state = await takeFirstObservation() { return state }
+        return try await observeConcurrently()
     }
 
     static func runState(_ state: virDomainState) -> DomainRunState {

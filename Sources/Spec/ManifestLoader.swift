@@ -10,8 +10,10 @@ public struct ManifestLoader: Sendable {
 
     public init() {}
 
-    /// Loads and validates; throws a `ManifestError` listing every problem found.
-    public func load(paths: [String]) throws(ManifestError) -> ManifestSet {
+    /// Loads and validates; throws a `ManifestError` listing every problem found. `hypervisorFound`
+    /// hears each Hypervisor's URI as soon as its file is read, before the rest is loaded and validated,
+    /// so a caller may start reading that host meanwhile (it must check the URI itself).
+    public func load(paths: [String], hypervisorFound: (@Sendable (String) -> Void)? = nil) throws(ManifestError) -> ManifestSet {
         var diagnostics: [Diagnostic] = []
         var set = ManifestSet()
         let files = expand(paths, diagnostics: &diagnostics)
@@ -24,6 +26,7 @@ public struct ManifestLoader: Sendable {
         let parsed = Mutex([(set: ManifestSet, diagnostics: [Diagnostic])?](repeating: nil, count: files.count))
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let result = readFile(files[index])
+            for hypervisor in result.set.hypervisors { hypervisorFound?(hypervisor.uri) }
             parsed.withLock { $0[index] = result }
         }
         for case let (part, problems)? in parsed.withLock({ $0 }) {
@@ -58,7 +61,7 @@ public struct ManifestLoader: Sendable {
         // Yams' document sequence swallows parse errors; pulling documents one by one keeps them.
         var documents: [Node] = []
         do {
-            let parser = try Parser(yaml: text)
+            let parser = try Parser(yaml: text, resolver: .manifests)
             while documents.count != scan.firstExplosive, let document = try parser.nextRoot() {
                 documents.append(document)
             }

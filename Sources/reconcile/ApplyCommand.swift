@@ -102,7 +102,8 @@ struct ApplyCommand: AsyncParsableCommand {
         }
         let pass = ApplyPass(
             paths: saved?.paths ?? paths, saved: saved, savedName: plan, connect: saved?.connect ?? connection.connect,
-            options: PlanOptions(prune: saved?.prune ?? prune, replace: Set(saved?.replace ?? replace)),
+            // Only a saved plan is checked against the fingerprint of a fresh observation.
+            options: PlanOptions(prune: saved?.prune ?? prune, replace: Set(saved?.replace ?? replace), fingerprint: saved != nil),
             engine: engine,
             output: connection.output, parallel: parallel, shutdownTimeout: shutdownTimeout,
             lockTimeout: lockTimeout, targets: saved?.targets ?? fleet.targets, parallelHosts: fleet.parallelHosts,

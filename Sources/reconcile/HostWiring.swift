@@ -7,8 +7,10 @@ import Reconciler
 /// connections reading `--ssh-config` too), and the hosts of `state: ready` hypervisors through
 /// local commands or OpenSSH (sharing connections through sockets under the state directory).
 enum HostWiring {
-    static func engine(sshConfig: String?, provisioning: ProvisioningOptions) -> Engine {
-        var engine = Engine(connector: LibvirtConnector(sshConfig: sshConfig, stateDirectory: provisioning.stateDirectory),
+    /// `prefetch`: hosts already being read (plan only: apply reads after taking its locks).
+    static func engine(sshConfig: String?, provisioning: ProvisioningOptions, prefetch: LibvirtPrefetch? = nil) -> Engine {
+        var engine = Engine(connector: LibvirtConnector(sshConfig: sshConfig, stateDirectory: provisioning.stateDirectory,
+                                                        prefetch: prefetch),
                             systems: ProbedHostSystemConnector(sshConfig: sshConfig, stateDirectory: provisioning.stateDirectory),
                             provisioning: provisioning.services)
         engine.journal = ApplyJournal(directory: URL(fileURLWithPath: provisioning.stateDirectory))

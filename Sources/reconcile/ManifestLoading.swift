@@ -23,11 +23,15 @@ enum ManifestLoading {
         return StatusCollector.implicitManifests(uri: connect ?? HypervisorSpec.defaultURI)
     }
 
+    /// `hypervisorFound` hears the URI of each hypervisor as soon as it is known: --connect's at once,
+    /// or each manifest's as its file is read, while the others still load.
     static func load(_ paths: [String], connect: String?, localizer: Localizer = .current,
-                     report: (String) -> Void = { Terminal.error($0) }) throws -> ManifestSet {
+                     report: (String) -> Void = { Terminal.error($0) },
+                     hypervisorFound: (@Sendable (String) -> Void)? = nil) throws -> ManifestSet {
         try checkConnect(connect, localizer: localizer, report: report)
+        if let connect { hypervisorFound?(connect) }
         do {
-            let manifests = try ManifestLoader().load(paths: paths)
+            let manifests = try ManifestLoader().load(paths: paths, hypervisorFound: connect == nil ? hypervisorFound : nil)
             return connect.map { manifests.connecting(to: $0) } ?? manifests
         } catch {
             for diagnostic in error.diagnostics { report(diagnostic.line(localizer)) }

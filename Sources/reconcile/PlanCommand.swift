@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LibvirtAdapter
 import Localization
 import Reconciler
 import Spec
@@ -47,15 +48,19 @@ struct PlanCommand: AsyncParsableCommand {
 
     func run() async throws {
         LogSetup.configure(verbose: connection.verbose)
-        let loaded = try ManifestLoading.load(paths, connect: connection.connect)
+        // A local host is connected to and read while the manifests load (plan takes no locks, so
+        // reading early changes nothing but when).
+        let prefetch = LibvirtPrefetch()
+        let loaded = try ManifestLoading.load(paths, connect: connection.connect, hypervisorFound: prefetch.start)
         try ManifestLoading.checkReplace(replace, in: loaded)
         let manifests = try FleetOptions.select(loaded, targets: fleet.targets, prune: prune)
         let timings = HostTimings()
-        let engine = fleet.configure(HostWiring.engine(sshConfig: connection.sshConfig, provisioning: provisioning), timings: timings)
+        let engine = fleet.configure(HostWiring.engine(sshConfig: connection.sshConfig, provisioning: provisioning, prefetch: prefetch), timings: timings)
         let plan: Plan
         do {
             let connected = try await engine.connect(manifests)
-            plan = try await engine.plan(manifests, connected: connected, options: PlanOptions(prune: prune, replace: Set(replace)))
+            plan = try await engine.plan(manifests, connected: connected, options: PlanOptions(
+                prune: prune, replace: Set(replace), fingerprint: connection.output == .json || out != nil))
         } catch {
             Terminal.report(error)
             throw ExitCode.failure

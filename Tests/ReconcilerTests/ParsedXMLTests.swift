@@ -83,11 +83,36 @@ struct ParsedXMLTests {
         #expect(root.children("b").last?.text == "")
     }
 
+    @Test("text is trimmed of Unicode whitespace at either end, and kept as it is otherwise")
+    func trimming() throws {
+        let root = try ParsedXML("<a><b>plain</b><c>\u{A0}nb\u{2003}</c><d>\n\t x y \r\n</d><e>é</e><f>\u{85}</f></a>", what: "test").root
+        #expect(root.child("b")?.text == "plain")
+        #expect(root.child("c")?.text == "nb")
+        #expect(root.child("d")?.text == "x y")
+        #expect(root.child("e")?.text == "é")
+        #expect(root.child("f")?.text == "")
+    }
+
+    @Test("prefixed attributes keep their prefix, entities and character references are decoded")
+    func attributesAndEntities() throws {
+        let text = "<r xmlns:x='urn:x'><x:e x:a='1 &amp; 2' b='&#x41;&lt;'>&quot;q&quot;&#233;</x:e></r>"
+        let parsed = try #require(try ParsedXML(text, what: "test").root.elements.first)
+        #expect(parsed.qualifiedName == "x:e" && parsed.localName == "e" && parsed.namespaceURI == "urn:x")
+        #expect(parsed.attributes == ["x:a": "1 & 2", "b": "A<"])
+        #expect(parsed.text == "\"q\"é")
+        // Without namespace processing the declaration is an attribute and the name is as written.
+        let editable = try EditableXMLElement(parsing: text, what: "test")
+        #expect(editable.attribute("xmlns:x") == "urn:x")
+        #expect(editable.elements.first?.name == "x:e")
+        #expect(editable.elements.first?.attribute("x:a") == "1 & 2")
+    }
+
     @Test("malformed or empty XML is an error, not an empty object")
     func malformed() {
-        // Content after the root's end tag is not among these: XMLParser on Linux never ends its push
-        // parse, so libxml does not look at it. libvirt does not write any.
-        for text in ["", "<domain><name>x</name>", "<domain></network>", "not xml", "<a x='1' x='2'/>", "<a>&undefined;</a>"] {
+        // Content after the root's end tag too (FoundationXML's XMLParser never ended its push parse,
+        // so libxml never looked at it; libvirt does not write any).
+        for text in ["", "<domain><name>x</name>", "<domain></network>", "not xml", "<a x='1' x='2'/>", "<a>&undefined;</a>",
+                     "<a/><b/>", "<a/>text"] {
             #expect(throws: LibvirtAdapterError.self) { try ParsedXML(text, what: "domain") }
         }
     }

@@ -7,7 +7,7 @@ import Foundation
 struct EditableXMLElement: Sendable {
     /// The name as written, with its prefix if any: `reconcile:resource`.
     var name: String
-    /// In document order for a fresh element; XMLParser reports parsed ones unordered, so they are kept
+    /// In document order for a fresh element; the reader reports parsed ones unordered, so they are kept
     /// sorted by name (attribute order carries no meaning in XML).
     var attributes: [(name: String, value: String)]
     var content: [EditableXMLNode]

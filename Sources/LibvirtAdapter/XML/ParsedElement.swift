@@ -39,7 +39,15 @@ struct ParsedElement: Sendable {
         attributes[name]
     }
 
-    var text: String { stringValue.trimmingCharacters(in: .whitespacesAndNewlines) }
+    var text: String {
+        // Most values (names, numbers, paths) have nothing to trim, and Foundation's trimming costs
+        // more than reading the element did: when both ends are visible ASCII, the value is the text.
+        if let first = stringValue.utf8.first, let last = stringValue.utf8.last,
+           (0x21...0x7e).contains(first), (0x21...0x7e).contains(last) {
+            return stringValue
+        }
+        return stringValue.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
 
     /// Walks a path of child names: `element.at("devices", "disk")`.
     func at(_ path: String...) -> ParsedElement? {

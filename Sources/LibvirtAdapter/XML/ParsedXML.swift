@@ -1,4 +1,4 @@
-/// An XML document from libvirt, read with FoundationXML's event parser into a value tree.
+/// An XML document from libvirt, read with libxml2 (XMLTreeReader) into a value tree.
 ///
 /// Not `XMLDocument`: on Linux its node objects retain themselves and are never freed, so every
 /// document `observe` read stayed in memory until the process exited.

@@ -5,10 +5,14 @@ public struct PlanOptions: Sendable, Hashable {
     public var replace: Set<String>
     /// The manifests' git commit (`apply --git`), recorded on every object whose definition is written.
     public var commit: String?
+    /// Whether the plan carries `observedFingerprint`. Only a saved plan and JSON output use it, and
+    /// computing it encodes everything observed (a tenth of a text plan of 1,000 VMs).
+    public var fingerprint: Bool
 
-    public init(prune: Bool = false, replace: Set<String> = [], commit: String? = nil) {
+    public init(prune: Bool = false, replace: Set<String> = [], commit: String? = nil, fingerprint: Bool = true) {
         self.prune = prune
         self.replace = replace
         self.commit = commit
+        self.fingerprint = fingerprint
     }
 }

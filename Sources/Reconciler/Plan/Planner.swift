@@ -17,7 +17,7 @@ public struct Planner: Sendable {
     /// and libvirt-level steps wait for the daemon those steps start.
     public func plan(manifests: ManifestSet, observed: [String: HostState], hosts: [String: HostObservation],
                      facts: ProvisioningFacts = ProvisioningFacts(), interrupted: [InterruptedApply] = []) -> Plan {
-        var plan = Plan(observedFingerprint: ObservedFingerprint.of(observed, hosts: hosts))
+        var plan = Plan(observedFingerprint: options.fingerprint ? ObservedFingerprint.of(observed, hosts: hosts) : "")
         for hypervisor in manifests.hypervisors {
             plan.targets.append(Plan.Target(name: hypervisor.name, uri: hypervisor.uri))
             let libvirtReady = planHost(hypervisor, manifests: manifests, observation: hosts[hypervisor.name], into: &plan)

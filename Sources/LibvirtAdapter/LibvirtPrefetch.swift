@@ -1,0 +1,41 @@
+import Spec
+import Synchronization
+
+/// Hosts connected to and read while the manifests are still loading. `plan` names each URI as soon
+/// as it meets one (or --connect's before reading any file), and the connector then hands over that
+/// connection with its first observation instead of starting both afresh: reading the host overlaps
+/// loading a large set of manifests. Only a local daemon's socket is read ahead (a driver, no
+/// transport, host or parameters), so nothing runs a program, asks for a password or reaches another
+/// machine before the manifests are known to be valid.
+public final class LibvirtPrefetch: Sendable {
+    private let started = Mutex<[String: Task<LibvirtHypervisor, any Error>]>([:])
+
+    public init() {}
+
+    /// Starts connecting to `uri` and observing it, once per URI; any other kind of URI is left alone.
+    public func start(uri: String) {
+        guard Self.canReadAhead(uri) else { return }
+        started.withLock { tasks in
+            guard tasks[uri] == nil else { return }
+            tasks[uri] = Task {
+                let hypervisor = try await LibvirtHypervisor.connect(uri: uri)
+                hypervisor.startFirstObservation()
+                return hypervisor
+            }
+        }
+    }
+
+    /// The hypervisor connected ahead for `uri`, taken once; nil when none was started or it could not
+    /// connect (the caller then connects as usual and reports that error itself).
+    func take(uri: String) async -> LibvirtHypervisor? {
+        guard let task = started.withLock({ $0.removeValue(forKey: uri) }) else { return nil }
+        return try? await task.value
+    }
+
+    /// `driver:///path`: a URI reconcile accepts, naming no transport, host or parameter.
+    static func canReadAhead(_ uri: String) -> Bool {
+        guard LibvirtURI.problem(uri) == nil, let separator = uri.range(of: ":///"), !uri.contains("?") else { return false }
+        let scheme = uri[..<separator.lowerBound]
+        return !scheme.isEmpty && scheme.allSatisfy { $0.isASCII && $0.isLetter }
+    }
+}

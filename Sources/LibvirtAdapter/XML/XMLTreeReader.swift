@@ -1,0 +1,115 @@
+import CLibXML2
+import Foundation
+import Localization
+
+/// Reads a document libvirt returned into a tree of `XMLTreeElement` values with libxml2's own
+/// parser and tree, walked once. FoundationXML's XMLParser (libxml2 underneath too) handed every
+/// element, attribute and run of text to Swift through its delegate as bridged strings and
+/// dictionaries: reading 1,000 domain definitions took longer than libvirtd took to send them.
+enum XMLTreeReader {
+    /// libxml2 sets up its global tables once per process, before the first parse on any thread.
+    private static let initialized: Void = xmlInitParser()
+
+    /// The root element of `text` (`what` names the document in errors). With `processNamespaces`,
+    /// names are local and carry their namespace URI, and namespace declarations are not attributes;
+    /// without, names are as written and `xmlns`/`xmlns:…` declarations are ordinary attributes.
+    static func root<Element: XMLTreeElement>(of text: String, what: String, processNamespaces: Bool) throws -> Element {
+        _ = initialized
+        guard let context = xmlNewParserCtxt() else { throw unparsable(what, "out of memory") }
+        defer { xmlFreeParserCtxt(context) }
+        // No network, no DTD loading, no entity substitution (so no external entity is ever read), and
+        // nothing printed to stderr: the error is reported from the context below.
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        let length = Int32(clamping: text.utf8.count)
+        let document = text.withCString { bytes in xmlCtxtReadMemory(context, bytes, length, nil, "UTF-8", options) }
+        guard let document else { throw unparsable(what, reason(context)) }
+        defer { xmlFreeDoc(document) }
+        guard let root = xmlDocGetRootElement(document) else {
+            throw unparsable(what, "the document has no root element")
+        }
+        return element(root, processNamespaces: processNamespaces)
+    }
+
+    /// libxml2's reason stays in its own words, as libvirt's messages do.
+    private static func unparsable(_ what: String, _ reason: String) -> LibvirtAdapterError {
+        LibvirtAdapterError(LocalizedMessage("adapter.xml.unparsable", ["what": what, "reason": reason]))
+    }
+
+    private static func reason(_ context: xmlParserCtxtPtr) -> String {
+        let error = context.pointee.lastError
+        guard error.code != 0, let message = error.message else { return "the document is empty or incomplete" }
+        let text = String(cString: message).trimmingCharacters(in: .whitespacesAndNewlines)
+        return error.line > 0 ? "line \(error.line): \(text)" : text
+    }
+
+    private static func element<Element: XMLTreeElement>(_ node: xmlNodePtr, processNamespaces: Bool) -> Element {
+        let local = string(node.pointee.name)
+        let prefix = node.pointee.ns.flatMap { $0.pointee.prefix.map(string) }
+        let qualified = prefix.map { "\($0):\(local)" } ?? local
+        var attributes: [String: String] = [:]
+        if !processNamespaces {
+            var declaration = node.pointee.nsDef
+            while let namespace = declaration {
+                let name = namespace.pointee.prefix.map { "xmlns:\(string($0))" } ?? "xmlns"
+                attributes[name] = namespace.pointee.href.map(string) ?? ""
+                declaration = namespace.pointee.next
+            }
+        }
+        var property = node.pointee.properties
+        while let attribute = property {
+            let name = string(attribute.pointee.name)
+            let key = attribute.pointee.ns.flatMap { $0.pointee.prefix.map(string) }.map { "\($0):\(name)" } ?? name
+            var value = ""
+            appendText(of: attribute.pointee.children, to: &value)
+            attributes[key] = value
+            property = attribute.pointee.next
+        }
+        var result = if processNamespaces {
+            Element(name: local, qualifiedName: qualified,
+                    namespaceURI: node.pointee.ns.flatMap { $0.pointee.href.map(string) }.flatMap { $0.isEmpty ? nil : $0 },
+                    attributes: attributes)
+        } else {
+            Element(name: qualified, qualifiedName: nil, namespaceURI: nil, attributes: attributes)
+        }
+        appendContent(of: node.pointee.children, to: &result, processNamespaces: processNamespaces)
+        return result
+    }
+
+    /// Child elements and character data in document order; comments and processing instructions
+    /// are not content (XMLParser's delegate never received them either).
+    private static func appendContent<Element: XMLTreeElement>(of first: xmlNodePtr?, to element: inout Element, processNamespaces: Bool) {
+        var child = first
+        while let node = child {
+            switch node.pointee.type {
+            case XML_ELEMENT_NODE:
+                element.appendChild(self.element(node, processNamespaces: processNamespaces))
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = node.pointee.content { element.appendText(string(content)) }
+            case XML_ENTITY_REF_NODE, XML_ENTITY_DECL:
+                // An entity the document's own DTD declares (the reference's child is the declaration):
+                // its replacement, as XMLParser gave it.
+                appendContent(of: node.pointee.children, to: &element, processNamespaces: processNamespaces)
+            default:
+                break
+            }
+            child = node.pointee.next
+        }
+    }
+
+    /// An attribute's value: its text nodes (and any declared entity's text) joined.
+    private static func appendText(of first: xmlNodePtr?, to value: inout String) {
+        var child = first
+        while let node = child {
+            switch node.pointee.type {
+            case XML_TEXT_NODE: if let content = node.pointee.content { value += string(content) }
+            case XML_ENTITY_REF_NODE, XML_ENTITY_DECL: appendText(of: node.pointee.children, to: &value)
+            default: break
+            }
+            child = node.pointee.next
+        }
+    }
+
+    private static func string(_ characters: UnsafePointer<xmlChar>) -> String {
+        String(cString: characters)
+    }
+}
