@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HostCommands
+import Localization
 import Reconciler
 import Spec
 import Unattended
@@ -49,7 +50,12 @@ struct ApplyPass: Sendable {
                 let checkout = try await git.update()
                 summary.commit = checkout.commit
                 paths = [checkout.manifestDirectory]
-                if text { Terminal.write("Manifests: \(TerminalText.escape(git.shownURL)) (\(git.ref ?? "default branch")) at commit \(checkout.commit)\n") }
+                if text {
+                    let ref = git.ref ?? Localizer.current.text("apply.defaultBranch")
+                    Terminal.write(Localizer.current.text("apply.manifestsFromGit", [
+                        "url": TerminalText.escape(git.shownURL), "ref": ref, "commit": checkout.commit,
+                    ]) + "\n")
+                }
             } catch {
                 problem("error: \(error)")
                 return finished(.failed, error: error.description)
@@ -64,7 +70,7 @@ struct ApplyPass: Sendable {
         let replaceProblems = loaded.replaceProblems(options.replace.sorted())
         guard replaceProblems.isEmpty else {
             for line in replaceProblems { problem("error: \(line)") }
-            problem("nothing was changed.")
+            problem(LocalizedMessage("apply.nothingChanged"))
             return finished(.failed, error: replaceProblems.joined(separator: "; "))
         }
         let manifests: ManifestSet
@@ -95,10 +101,14 @@ struct ApplyPass: Sendable {
                                                    timeout: .seconds(lockTimeout), warn: warn)
             let fresh = try await engine.plan(manifests, connected: connected, options: options)
             if let saved, let mismatch = saved.mismatch(with: fresh, manifests: manifests) {
-                let message = "refusing to apply \(savedName ?? "the saved plan"): \(mismatch). Run `reconcile plan` again."
-                problem("error: \(message)")
+                let refusal = { (localizer: Localizer) in
+                    localizer.text("apply.savedPlanRefused", ["file": savedName ?? localizer.text("apply.theSavedPlan"),
+                                                              "reason": mismatch.text(localizer)])
+                }
+                // On the terminal in the user's language; in the pass event and log, English.
+                if log == nil { Terminal.error("error: " + refusal(.current)) } else { problem("error: " + refusal(.english)) }
                 await end(converged: false)
-                return finished(.failed, error: message)
+                return finished(.failed, error: refusal(.english))
             }
             if text { Terminal.write(PlanTextRenderer(style: Terminal.style()).render(fresh)) }
             guard fresh.hasChanges else {
@@ -120,7 +130,7 @@ struct ApplyPass: Sendable {
             if text {
                 Terminal.write(HostSummary.closingTable(rows, plan: result.remaining, style: Terminal.style()))
                 Terminal.write(progress.summary(result))
-                if let line = fresh.restartPendingLine { Terminal.write(line + "\n") }
+                if let line = fresh.restartPendingLine() { Terminal.write(line + "\n") }
             } else {
                 Terminal.write(ApplyReportJSON.render(plan: fresh, result: result, events: progress.recorded, hosts: rows, commit: summary.commit))
             }
@@ -141,14 +151,19 @@ struct ApplyPass: Sendable {
         if let log {
             log.emit(EventLog.PassEvent(summary, nextPassIn: nextPassIn, consecutiveFailures: consecutiveFailures))
         } else if let nextPassIn {
-            let outcome = switch summary.outcome {
-            case .converged: "converged"
-            case .notConverged: "did not converge"
-            case .failed: "failed"
-            case .interrupted: "was interrupted"
+            let localizer = Localizer.current
+            let arguments = ["number": String(summary.number), "duration": ApplyProgress.format(summary.duration),
+                             "next": IntervalText.describe(nextPassIn)]
+            var line = switch summary.outcome {
+            case .converged: localizer.text("apply.pass.converged", arguments)
+            case .notConverged: localizer.text("apply.pass.notConverged", arguments)
+            case .failed: localizer.text("apply.pass.failed", arguments)
+            case .interrupted: localizer.text("apply.pass.interrupted", arguments)
             }
-            let retry = consecutiveFailures.map { $0 > 0 ? " (\($0) in a row without converging: backing off)" : "" } ?? ""
-            let line = "Pass \(summary.number) \(outcome) in \(ApplyProgress.format(summary.duration)); next pass in \(IntervalText.describe(nextPassIn))\(retry).\n"
+            if let failures = consecutiveFailures, failures > 0 {
+                line += " " + localizer.text("apply.pass.backingOff", ["count": String(failures)])
+            }
+            line += localizer.text("apply.pass.end") + "\n"
             if text { Terminal.write(line) } else { Terminal.writeStandardError(line) }
         }
         metrics.record(summary)
@@ -158,6 +173,13 @@ struct ApplyPass: Sendable {
         } catch {
             problem("warning: \(error)")
         }
+    }
+
+    /// A message worded for people on stderr and in English in a `--log-format json` event.
+    private func problem(_ message: LocalizedMessage, prefix: String = "") {
+        guard let log else { return Terminal.error(prefix + message.text(.current)) }
+        let kind = prefix.hasPrefix("warning") ? "warning" : prefix.hasPrefix("hint") ? "hint" : "error"
+        log.emit(EventLog.MessageEvent(kind, TerminalText.escape(message.english)))
     }
 
     /// One line of error or warning: text on stderr, or with `--log-format json` an event of its own

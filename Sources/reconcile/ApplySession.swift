@@ -1,5 +1,6 @@
 import Foundation
 import HostCommands
+import Localization
 import Reconciler
 
 /// What one apply holds while it runs: the state directory's flock (the journal lives there, and the
@@ -37,7 +38,9 @@ struct ApplySession {
         do {
             try journal?.finish(converged: converged)
             if converged, let removed = try images?.discardAbandonedDownloads(), !removed.isEmpty {
-                warn("warning: removed \(removed.count) abandoned partial download\(removed.count == 1 ? "" : "s") from the image cache")
+                let arguments = ["count": String(removed.count)]
+                warn("warning: " + (removed.count == 1 ? Localizer.current.text("apply.removedDownloads.one", arguments)
+                    : Localizer.current.text("apply.removedDownloads.other", arguments)))
             }
         } catch {
             warn("warning: \(error)")

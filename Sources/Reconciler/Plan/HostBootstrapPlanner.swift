@@ -1,3 +1,4 @@
+import Localization
 import Spec
 
 /// Plans the host below libvirt for a `state: ready` hypervisor: the packages, the daemon, the
@@ -13,7 +14,7 @@ struct HostBootstrapPlanner {
 
     private(set) var steps: [Step] = []
     private(set) var resources: [ResourceChange] = []
-    private(set) var notices: [String] = []
+    private(set) var notices: [LocalizedMessage] = []
     private(set) var blockers: [PreflightBlocker] = []
     /// The step libvirt-level steps must wait for: the daemon start, or the install that precedes it.
     private(set) var libvirtReadyStep: String?
@@ -42,24 +43,40 @@ struct HostBootstrapPlanner {
 
     @discardableResult
     mutating func add(_ resource: ResourceAddress, _ action: Action, after dependencies: [String?] = [],
-                      reason: String) -> String {
+                      reason: LocalizedMessage) -> String {
         let step = Step(resource: resource, action: action, dependsOn: dependencies.compactMap { $0 }, reason: reason)
         steps.append(step)
         return step.id
     }
 
+    /// A step whose reason has no catalog entry: shown as written in every language.
+    @discardableResult
+    mutating func add(_ resource: ResourceAddress, _ action: Action, after dependencies: [String?] = [],
+                      reason: String) -> String {
+        add(resource, action, after: dependencies, reason: .verbatim(reason))
+    }
+
     mutating func record(_ resource: ResourceAddress, _ change: ChangeType, fields: [FieldChange], sinceStep first: Int,
-                         notes: [String] = []) {
+                         notes: [LocalizedMessage] = []) {
         let added = steps[first...].filter { $0.resource == resource }.map(\.id)
         guard !added.isEmpty else { return }
         resources.append(ResourceChange(address: resource, change: change, fields: fields, stepIDs: added, notes: notes))
     }
 
-    mutating func notice(_ text: String) {
+    mutating func notice(_ text: LocalizedMessage) {
         notices.append(text)
     }
 
+    /// Text without a catalog entry: shown as written in every language.
+    mutating func notice(_ text: String) {
+        notice(.verbatim(text))
+    }
+
     mutating func block(_ message: String, hint: String) {
+        block(.verbatim(message), hint: .verbatim(hint))
+    }
+
+    mutating func block(_ message: LocalizedMessage, hint: LocalizedMessage) {
         blockers.append(PreflightBlocker(hypervisor: name, message: message, hint: hint))
     }
 

@@ -1,4 +1,5 @@
 import HostCommands
+import Localization
 import Spec
 
 extension HostPlanner {
@@ -11,7 +12,7 @@ extension HostPlanner {
         guard let disk = spec.disks.first(where: { $0.from != nil }) else { return nil }
         let seedKey = "\(name)/\(spec.name)"
         guard let seedDigest = facts.seedDigests[seedKey] else {
-            conflict(resource, "cannot prepare the cloud-init seed of '\(spec.name)'", hint: "run apply with provisioning available (an ISO builder and ssh-keygen on this machine)",
+            conflict(resource, LocalizedMessage("plan.seed.unprepared", ["name": spec.name]), hint: LocalizedMessage("plan.seed.unpreparedHint"),
                      cause: .unpreparedSeed)
             return nil
         }
@@ -19,10 +20,13 @@ extension HostPlanner {
             // Built before: keep its base, kernel and seed exactly as they are.
             let current = facts.digests[ProvisioningFacts.key(distribution: distribution.name, role: .disk)]
             if let current, current != recorded {
-                notice("a newer image of \(distribution.name) is available (\(current.prefix(23))…); '\(spec.name)' keeps the one it was built from (\(recorded.prefix(23))…) until `reconcile apply --replace \(spec.name)`")
+                notice(LocalizedMessage("plan.notice.newerImage", [
+                    "distribution": distribution.name, "current": String(current.prefix(23)), "name": spec.name,
+                    "recorded": String(recorded.prefix(23)),
+                ]))
             }
             if let seed = observed.ownership?.seed, seed != seedDigest {
-                notice("the cloud-init settings of '\(spec.name)' changed, but cloud-init runs only on first boot: `reconcile apply --replace \(spec.name)` rebuilds it from its image")
+                notice(LocalizedMessage("plan.notice.seedChanged", ["name": spec.name]))
             }
             let basePath = builder.volumePath(pool: disk.pool, volume: ImageTransfer.volumeName(role: .disk, digest: recorded, format: distribution.cloudImage.format))
             return GuestImagePlan(distribution: distribution, pool: disk.pool, baseDigest: recorded, basePath: basePath,
@@ -31,7 +35,7 @@ extension HostPlanner {
                                   seedDigest: observed.ownership?.seed ?? seedDigest, seedPath: observed.seedSource)
         }
         if distribution.cloudImage.allowHTTP {
-            let warning = "Distribution '\(distribution.name)' sets cloudImage.allowHTTP: its files may come over plain http, which anyone on the way can alter"
+            let warning = LocalizedMessage("plan.notice.allowHTTP", ["distribution": distribution.name])
             if !notices.contains(warning) { notice(warning) }
         }
         var ready: [String] = []
@@ -46,8 +50,11 @@ extension HostPlanner {
             guard let source else { continue }
             let key = ProvisioningFacts.key(distribution: distribution.name, role: role)
             guard let digest = facts.digests[key] else {
-                conflict(resource, "cannot resolve the \(role.rawValue) image of \(distribution.name): \((facts.failures[key] ?? "no digest").redactingURLCredentials)",
-                         hint: "check cloudImage in Distribution '\(distribution.name)' and that its checksum file is reachable",
+                conflict(resource, LocalizedMessage("plan.image.unresolved", [
+                             "role": role.rawValue, "distribution": distribution.name,
+                             "detail": (facts.failures[key] ?? "no digest").redactingURLCredentials,
+                         ]),
+                         hint: LocalizedMessage("plan.image.unresolvedHint", ["distribution": distribution.name]),
                          cause: .unreachableImage)
                 return nil
             }
@@ -68,8 +75,8 @@ extension HostPlanner {
                                   seedVolume: seedVolume)
         if state.volume(pool: disk.pool, name: seedVolume) == nil || !deletions.isEmpty {
             if let problem = facts.seedBuilderProblem {
-                block("cannot build the cloud-init seed of '\(spec.name)': \(problem)",
-                      hint: "install xorriso or genisoimage on the machine running reconcile (apt-get install xorriso)")
+                block(LocalizedMessage("plan.seed.cannotBuild", ["name": spec.name, "detail": problem]),
+                      hint: LocalizedMessage("plan.seed.cannotBuildHint"))
             }
             let seedResource = ResourceAddress.volume(hypervisor: name, pool: disk.pool, name: seedVolume)
             let first = steps.count
@@ -77,7 +84,7 @@ extension HostPlanner {
             ready.append(add(seedResource, .createSeed(SeedUpload(request: request, digest: seedDigest, pool: disk.pool, volume: seedVolume)),
                              // After the image: a download that fails then leaves nothing behind in the pool.
                              after: [poolReadyStep(disk.pool)] + ready + deletions,
-                             reason: "cloud-init NoCloud seed of '\(spec.name)' (instance-id from its content)"))
+                             reason: LocalizedMessage("plan.reason.seed", ["name": spec.name])))
             record(seedResource, .create, fields: [
                 FieldChange(field: "seed", before: nil, after: "\(seedDigest.prefix(23))… (secrets redacted)"),
             ], sinceStep: first)

@@ -1,3 +1,5 @@
+import Localization
+
 /// The one-step plan `reconcile snapshot revert` shows before it reverts, or why it refuses.
 public enum SnapshotRevertPlan {
     public static func make(hypervisor: String, uri: String, domainName: String, observed: ObservedDomain?,
@@ -18,17 +20,17 @@ public enum SnapshotRevertPlan {
         }
         let resource = ResourceAddress.snapshot(hypervisor: hypervisor, domain: domainName, name: snapshot)
         let step = Step(resource: resource, action: .revertSnapshot(domain: domainName, name: snapshot, force: force),
-                        reason: "requested (reconcile snapshot revert)")
+                        reason: LocalizedMessage("plan.reason.revertRequested"))
         let current = observed.snapshots.first(where: \.isCurrent)?.name
         var fields = [FieldChange(field: "disks", before: "as they are now", after: "as at snapshot '\(snapshot)'")]
         if current != snapshot { fields.append(FieldChange(field: "current snapshot", before: current ?? "none", after: snapshot)) }
         if let state = target.state, state != observed.state.rawValue {
             fields.append(FieldChange(field: "state", before: observed.state.rawValue, after: state == "disk-snapshot" ? "shutoff" : state))
         }
-        var notes = ["the disks return to the snapshot; everything written since is lost"]
-        if target.external { notes.append("an external (disk-only) snapshot: libvirt before 9.7 cannot revert to one") }
-        if observed.state.isActive { notes.append("the guest is \(observed.state.rawValue) (--force): its current state is lost") }
-        if observed.ownership == nil { notes.append("virtual machine '\(domainName)' is not managed by reconcile (--force)") }
+        var notes = [LocalizedMessage("plan.note.revertLosesData")]
+        if target.external { notes.append(LocalizedMessage("plan.note.revertExternal")) }
+        if observed.state.isActive { notes.append(LocalizedMessage("plan.note.revertActive", ["state": observed.state.rawValue])) }
+        if observed.ownership == nil { notes.append(LocalizedMessage("plan.note.revertUnmanaged", ["name": domainName])) }
         return Plan(targets: [Plan.Target(name: hypervisor, uri: uri)], steps: [step],
                     resources: [ResourceChange(address: resource, change: .update, fields: fields, stepIDs: [step.id], notes: notes)])
     }
