@@ -65,10 +65,10 @@ struct HostSummary: Encodable {
             [TerminalText.escape(row.hypervisor), TerminalText.escape(row.uri), row.status.label(localizer),
              "\(row.stepsDone)", "\(row.stepsFailed)", String(format: "%.2fs", row.durationSeconds)]
         }
-        let widths = header.indices.map { column in ([header] + cells).map { $0[column].count }.max() ?? 0 }
+        let widths = header.indices.map { column in ([header] + cells).map { $0[column].terminalColumns }.max() ?? 0 }
         func line(_ values: [String], status: Status?) -> String {
             let padded = values.enumerated().map { column, value in
-                let text = column == values.count - 1 ? value : value.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+                let text = column == values.count - 1 ? value : value.paddedToColumns(widths[column])
                 guard column == 2, let status else { return text }
                 return status == .converged ? style.green(text) : style.red(text)
             }

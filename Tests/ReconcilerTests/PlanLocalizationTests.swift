@@ -100,7 +100,7 @@ struct PlanLocalizationTests {
                               + "Apply cannot converge: 1 resource left alone (1 conflict); 1 preflight blocker; 1 hypervisor unreachable, listed above."))
     }
 
-    @Test("the steps label may be longer or shorter than English: later steps line up under the first")
+    @Test("the steps label may be longer, shorter or wider than English: later steps line up under the first")
     func stepsAlign() {
         var plan = Self.plan
         let network = plan.resources[0].address
@@ -113,7 +113,7 @@ struct PlanLocalizationTests {
             let next = lines.first { $0.contains("set-network-autostart") }
             let column = { (line: String?, text: String) -> Int? in
                 guard let line, let range = line.range(of: text) else { return nil }
-                return line.distance(from: line.startIndex, to: range.lowerBound)
+                return String(line[..<range.lowerBound]).terminalColumns
             }
             #expect(column(first, "start-network") != nil)
             #expect(column(first, "start-network") == column(next, "set-network-autostart"), "\(locale.rawValue)")

@@ -106,7 +106,7 @@ public struct PlanTextRenderer: Sendable {
         }
         // The continuation lines line up under the first step whatever the label's length.
         let stepsLabel = localizer.text("plan.stepsLabel") + " "
-        let indent = String(repeating: " ", count: stepsLabel.count)
+        let indent = String(repeating: " ", count: stepsLabel.terminalColumns)
         for (index, text) in described.enumerated() {
             lines.append("      \(style.dim((index == 0 ? stepsLabel : indent) + text))")
         }
