@@ -140,8 +140,10 @@ struct ApplyPass: Sendable {
             return finished(result.converged ? .converged : .notConverged)
         } catch {
             await end(converged: false)
-            problem("error: \(error)")
-            for hint in (error as? ReconcileError)?.hints ?? [] { problem("hint: \(hint)") }
+            // Worded for the terminal; a `--log-format json` event and the pass summary keep English.
+            let reconcileError = error as? ReconcileError
+            problem("error: " + (log == nil ? reconcileError?.text(.current) ?? "\(error)" : "\(error)"))
+            for hint in (log == nil ? reconcileError?.hints(.current) : reconcileError?.hints) ?? [] { problem("hint: \(hint)") }
             return finished(.failed, error: "\(error)")
         }
     }

@@ -17,8 +17,10 @@ struct ApplySession {
         let identity = LockIdentity.current
         let path = URL(fileURLWithPath: stateDirectory).appendingPathComponent("apply.lock").path
         guard let stateLock = try await FileLock.acquire(path: path, timeout: timeout) else {
-            let holder = FileLock.holderDescription(path: path) ?? "another apply on this machine"
-            throw ReconcileError(.locked, "the state directory \(stateDirectory) is in use by \(holder); nothing was changed. Wait for that apply, or pass --lock-timeout SECONDS to wait for it")
+            let holder = FileLock.holderDescription(path: path)
+            let arguments = ["directory": stateDirectory, "holder": holder ?? ""]
+            throw ReconcileError(.locked, holder == nil ? LocalizedMessage("apply.stateDirectoryBusy", arguments)
+                                     : LocalizedMessage("apply.stateDirectoryHeld", arguments))
         }
         stateLock.describeHolder("\(identity.owner) (pid \(identity.pid)) since \(Date().formatted(.iso8601))")
         let hostLocks: [HostLock]

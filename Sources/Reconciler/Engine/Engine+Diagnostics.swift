@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import Logging
 import Spec
 
@@ -16,18 +17,16 @@ extension Engine {
 
     /// What to do when libvirt at a `state: observed` hypervisor does not answer, which is what a
     /// first run on a machine without libvirtd sees.
-    static func noDaemonHints(_ spec: HypervisorSpec) -> [String] {
+    static func noDaemonHints(_ spec: HypervisorSpec) -> [LocalizedMessage] {
         guard spec.uri.lowercased().hasPrefix("qemu") else { return [] }
         // `qemu:///system` and `qemu+unix:///…` name this machine; anything else a remote one.
         let isLocal = spec.uri.range(of: ":///") != nil
         let detect = spec.ssh.map { "reconcile detect --host \($0)" }
             ?? (isLocal ? "reconcile detect" : "reconcile detect --host USER@HOST")
         return [
-            "is libvirtd installed and running there? `\(detect)` says what the host has and what it lacks",
-            spec.isImplicit
-                ? "declare a Hypervisor with `state: ready` (see examples/hosts.yaml) to have reconcile install, enable and start libvirt"
-                : "set `state: ready` on Hypervisor '\(spec.name)' to have reconcile install, enable and start libvirt",
-            "or try reconcile without a daemon: `--connect test:///default` (libvirt's test driver, in memory: it forgets everything when reconcile exits)",
+            LocalizedMessage("engine.hint.isLibvirtdRunning", ["command": detect]),
+            spec.isImplicit ? LocalizedMessage("engine.hint.declareReady") : LocalizedMessage("engine.hint.setReady", ["name": spec.name]),
+            LocalizedMessage("engine.hint.tryTestDriver"),
         ]
     }
 }

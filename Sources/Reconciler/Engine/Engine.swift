@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import Logging
 import Spec
 
@@ -67,7 +68,7 @@ public struct Engine: Sendable {
                                                   interrupted: journal?.interrupted() ?? [])
         plan.unreachable = manifests.hypervisors.compactMap { spec in
             // A daemon that does not answer is what a first run on a machine without libvirtd meets.
-            lost[spec.name].map { UnreachableHost(hypervisor: spec.name, uri: spec.uri, reason: $0,
+            lost[spec.name].map { UnreachableHost(hypervisor: spec.name, uri: spec.uri, reason: .verbatim($0),
                                                   hints: connected.failed[spec.name] != nil ? Self.noDaemonHints(spec) : []) }
         }
         Self.logger.debug("planned", metadata: [

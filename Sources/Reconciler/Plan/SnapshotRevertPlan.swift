@@ -5,18 +5,19 @@ public enum SnapshotRevertPlan {
     public static func make(hypervisor: String, uri: String, domainName: String, observed: ObservedDomain?,
                             snapshot: String, force: Bool) throws(ReconcileError) -> Plan {
         guard let observed else {
-            throw ReconcileError(.stepFailed, "virtual machine '\(domainName)' does not exist on \(hypervisor) (\(uri))")
+            throw ReconcileError(.stepFailed, LocalizedMessage("engine.revert.noDomain", ["name": domainName, "hypervisor": hypervisor, "uri": uri]))
         }
         guard let target = observed.snapshots.first(where: { $0.name == snapshot }) else {
             let known = observed.snapshots.map(\.name)
-            throw ReconcileError(.stepFailed, "virtual machine '\(domainName)' has no snapshot '\(snapshot)'"
-                                 + (known.isEmpty ? " (it has none)" : " (it has: \(known.joined(separator: ", ")))"))
+            let arguments = ["name": domainName, "snapshot": snapshot, "known": known.joined(separator: ", ")]
+            throw ReconcileError(.stepFailed, known.isEmpty ? LocalizedMessage("engine.revert.noSnapshots", arguments)
+                                     : LocalizedMessage("engine.revert.noSuchSnapshot", arguments))
         }
         if observed.ownership == nil, !force {
-            throw ReconcileError(.stepFailed, "virtual machine '\(domainName)' is not managed by reconcile; revert it anyway with --force")
+            throw ReconcileError(.stepFailed, LocalizedMessage("engine.revert.notManaged", ["name": domainName]))
         }
         if observed.state.isActive, !force {
-            throw ReconcileError(.stepFailed, "virtual machine '\(domainName)' is \(observed.state.rawValue); reverting it loses its current state (stop it first, or use --force)")
+            throw ReconcileError(.stepFailed, LocalizedMessage("engine.revert.running", ["name": domainName, "state": observed.state.rawValue]))
         }
         let resource = ResourceAddress.snapshot(hypervisor: hypervisor, domain: domainName, name: snapshot)
         let step = Step(resource: resource, action: .revertSnapshot(domain: domainName, name: snapshot, force: force),
