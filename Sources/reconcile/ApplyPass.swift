@@ -57,7 +57,7 @@ struct ApplyPass: Sendable {
                     ]) + "\n")
                 }
             } catch {
-                problem("error: \(error)")
+                problem("error: " + (log == nil ? error.text(.current) : error.description))
                 return finished(.failed, error: error.description)
             }
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Localization
 import Unattended
 
 /// Options for runs nobody watches: the watch loop, manifests from git, JSON events and metrics.
@@ -54,10 +55,10 @@ struct UnattendedOptions: ParsableArguments {
         do {
             let text = self.interval ?? "5m"
             let interval = try IntervalText.duration(text)
-            guard interval > .zero else { throw UnattendedError("'\(text)' is no time: the interval must be longer than 0") }
+            guard interval > .zero else { throw UnattendedError(LocalizedMessage("apply.zeroInterval", ["text": text])) }
             return Backoff(interval: interval, jitter: try IntervalText.fraction(jitter ?? "10%"))
         } catch let error as UnattendedError {
-            throw ValidationError(error.description)
+            throw ValidationError(error.text(.current))
         }
     }
 }
