@@ -34,4 +34,15 @@ struct PlanLocalizationCLITests {
         #expect(!englishJSON.stdout.isEmpty)
         #expect(translatedJSON.stdout == englishJSON.stdout, "\(lang): the JSON plan changed with the locale")
     }
+
+    @Test("apply reports progress and its summary in the user's language; step kinds and addresses stay as they are")
+    func translatedApply() throws {
+        let run = try CLI.reconcile(["apply", Manifests.exampleDirectory, "--connect", "test:///default"],
+                                    environment: ["LANG": "de_DE.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
+        #expect(run.status == 0, "\(run.output)")
+        #expect(run.stdout.contains("fertig define-domain local/domain/web-1 in"))
+        #expect(run.stdout.contains("Apply abgeschlossen: 16 Schritte, 16 erfolgreich, 0 fehlgeschlagen, 0 übersprungen"))
+        #expect(run.stdout.contains("Konvergiert: Die Hosts entsprechen den Manifesten."))
+        #expect(!run.stdout.contains("Apply complete"))
+    }
 }
