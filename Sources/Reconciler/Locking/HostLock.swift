@@ -51,8 +51,8 @@ public final class HostLock: Sendable {
             }
             let now = clock.now
             guard now < deadline else {
-                let arguments = ["hypervisor": hypervisor, "holder": lastHolder?.holderDescription ?? "",
-                                 "seconds": String(Int(timeout.timeInterval))]
+                var arguments = ["hypervisor": hypervisor, "seconds": String(Int(timeout.timeInterval))]
+                if let lastHolder { arguments.merge(lastHolder.holderArguments) { $1 } }
                 let message = switch (lastHolder != nil, timeout > .zero) {
                 case (true, false): LocalizedMessage("engine.locked", arguments)
                 case (true, true): LocalizedMessage("engine.lockedAfterWaiting", arguments)
