@@ -119,4 +119,17 @@ struct PlanLocalizationTests {
             #expect(column(first, "start-network") == column(next, "set-network-autostart"), "\(locale.rawValue)")
         }
     }
+
+    @Test("an engine error is worded in the reader's language on a terminal and stays English in reports", arguments: CatalogLocale.allCases)
+    func errors(_ locale: CatalogLocale) {
+        let error = ReconcileError(.locked, LocalizedMessage("engine.lockedByAnother", ["hypervisor": "kvm1"]),
+                                   hints: [LocalizedMessage("engine.hint.setReady", ["name": "kvm1"])])
+        let localizer = Localizer(locale: locale)
+        #expect(error.description == "hypervisor 'kvm1' is locked by another apply; nothing was changed. "
+                + "Wait for that apply, or pass --lock-timeout SECONDS to wait for it")
+        #expect(error.text(localizer) == localizer.text("engine.lockedByAnother", ["hypervisor": "kvm1"]))
+        #expect(error.text(localizer).contains("'kvm1'") && error.text(localizer).contains("--lock-timeout SECONDS"))
+        #expect(error.hints(localizer).first?.contains("`state: ready`") == true)
+        if locale != .english { #expect(error.text(localizer) != error.description, "\(locale.rawValue) is not translated") }
+    }
 }

@@ -112,13 +112,16 @@ extension HostPlanner {
                     || domain.initrd == present.path
             }.filter { stepID(.undefineDomain, address(.domain, $0.name)) == nil }
             guard users.isEmpty else {
-                notice("\(pool)/\(volume) is shorter than its image (\(physical) of \(expected) bytes) but \(users.map(\.name).joined(separator: ", ")) uses it; it is left as it is")
+                notice(LocalizedMessage("plan.notice.shortImageInUse", [
+                    "volume": "\(pool)/\(volume)", "size": "\(physical)", "expected": "\(expected)",
+                    "users": users.map(\.name).joined(separator: ", "),
+                ]))
                 return nil
             }
             // A run killed mid-upload left a short file under the final name: replace it.
             let first = steps.count
             removal = add(volumeResource, .deleteVolume(pool: pool, name: volume), after: deletions,
-                          reason: "an earlier upload was interrupted (\(physical) of \(expected) bytes)")
+                          reason: LocalizedMessage("plan.reason.uploadInterrupted", ["size": "\(physical)", "expected": "\(expected)"]))
             record(volumeResource, .delete, fields: [
                 FieldChange(field: "size", before: "\(physical) bytes (incomplete)", after: nil),
             ], sinceStep: first)
@@ -129,7 +132,9 @@ extension HostPlanner {
         var download: String? = stepID(.downloadImage, imageResource)
         if download == nil && !facts.cached.contains(digest) {
             let first = steps.count
-            download = add(imageResource, .downloadImage(transfer), reason: "\(role.rawValue) image \(digest.prefix(23))… is not in the local cache")
+            download = add(imageResource, .downloadImage(transfer), reason: LocalizedMessage("plan.reason.imageNotCached", [
+                "role": role.rawValue, "digest": String(digest.prefix(23)),
+            ]))
             record(imageResource, .create, fields: [
                 FieldChange(field: "url", before: nil, after: source.url.redactingURLCredentials),
                 FieldChange(field: "digest", before: nil, after: digest),
@@ -137,7 +142,7 @@ extension HostPlanner {
         }
         let first = steps.count
         let upload = add(volumeResource, .uploadImage(transfer), after: [download, poolReadyStep(pool), removal],
-                         reason: "base \(role.rawValue) image of \(distribution.name), shared by every VM built from it")
+                         reason: LocalizedMessage("plan.reason.baseImage", ["role": role.rawValue, "distribution": distribution.name]))
         record(volumeResource, .create, fields: [
             FieldChange(field: "from", before: nil, after: source.url.redactingURLCredentials),
             FieldChange(field: "digest", before: nil, after: digest),
@@ -154,7 +159,7 @@ extension HostPlanner {
         let created = stepID(.defineDomain, resource) != nil
         let needsAgent = agent != nil && (created || observed?.ownership?.agent != agent?.hash)
         guard spec.state == .running else {
-            if needsAgent { notice("the agent of '\(spec.name)' will be installed when it runs (it is declared stopped)") }
+            if needsAgent { notice(LocalizedMessage("plan.notice.agentLater", ["name": spec.name])) }
             return
         }
         guard created || needsAgent else { return }
@@ -162,11 +167,11 @@ extension HostPlanner {
         let wait = GuestWait(guest: spec.name, macs: desired.interfaces.compactMap(\.mac), loginUser: ProvisioningFacts.loginUser,
                              timeoutSeconds: spec.bootTimeout)
         let start = stepID(.startDomain, resource)
-        let ip = add(resource, .waitForIP(wait), after: [start], reason: "the guest's address, from DHCP leases, the guest agent or ARP")
-        let ssh = add(resource, .waitForSSH(wait), after: [ip], reason: "an SSH login checked against the host key reconcile generated")
+        let ip = add(resource, .waitForIP(wait), after: [start], reason: LocalizedMessage("plan.reason.waitForIP"))
+        let ssh = add(resource, .waitForSSH(wait), after: [ip], reason: LocalizedMessage("plan.reason.waitForSSH"))
         var fields: [FieldChange] = []
         if needsAgent, let agent {
-            let what = agent.installCommands.isEmpty ? "agent configuration changed: re-configure only" : "install and start the agent"
+            let what = agent.installCommands.isEmpty ? LocalizedMessage("plan.reason.agentReconfigure") : LocalizedMessage("plan.reason.agentInstall")
             add(resource, .installAgent(wait, agent), after: [ssh], reason: what)
             fields.append(FieldChange(field: "agent", before: observed?.ownership?.agent == nil ? nil : "configured differently",
                                       after: "\(agent.agent.service) → \(agent.agent.https ? "https" : "http") \(agent.agent.serverHost):\(agent.agent.port)"))
