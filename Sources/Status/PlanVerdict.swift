@@ -27,7 +27,7 @@ struct PlanVerdict: Sendable {
     }
 
     var reason: String? {
-        if let conflict { return conflict.message }
+        if let conflict { return conflict.message.description }
         return nil
     }
 }

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import HostCommands
+import Localization
 import Spec
 
 /// Manifests kept in a git repository: before each pass, the branch is fetched with the `git` CLI
@@ -25,9 +26,9 @@ public struct GitSource: Sendable {
 
     public init(url: String, ref: String?, path: String?, stateDirectory: String,
                 transport: any CommandTransport = LocalTransport()) throws(UnattendedError) {
-        if let problem = Self.urlProblem(url) { throw UnattendedError("--git \(url.redactingURLCredentials): \(problem)") }
-        if let ref, let problem = Self.refProblem(ref) { throw UnattendedError("--ref \(ref): \(problem)") }
-        if let path, let problem = Self.pathProblem(path) { throw UnattendedError("--path \(path): \(problem)") }
+        if let problem = Self.urlProblem(url) { throw UnattendedError(problem) }
+        if let ref, let problem = Self.refProblem(ref) { throw UnattendedError(problem) }
+        if let path, let problem = Self.pathProblem(path) { throw UnattendedError(problem) }
         self.url = Self.absolute(url)
         self.ref = ref
         self.path = path
@@ -53,27 +54,29 @@ public struct GitSource: Sendable {
 
     /// Why git must not be handed this URL: one that starts with `-` would be read as an option, and
     /// `transport::address` (git's `ext::`, `fd::` and other remote helpers) can run any program.
-    static func urlProblem(_ url: String) -> String? {
-        if url.isEmpty { return "the URL is empty" }
-        if url.hasPrefix("-") { return "a URL must not start with '-' (git would read it as an option)" }
-        if url.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return "the URL contains control characters" }
+    /// What is wrong with `--git URL`, naming the URL without its credentials.
+    static func urlProblem(_ url: String) -> LocalizedMessage? {
+        let arguments = ["url": url.redactingURLCredentials]
+        if url.isEmpty { return LocalizedMessage("apply.git.urlEmpty", arguments) }
+        if url.hasPrefix("-") { return LocalizedMessage("apply.git.urlDash", arguments) }
+        if url.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return LocalizedMessage("apply.git.urlControl", arguments) }
         if let helper = url.range(of: "::"), !url[..<helper.lowerBound].contains("/") {
-            return "git's transport::address form (such as ext::) can run programs; use an https://, ssh://, git:// or file:// URL or a path"
+            return LocalizedMessage("apply.git.urlTransport", arguments)
         }
         return nil
     }
 
-    static func refProblem(_ ref: String) -> String? {
+    static func refProblem(_ ref: String) -> LocalizedMessage? {
         let allowed = ref.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "/._-".unicodeScalars.contains($0)) }
         if ref.isEmpty || !allowed || ref.hasPrefix("-") || ref.hasPrefix("/") || ref.hasSuffix("/") || ref.contains("..") {
-            return "not a branch or tag name (letters, digits, '/', '.', '_' and '-'; not starting with '-')"
+            return LocalizedMessage("apply.git.badRef", ["ref": ref])
         }
         return nil
     }
 
-    static func pathProblem(_ path: String) -> String? {
+    static func pathProblem(_ path: String) -> LocalizedMessage? {
         if path.hasPrefix("/") || path.hasPrefix("-") || path.split(separator: "/").contains("..") {
-            return "must be a directory inside the repository (relative, without '..')"
+            return LocalizedMessage("apply.git.badPath", ["path": path])
         }
         return nil
     }
@@ -85,7 +88,7 @@ public struct GitSource: Sendable {
             do {
                 try FileManager.default.createDirectory(at: checkout, withIntermediateDirectories: true)
             } catch {
-                throw UnattendedError("cannot create \(directory): \(error.localizedDescription)")
+                throw UnattendedError(LocalizedMessage("apply.git.cannotCreate", ["directory": directory, "detail": error.localizedDescription]))
             }
             try await git(["init", "--quiet", "--", directory], in: nil)
         }
@@ -97,14 +100,17 @@ public struct GitSource: Sendable {
             do {
                 try await git(["merge-base", "--is-ancestor", current, fetched], in: directory)
             } catch {
-                throw UnattendedError("\(ref ?? "the default branch") of \(shownURL) moved from \(current.prefix(12)) to \(fetched.prefix(12)), which does not contain it (not a fast-forward: the branch was rewritten); refusing to follow it. Check the repository, then remove \(directory) to start over from the new history")
+                var arguments = ["url": shownURL, "from": String(current.prefix(12)), "to": String(fetched.prefix(12)), "directory": directory]
+                arguments["ref"] = ref
+                throw UnattendedError(ref == nil ? LocalizedMessage("apply.git.defaultBranchRewritten", arguments)
+                                          : LocalizedMessage("apply.git.rewritten", arguments))
             }
         }
         try await git(["checkout", "--quiet", "--force", "--detach", fetched], in: directory)
         let manifests = path.map { checkout.appendingPathComponent($0).path } ?? directory
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: manifests, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw UnattendedError("\(path ?? ".") is not a directory in \(shownURL) at commit \(fetched.prefix(12))")
+            throw UnattendedError(LocalizedMessage("apply.git.notADirectory", ["path": path ?? ".", "url": shownURL, "commit": String(fetched.prefix(12))]))
         }
         return GitCheckout(commit: fetched, manifestDirectory: manifests)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 
 /// Durations and percentages as people write them on a command line: `30s`, `5m`, `1h`, `500ms`, `10%`.
 public enum IntervalText {
@@ -13,7 +14,7 @@ public enum IntervalText {
                   number <= Int64.max / 3_600_000 else { continue }
             return .milliseconds(number * unit.milliseconds)
         }
-        throw UnattendedError("'\(text)' is not a duration: write a whole number and a unit, e.g. 30s, 5m, 1h (or 500ms)")
+        throw UnattendedError(LocalizedMessage("apply.notADuration", ["text": text]))
     }
 
     /// `10%` (or `10`) as 0.1, between 0% and 100%.
@@ -21,7 +22,7 @@ public enum IntervalText {
         let digits = text.hasSuffix("%") ? String(text.dropLast()) : text
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCIIDigit || $0 == "." }), let percent = Double(digits),
               percent >= 0, percent <= 100 else {
-            throw UnattendedError("'\(text)' is not a percentage between 0% and 100%, e.g. 10%")
+            throw UnattendedError(LocalizedMessage("apply.notAPercentage", ["text": text]))
         }
         return percent / 100
     }

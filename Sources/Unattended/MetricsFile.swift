@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 
 /// Pass metrics in Prometheus' text format, for node_exporter's textfile collector. The file is
 /// replaced atomically (written beside it under a name the collector ignores, then renamed), so a
@@ -19,7 +20,7 @@ public struct MetricsFile: Sendable {
         do {
             try Data(metrics.render().utf8).write(to: temporary)
         } catch {
-            throw UnattendedError("cannot write the metrics file \(temporary.path): \(error.localizedDescription)")
+            throw UnattendedError(LocalizedMessage("apply.cannotWriteMetrics", ["path": temporary.path, "detail": error.localizedDescription]))
         }
         guard rename(temporary.path, target.path) == 0 else {
             let reason = String(cString: strerror(errno))

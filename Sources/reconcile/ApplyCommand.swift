@@ -92,8 +92,8 @@ struct ApplyCommand: AsyncParsableCommand {
         let statusAddress = try unattended.statusAddress()
         for (option, address) in [("--metrics-addr", metricsAddress), ("--serve", statusAddress)] {
             guard let address, !address.isLoopback else { continue }
-            let warning = "\(option) \(address) is not a loopback address: other machines can read what it serves"
-            if let events { events.emit(EventLog.MessageEvent("warning", warning)) } else { Terminal.error("warning: \(warning)") }
+            let warning = LocalizedMessage("apply.notLoopback", ["option": option, "address": "\(address)"])
+            if let events { events.emit(EventLog.MessageEvent("warning", warning.english)) } else { Terminal.error("warning: \(warning.text())") }
         }
         let engine = HostWiring.engine(sshConfig: connection.sshConfig, provisioning: provisioning)
         let statusPage = statusAddress.map { _ in

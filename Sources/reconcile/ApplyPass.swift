@@ -50,9 +50,14 @@ struct ApplyPass: Sendable {
                 let checkout = try await git.update()
                 summary.commit = checkout.commit
                 paths = [checkout.manifestDirectory]
-                if text { Terminal.write("Manifests: \(TerminalText.escape(git.shownURL)) (\(git.ref ?? "default branch")) at commit \(checkout.commit)\n") }
+                if text {
+                    let ref = git.ref ?? Localizer.current.text("apply.defaultBranch")
+                    Terminal.write(Localizer.current.text("apply.manifestsFromGit", [
+                        "url": TerminalText.escape(git.shownURL), "ref": ref, "commit": checkout.commit,
+                    ]) + "\n")
+                }
             } catch {
-                problem("error: \(error)")
+                problem("error: " + (log == nil ? error.text(.current) : error.description))
                 return finished(.failed, error: error.description)
             }
         }
@@ -65,7 +70,7 @@ struct ApplyPass: Sendable {
         let replaceProblems = loaded.replaceProblems(options.replace.sorted())
         guard replaceProblems.isEmpty else {
             for line in replaceProblems { problem("error: \(line.text(problemLocalizer))") }
-            problem("nothing was changed.")
+            problem(LocalizedMessage("apply.nothingChanged"))
             return finished(.failed, error: replaceProblems.map(\.english).joined(separator: "; "))
         }
         let manifests: ManifestSet
@@ -96,10 +101,14 @@ struct ApplyPass: Sendable {
                                                    timeout: .seconds(lockTimeout), warn: warn)
             let fresh = try await engine.plan(manifests, connected: connected, options: options)
             if let saved, let mismatch = saved.mismatch(with: fresh, manifests: manifests) {
-                let message = "refusing to apply \(savedName ?? "the saved plan"): \(mismatch). Run `reconcile plan` again."
-                problem("error: \(message)")
+                let refusal = { (localizer: Localizer) in
+                    localizer.text("apply.savedPlanRefused", ["file": savedName ?? localizer.text("apply.theSavedPlan"),
+                                                              "reason": mismatch.text(localizer)])
+                }
+                // On the terminal in the user's language; in the pass event and log, English.
+                if log == nil { Terminal.error("error: " + refusal(.current)) } else { problem("error: " + refusal(.english)) }
                 await end(converged: false)
-                return finished(.failed, error: message)
+                return finished(.failed, error: refusal(.english))
             }
             if text { Terminal.write(PlanTextRenderer(style: Terminal.style()).render(fresh)) }
             guard fresh.hasChanges else {
@@ -121,7 +130,7 @@ struct ApplyPass: Sendable {
             if text {
                 Terminal.write(HostSummary.closingTable(rows, plan: result.remaining, style: Terminal.style()))
                 Terminal.write(progress.summary(result))
-                if let line = fresh.restartPendingLine { Terminal.write(line + "\n") }
+                if let line = fresh.restartPendingLine() { Terminal.write(line + "\n") }
             } else {
                 Terminal.write(ApplyReportJSON.render(plan: fresh, result: result, events: progress.recorded, hosts: rows, commit: summary.commit))
             }
@@ -131,8 +140,10 @@ struct ApplyPass: Sendable {
             return finished(result.converged ? .converged : .notConverged)
         } catch {
             await end(converged: false)
-            problem("error: \(error)")
-            for hint in (error as? ReconcileError)?.hints ?? [] { problem("hint: \(hint)") }
+            // Worded for the terminal; a `--log-format json` event and the pass summary keep English.
+            let reconcileError = error as? ReconcileError
+            problem("error: " + (log == nil ? reconcileError?.text(.current) ?? "\(error)" : "\(error)"))
+            for hint in (log == nil ? reconcileError?.hints(.current) : reconcileError?.hints) ?? [] { problem("hint: \(hint)") }
             return finished(.failed, error: "\(error)")
         }
     }
@@ -142,14 +153,19 @@ struct ApplyPass: Sendable {
         if let log {
             log.emit(EventLog.PassEvent(summary, nextPassIn: nextPassIn, consecutiveFailures: consecutiveFailures))
         } else if let nextPassIn {
-            let outcome = switch summary.outcome {
-            case .converged: "converged"
-            case .notConverged: "did not converge"
-            case .failed: "failed"
-            case .interrupted: "was interrupted"
+            let localizer = Localizer.current
+            let arguments = ["number": String(summary.number), "duration": ApplyProgress.format(summary.duration),
+                             "next": IntervalText.describe(nextPassIn)]
+            var line = switch summary.outcome {
+            case .converged: localizer.text("apply.pass.converged", arguments)
+            case .notConverged: localizer.text("apply.pass.notConverged", arguments)
+            case .failed: localizer.text("apply.pass.failed", arguments)
+            case .interrupted: localizer.text("apply.pass.interrupted", arguments)
             }
-            let retry = consecutiveFailures.map { $0 > 0 ? " (\($0) in a row without converging: backing off)" : "" } ?? ""
-            let line = "Pass \(summary.number) \(outcome) in \(ApplyProgress.format(summary.duration)); next pass in \(IntervalText.describe(nextPassIn))\(retry).\n"
+            if let failures = consecutiveFailures, failures > 0 {
+                line += " " + localizer.text("apply.pass.backingOff", ["count": String(failures)])
+            }
+            line += localizer.text("apply.pass.end") + "\n"
             if text { Terminal.write(line) } else { Terminal.writeStandardError(line) }
         }
         metrics.record(summary)
@@ -163,6 +179,13 @@ struct ApplyPass: Sendable {
 
     /// The language of `problem`'s lines: the user's on stderr, English in a JSON log.
     private var problemLocalizer: Localizer { log == nil ? .current : .english }
+
+    /// A message worded for people on stderr and in English in a `--log-format json` event.
+    private func problem(_ message: LocalizedMessage, prefix: String = "") {
+        guard let log else { return Terminal.error(prefix + message.text(.current)) }
+        let kind = prefix.hasPrefix("warning") ? "warning" : prefix.hasPrefix("hint") ? "hint" : "error"
+        log.emit(EventLog.MessageEvent(kind, TerminalText.escape(message.english)))
+    }
 
     /// One line of error or warning: text on stderr, or with `--log-format json` an event of its own
     /// (escaped the same way, since it may carry names and messages from a host).

@@ -1,5 +1,6 @@
 import Foundation
 import HostCommands
+import Localization
 import Reconciler
 import Spec
 import Synchronization
@@ -20,6 +21,7 @@ final class ApplyProgress: Sendable {
     /// False when `--log-format json` reports the steps instead.
     private let lines: Bool
     private let style: TerminalStyle
+    private let localizer: Localizer
     private let start = ContinuousClock.now
     private let records = Mutex<[Record]>([])
     private let lastProgress = Mutex<[String: ContinuousClock.Instant]>([:])
@@ -27,10 +29,11 @@ final class ApplyProgress: Sendable {
     /// A terminal gets a fresh line every second, logs one every five.
     private let progressInterval: Duration
 
-    init(text: Bool, style: TerminalStyle, lines: Bool = true) {
+    init(text: Bool, style: TerminalStyle, lines: Bool = true, localizer: Localizer = .current) {
         self.text = text
         self.lines = lines
         self.style = style
+        self.localizer = localizer
         self.progressInterval = style.enabled ? .seconds(1) : .seconds(5)
     }
 
@@ -64,16 +67,22 @@ final class ApplyProgress: Sendable {
                 uploaded.withLock { $0[step.id, default: 0] += bytes }
             case .succeeded(let step, let duration, let detail):
                 let note = detail.map { ": \(TerminalText.escape($0))" } ?? ""
-                emit("[\(elapsed)] \(style.green("done")) \(step.kind.rawValue) \(safe(step.resource)) in \(Self.format(duration))\(note)")
+                emit("[\(elapsed)] \(style.green(localizer.text("apply.done"))) " + localizer.text("apply.stepDone", [
+                    "step": step.kind.rawValue, "resource": safe(step.resource), "duration": Self.format(duration),
+                ]) + note)
                 let bytes = uploaded.withLock { $0.removeValue(forKey: step.id) }
                 records.withLock { $0.append(Record(id: step.id, outcome: "succeeded", seconds: duration.seconds, message: detail,
                                                     hypervisor: step.resource.hypervisor, uploadedBytes: bytes)) }
             case .failed(let step, let duration, let error):
-                emit("[\(elapsed)] \(style.red("FAILED")) \(step.kind.rawValue) \(safe(step.resource)) after \(Self.format(duration)): \(TerminalText.escape(error))")
+                emit("[\(elapsed)] \(style.red(localizer.text("apply.failedMark"))) " + localizer.text("apply.stepFailed", [
+                    "step": step.kind.rawValue, "resource": safe(step.resource), "duration": Self.format(duration),
+                    "error": TerminalText.escape(error),
+                ]))
                 records.withLock { $0.append(Record(id: step.id, outcome: "failed", seconds: duration.seconds, message: error, hypervisor: step.resource.hypervisor)) }
             case .skipped(let step, let blocker):
-                let why = blocker == Executor.shutdownReason ? blocker : "it depends on \(TerminalText.escape(blocker)), which did not succeed"
-                emit("[\(elapsed)] skipped \(step.kind.rawValue) \(safe(step.resource)): \(why)")
+                let why = blocker == Executor.shutdownReason ? localizer.text("apply.shutdownSkip")
+                    : localizer.text("apply.dependencyFailed", ["step": TerminalText.escape(blocker)])
+                emit("[\(elapsed)] " + localizer.text("apply.stepSkipped", ["step": step.kind.rawValue, "resource": safe(step.resource), "why": why]))
                 records.withLock { $0.append(Record(id: step.id, outcome: "skipped", seconds: 0, message: "depends on \(blocker)", hypervisor: step.resource.hypervisor)) }
             }
         }
@@ -82,15 +91,18 @@ final class ApplyProgress: Sendable {
     func summary(_ result: Engine.ApplyResult) -> String {
         let report = result.report
         var lines = [""]
-        lines.append("Apply complete: \(report.outcomes.count) steps, \(report.succeeded) succeeded, \(report.failed.count) failed, \(report.skipped) skipped (\(Self.format(ContinuousClock.now - start))).")
+        lines.append(localizer.text("apply.complete", [
+            "steps": String(report.outcomes.count), "succeeded": String(report.succeeded), "failed": String(report.failed.count),
+            "skipped": String(report.skipped), "duration": Self.format(ContinuousClock.now - start),
+        ]))
         for failure in report.failed {
-            lines.append("  \(style.red("failed")): \(TerminalText.escape(failure.id)): \(TerminalText.escape(failure.message))")
+            lines.append("  \(style.red(localizer.text("apply.failedLabel"))): \(TerminalText.escape(failure.id)): \(TerminalText.escape(failure.message))")
         }
         lines += leftAloneLines(result.remaining)
         if result.converged {
-            lines.append(style.green("Converged: the hosts match the manifests."))
+            lines.append(style.green(localizer.text("apply.converged")))
         } else {
-            lines.append(style.red(Self.notConverged(result.remaining, failedSteps: report.failed.count + report.skipped)))
+            lines.append(style.red(Self.notConverged(result.remaining, failedSteps: report.failed.count + report.skipped, localizer: localizer)))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -100,27 +112,34 @@ final class ApplyProgress: Sendable {
     func leftAloneLines(_ plan: Plan) -> [String] {
         var lines: [String] = []
         for conflict in plan.conflicts {
-            lines.append("  \(style.red("left alone")): \(safe(conflict.address)): \(TerminalText.escape(conflict.message))\n      hint: \(TerminalText.escape(conflict.hint))")
+            lines.append("  \(style.red(localizer.text("apply.leftAloneLabel"))): \(safe(conflict.address)): "
+                         + "\(TerminalText.escape(conflict.message.text(localizer)))\n      hint: \(TerminalText.escape(conflict.hint.text(localizer)))")
         }
         for blocker in plan.blockers {
-            lines.append("  \(style.red("blocked")): \(TerminalText.escape(blocker.hypervisor)): \(TerminalText.escape(blocker.message))\n      hint: \(TerminalText.escape(blocker.hint))")
+            lines.append("  \(style.red(localizer.text("apply.blockedLabel"))): \(TerminalText.escape(blocker.hypervisor)): "
+                         + "\(TerminalText.escape(blocker.message.text(localizer)))\n      hint: \(TerminalText.escape(blocker.hint.text(localizer)))")
         }
         return lines
     }
 
     /// The closing line of a run that did not converge: "Not converged: 2 resources left alone
     /// (1 conflict, 1 unreachable image)." and the changes still to make, if any.
-    static func notConverged(_ remaining: Plan, failedSteps: Int) -> String {
+    static func notConverged(_ remaining: Plan, failedSteps: Int, localizer: Localizer = .current) -> String {
         var parts: [String] = []
         let ids = remaining.steps.map(\.id)
         if !ids.isEmpty {
             let listed = ids.prefix(5).map { TerminalText.escape($0) }.joined(separator: ", ") + (ids.count > 5 ? ", ..." : "")
-            parts.append("\(ids.count) change\(ids.count == 1 ? "" : "s") remain\(ids.count == 1 ? "s" : "") (\(listed))")
+            let arguments = ["count": String(ids.count), "steps": listed]
+            parts.append(ids.count == 1 ? localizer.text("apply.remaining.one", arguments) : localizer.text("apply.remaining.other", arguments))
         }
-        if let leftAlone = remaining.leftAloneSummary { parts.append(leftAlone) }
-        if parts.isEmpty { parts.append("\(failedSteps) step\(failedSteps == 1 ? "" : "s") did not succeed") }
-        let advice = ids.isEmpty && failedSteps == 0 ? "" : " Fix the errors above and run apply again."
-        return "Not converged: \(parts.joined(separator: "; ")).\(advice)"
+        if let leftAlone = remaining.leftAloneSummary(localizer) { parts.append(leftAlone) }
+        if parts.isEmpty {
+            let arguments = ["count": String(failedSteps)]
+            parts.append(failedSteps == 1 ? localizer.text("apply.unsucceeded.one", arguments) : localizer.text("apply.unsucceeded.other", arguments))
+        }
+        let summary = parts.joined(separator: localizer.text("plan.leftAlone.separator"))
+        return ids.isEmpty && failedSteps == 0 ? localizer.text("apply.notConverged", ["reasons": summary])
+            : localizer.text("apply.notConvergedFix", ["reasons": summary])
     }
 
     private func safe(_ address: ResourceAddress) -> String { TerminalText.escape(address.description) }

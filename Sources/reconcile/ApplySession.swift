@@ -1,5 +1,6 @@
 import Foundation
 import HostCommands
+import Localization
 import Reconciler
 
 /// What one apply holds while it runs: the state directory's flock (the journal lives there, and the
@@ -16,8 +17,10 @@ struct ApplySession {
         let identity = LockIdentity.current
         let path = URL(fileURLWithPath: stateDirectory).appendingPathComponent("apply.lock").path
         guard let stateLock = try await FileLock.acquire(path: path, timeout: timeout) else {
-            let holder = FileLock.holderDescription(path: path) ?? "another apply on this machine"
-            throw ReconcileError(.locked, "the state directory \(stateDirectory) is in use by \(holder); nothing was changed. Wait for that apply, or pass --lock-timeout SECONDS to wait for it")
+            let holder = FileLock.holderDescription(path: path)
+            let arguments = ["directory": stateDirectory, "holder": holder ?? ""]
+            throw ReconcileError(.locked, holder == nil ? LocalizedMessage("apply.stateDirectoryBusy", arguments)
+                                     : LocalizedMessage("apply.stateDirectoryHeld", arguments))
         }
         stateLock.describeHolder("\(identity.owner) (pid \(identity.pid)) since \(Date().formatted(.iso8601))")
         let hostLocks: [HostLock]
@@ -37,7 +40,9 @@ struct ApplySession {
         do {
             try journal?.finish(converged: converged)
             if converged, let removed = try images?.discardAbandonedDownloads(), !removed.isEmpty {
-                warn("warning: removed \(removed.count) abandoned partial download\(removed.count == 1 ? "" : "s") from the image cache")
+                let arguments = ["count": String(removed.count)]
+                warn("warning: " + (removed.count == 1 ? Localizer.current.text("apply.removedDownloads.one", arguments)
+                    : Localizer.current.text("apply.removedDownloads.other", arguments)))
             }
         } catch {
             warn("warning: \(error)")

@@ -1,5 +1,6 @@
 import Foundation
 import HostCommands
+import Localization
 import Reconciler
 import Spec
 
@@ -9,6 +10,15 @@ struct HostSummary: Encodable {
         case converged
         case notConverged = "not converged"
         case unreachable
+
+        /// In the table; the JSON report keeps `rawValue`.
+        func label(_ localizer: Localizer) -> String {
+            switch self {
+            case .converged: localizer.text("apply.status.converged")
+            case .notConverged: localizer.text("apply.status.notConverged")
+            case .unreachable: localizer.text("apply.status.unreachable")
+            }
+        }
     }
 
     var hypervisor: String
@@ -43,27 +53,28 @@ struct HostSummary: Encodable {
     }
 
     /// The table, for runs over several hypervisors or when one could not be reached; otherwise "".
-    static func closingTable(_ rows: [HostSummary], plan: Plan, style: TerminalStyle) -> String {
-        rows.count > 1 || !plan.unreachable.isEmpty ? table(rows, style: style) : ""
+    static func closingTable(_ rows: [HostSummary], plan: Plan, style: TerminalStyle, localizer: Localizer = .current) -> String {
+        rows.count > 1 || !plan.unreachable.isEmpty ? table(rows, style: style, localizer: localizer) : ""
     }
 
     /// A fixed-width table; every name and URI is escaped, and only the status is coloured.
-    static func table(_ rows: [HostSummary], style: TerminalStyle) -> String {
-        let header = ["HYPERVISOR", "URI", "STATUS", "DONE", "FAILED", "DURATION"]
+    static func table(_ rows: [HostSummary], style: TerminalStyle, localizer: Localizer = .current) -> String {
+        let header = [localizer.text("apply.table.hypervisor"), "URI", localizer.text("apply.table.status"),
+                      localizer.text("apply.table.done"), localizer.text("apply.table.failed"), localizer.text("apply.table.duration")]
         let cells = rows.map { row in
-            [TerminalText.escape(row.hypervisor), TerminalText.escape(row.uri), row.status.rawValue,
+            [TerminalText.escape(row.hypervisor), TerminalText.escape(row.uri), row.status.label(localizer),
              "\(row.stepsDone)", "\(row.stepsFailed)", String(format: "%.2fs", row.durationSeconds)]
         }
-        let widths = header.indices.map { column in ([header] + cells).map { $0[column].count }.max() ?? 0 }
+        let widths = header.indices.map { column in ([header] + cells).map { $0[column].terminalColumns }.max() ?? 0 }
         func line(_ values: [String], status: Status?) -> String {
             let padded = values.enumerated().map { column, value in
-                let text = column == values.count - 1 ? value : value.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+                let text = column == values.count - 1 ? value : value.paddedToColumns(widths[column])
                 guard column == 2, let status else { return text }
                 return status == .converged ? style.green(text) : style.red(text)
             }
             return "  " + padded.joined(separator: "  ")
         }
-        let lines = ["", "Hosts:", line(header, status: nil)] + zip(rows, cells).map { line($1, status: $0.status) }
+        let lines = ["", localizer.text("apply.table.title"), line(header, status: nil)] + zip(rows, cells).map { line($1, status: $0.status) }
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -75,10 +75,10 @@ struct PlanCommand: AsyncParsableCommand {
         if let out {
             try PlanFile.save(SavedPlan(plan: plan, manifests: manifests, paths: paths, connect: connection.connect,
                                         prune: prune, replace: replace, targets: fleet.targets), to: out)
-            if connection.output == .text { Terminal.write("Saved the plan to \(out); apply it with: reconcile apply --plan \(out)\n") }
+            if connection.output == .text { Terminal.write(Localizer.current.text("plan.savedTo", ["file": out]) + "\n") }
         }
-        if let leftAlone = plan.leftAloneSummary {
-            Terminal.error("error: \(leftAlone): apply cannot make the hosts match the manifests")
+        if let leftAlone = plan.leftAloneSummary(.current) {
+            Terminal.error("error: " + Localizer.current.text("plan.leftAloneError", ["leftAlone": leftAlone]))
             throw ExitCode.failure
         }
         if detailedExitcode && plan.hasChanges { throw ExitCode(2) }

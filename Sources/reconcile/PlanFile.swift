@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Localization
 import Reconciler
 
 /// Reads and writes saved plans.
@@ -11,7 +12,7 @@ enum PlanFile {
         do {
             try encoder.encode(plan).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            Terminal.error("error: cannot write the plan to \(path): \(error.localizedDescription)")
+            Terminal.error("error: " + Localizer.current.text("plan.file.cannotWrite", ["file": path, "detail": error.localizedDescription]))
             throw ExitCode.failure
         }
     }
@@ -22,14 +23,16 @@ enum PlanFile {
         do {
             let plan = try decoder.decode(SavedPlan.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
             guard plan.formatVersion == SavedPlan.currentFormat else {
-                Terminal.error("error: \(path) is a plan of format \(plan.formatVersion); this reconcile reads format \(SavedPlan.currentFormat)")
+                Terminal.error("error: " + Localizer.current.text("plan.file.wrongFormat", [
+                    "file": path, "format": String(plan.formatVersion), "supported": String(SavedPlan.currentFormat),
+                ]))
                 throw ExitCode.failure
             }
             return plan
         } catch let exit as ExitCode {
             throw exit
         } catch {
-            Terminal.error("error: cannot read the saved plan \(path): \(error.localizedDescription)")
+            Terminal.error("error: " + Localizer.current.text("plan.file.cannotRead", ["file": path, "detail": error.localizedDescription]))
             throw ExitCode.failure
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import HostCommands
+import Localization
 import Reconciler
 import Spec
 
@@ -18,8 +19,9 @@ enum Terminal {
 
     /// An error that stopped a command, then what the user can do about it, a `hint:` line each.
     static func report(_ error: any Error) {
-        Terminal.error("error: \(error)")
-        for hint in (error as? ReconcileError)?.hints ?? [] { Terminal.error("hint: \(hint)") }
+        let reconcileError = error as? ReconcileError
+        Terminal.error("error: " + (reconcileError?.text(.current) ?? "\(error)"))
+        for hint in reconcileError?.hints(.current) ?? [] { Terminal.error("hint: \(hint)") }
     }
 
     /// For text already escaped value by value and perhaps styled (progress lines beside JSON output).

@@ -55,10 +55,10 @@ struct UnattendedOptions: ParsableArguments {
         do {
             let text = self.interval ?? "5m"
             let interval = try IntervalText.duration(text)
-            guard interval > .zero else { throw UnattendedError(Localizer.current.text("cli.watch.zeroInterval", ["text": text])) }
+            guard interval > .zero else { throw UnattendedError(LocalizedMessage("apply.zeroInterval", ["text": text])) }
             return Backoff(interval: interval, jitter: try IntervalText.fraction(jitter ?? "10%"))
         } catch let error as UnattendedError {
-            throw ValidationError(error.description)
+            throw ValidationError(error.text(.current))
         }
     }
 }

@@ -59,7 +59,7 @@ struct CDROMTestDriverTests {
     func missingVolume() async throws {
         let harness = try await TestDriverTests.Harness(node: Self.node)
         let plan = try await harness.plan(Self.manifests(cdrom: "nothere.iso"))
-        #expect(plan.conflicts.contains { $0.message.contains("default-pool/nothere.iso, which does not exist") })
+        #expect(plan.conflicts.contains { $0.message.english.contains("default-pool/nothere.iso, which does not exist") })
         #expect(!plan.steps.contains { $0.kind == .defineDomain })
     }
 }

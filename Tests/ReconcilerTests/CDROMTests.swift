@@ -131,7 +131,7 @@ struct CDROMTests {
     func conflicts() throws {
         let missing = Planner().plan(manifests: try ManifestFixture(Self.manifests(cdrom: "{volume: nope.iso}")).load(),
                                      observed: ["h": Self.host().current])
-        #expect(missing.conflicts.contains { $0.message.contains("isos/nope.iso, which does not exist") })
+        #expect(missing.conflicts.contains { $0.message.english.contains("isos/nope.iso, which does not exist") })
         #expect(!missing.steps.contains { $0.resource.kind == .domain })
 
         var facts = ProvisioningFacts()
@@ -139,7 +139,7 @@ struct CDROMTests {
         let unreachable = Planner().plan(manifests: try ManifestFixture(Self.manifests(cdrom: "{url: 'https://example.invalid/x.iso', checksumURL: 'https://example.invalid/SUMS'}")).load(),
                                          observed: ["h": Self.host().current], facts: facts)
         let conflict = try #require(unreachable.conflicts.first)
-        #expect(conflict.cause == .unreachableImage && conflict.message.contains("cdrom ISO of 'web'") && !conflict.message.contains("secret"))
+        #expect(conflict.cause == .unreachableImage && conflict.message.english.contains("cdrom ISO of 'web'") && !conflict.message.english.contains("secret"))
     }
 
     @Test("a downloaded ISO goes through the image cache: download, upload once as iso-DIGEST.iso, then attach")

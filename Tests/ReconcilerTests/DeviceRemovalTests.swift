@@ -78,7 +78,7 @@ struct DeviceRemovalTests {
         }
         // The disk's volume is kept, deleteWithVM or not, and the plan says so.
         #expect(!planned.steps.contains { $0.kind == .deleteVolume })
-        #expect(planned.notices.contains { $0.contains("disk vdb is detached") && $0.contains("is kept") })
+        #expect(planned.notices.contains { $0.english.contains("disk vdb is detached") && $0.english.contains("is kept") })
         let text1 = PlanTextRenderer().render(planned)
         #expect(text1.contains("- disks[vdb]:") && text1.contains("(live)") && text1.contains("detach-device"), "\(text1)")
         let json = PlanJSONRenderer().render(planned)
@@ -126,8 +126,8 @@ struct DeviceRemovalTests {
         }
         let planned = try plan(Self.manifests(), fake)
         #expect(planned.steps.isEmpty, "\(planned.steps.map(\.id))")
-        #expect(planned.notices.contains { $0.contains("disk vdc (/srv/other/extra.qcow2)") && $0.contains("it stays") })
-        #expect(planned.notices.contains { $0.contains("NIC 52:54:00:aa:bb:cc on br0") && $0.contains("it stays") })
+        #expect(planned.notices.contains { $0.english.contains("disk vdc (/srv/other/extra.qcow2)") && $0.english.contains("it stays") })
+        #expect(planned.notices.contains { $0.english.contains("NIC 52:54:00:aa:bb:cc on br0") && $0.english.contains("it stays") })
         // A foreign disk at a target reconcile once used, with another file: not reconcile's either.
         let text = Self.manifests(disks: Self.rootOnly)
         fake.drift { state in
@@ -135,7 +135,7 @@ struct DeviceRemovalTests {
         }
         let removal = try plan(text, fake)
         #expect(!removal.steps.contains { $0.kind == .detachDevice || $0.kind == .updateDomain }, "\(removal.steps.map(\.id))")
-        #expect(removal.notices.contains { $0.contains("disk vdb (/srv/other/swapped.qcow2)") && $0.contains("it stays") })
+        #expect(removal.notices.contains { $0.english.contains("disk vdb (/srv/other/swapped.qcow2)") && $0.english.contains("it stays") })
     }
 
     @Test("a record written before devices were recorded: the next plan records what matches the manifest and removes nothing")
@@ -146,7 +146,7 @@ struct DeviceRemovalTests {
         let text = Self.manifests(disks: Self.rootOnly)
         let planned = try plan(text, fake)
         #expect(!planned.steps.contains { $0.kind == .detachDevice || $0.kind == .updateDomain })
-        #expect(planned.notices.contains { $0.contains("disk vdb") && $0.contains("was not attached by reconcile: it stays") })
+        #expect(planned.notices.contains { $0.english.contains("disk vdb") && $0.english.contains("was not attached by reconcile: it stays") })
         let record = try #require(planned.step(id: "record-ownership:h/domain/web"))
         guard case .recordOwnership(let ownership, _) = record.action else { Issue.record("expected record-ownership"); return }
         #expect(ownership.devices?.disks.map(\.target) == ["vda"] && ownership.devices?.interfaces.count == 2)
@@ -155,7 +155,7 @@ struct DeviceRemovalTests {
         #expect(after.disks.map(\.target) == ["vda", "vdb"], "the unrecorded disk stays")
         // The manifest unchanged, the disk is still not reconcile's: it stays on every later plan too.
         let again = try plan(text, fake)
-        #expect(again.steps.isEmpty && again.notices.contains { $0.contains("disk vdb") && $0.contains("it stays") })
+        #expect(again.steps.isEmpty && again.notices.contains { $0.english.contains("disk vdb") && $0.english.contains("it stays") })
     }
 
     @Test("a guest that does not release a device: apply is not converged and the record still names it for the next run")
@@ -223,7 +223,7 @@ struct DeviceRemovalTests {
         let text = Self.manifests(disks: Self.rootOnly, networks: "[lab]", state: "stopped")
         let planned = try await harness.plan(text)
         #expect(planned.steps.map(\.kind).contains(.updateDomain) && !planned.steps.contains { $0.kind == .detachDevice })
-        #expect(planned.notices.contains { $0.contains("disk vdc (/srv/other/foreign.qcow2)") && $0.contains("it stays") })
+        #expect(planned.notices.contains { $0.english.contains("disk vdc (/srv/other/foreign.qcow2)") && $0.english.contains("it stays") })
         let applied = try await harness.apply(text)
         #expect(applied.converged, "failed: \(applied.report.failed)")
         let domain = try #require(try harness.hypervisor.connection.domain(named: "web"))

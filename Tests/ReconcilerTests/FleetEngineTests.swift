@@ -44,7 +44,7 @@ struct FleetEngineTests {
         #expect(connected.failed.keys.sorted() == ["down"])
         let plan = try await engine.plan(set, connected: connected, options: PlanOptions())
         #expect(plan.unreachable.map(\.hypervisor) == ["down"])
-        #expect(plan.unreachable.first?.reason.contains("connection refused by test:///down") == true)
+        #expect(plan.unreachable.first?.reason.english.contains("connection refused by test:///down") == true)
         #expect(Set(plan.steps.map(\.resource.hypervisor)) == ["h0", "h1", "h2"])
         #expect(!plan.isConverged && plan.leftAloneSummary == "1 hypervisor unreachable")
 
@@ -69,7 +69,7 @@ struct FleetEngineTests {
         let engine = Engine(connector: CountingConnector(fakes))
         let plan = try await engine.plan(set, connected: try await engine.connect(set), options: PlanOptions())
         #expect(plan.unreachable.map(\.hypervisor) == ["h1"])
-        #expect(plan.unreachable.first?.reason.hasPrefix("cannot read the state of hypervisor 'h1' (test:///h1): libvirt at test:///h1 does not answer: the daemon went away") == true)
+        #expect(plan.unreachable.first?.reason.english.hasPrefix("cannot read the state of hypervisor 'h1' (test:///h1): libvirt at test:///h1 does not answer: the daemon went away") == true)
         #expect(Set(plan.steps.map(\.resource.hypervisor)) == ["h0"])
     }
 }

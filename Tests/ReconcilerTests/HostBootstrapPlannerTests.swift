@@ -42,7 +42,7 @@ struct HostBootstrapPlannerTests {
                 == ["install-packages:h/host/packages", "enable-service:h/host/libvirtd"])
         #expect(plan.step(id: "add-user-to-group:h/host/group/kvm/alice")?.dependsOn == ["install-packages:h/host/packages"])
         #expect(plan.step(id: "install-packages:h/host/packages")?.action == .installPackages(["qemu-kvm", "libvirt"]))
-        #expect(plan.notices.contains { $0.contains("will be planned once the daemon answers") })
+        #expect(plan.notices.contains { $0.english.contains("will be planned once the daemon answers") })
         #expect(plan.blockers.isEmpty)
     }
 
@@ -94,8 +94,8 @@ struct HostBootstrapPlannerTests {
         let plan = Planner().plan(manifests: try Self.manifests(), observed: [:],
                                   hosts: ["h": HostObservation(facts: FakeHostSystem.bare(serviceManager: .none), libvirtError: "down")])
         #expect(!plan.steps.contains { $0.kind == .enableService })
-        #expect(plan.notices.contains { $0.contains("no init system") && $0.contains("no enable-service step") })
-        #expect(plan.step(id: "start-service:h/host/libvirtd")?.reason.contains("libvirtd -d") == true)
+        #expect(plan.notices.contains { $0.english.contains("no init system") && $0.english.contains("no enable-service step") })
+        #expect(plan.step(id: "start-service:h/host/libvirtd")?.reason.english.contains("libvirtd -d") == true)
     }
 
     @Test("preflight blockers: /dev/kvm with domainType kvm, unreachable libvirt, pool access, confinement")
@@ -107,13 +107,13 @@ struct HostBootstrapPlannerTests {
         let set = try Self.manifests(Manifests.document("StoragePool", "mine", "path: /home/alice/vms"),
                                      hypervisorSpec: "uri: test:///default\nstate: ready\ndomainType: kvm")
         let plan = Planner().plan(manifests: set, observed: [:], hosts: ["h": HostObservation(facts: facts, libvirtError: "refused")])
-        let messages = plan.blockers.map(\.message).joined(separator: "\n")
+        let messages = plan.blockers.map(\.message.english).joined(separator: "\n")
         #expect(messages.contains("/dev/kvm is not usable"))
-        #expect(plan.blockers.contains { $0.hint.contains("kvm group") && $0.hint.contains("log in again") })
+        #expect(plan.blockers.contains { $0.hint.english.contains("kvm group") && $0.hint.english.contains("log in again") })
         #expect(messages.contains("libvirtd runs on 'h' but libvirt at test:///default does not answer"))
         #expect(messages.contains("QEMU cannot reach the pool path /home/alice/vms"))
-        #expect(plan.blockers.contains { $0.hint.contains("semanage fcontext") })
-        #expect(plan.blockers.allSatisfy { !$0.hint.isEmpty && $0.hypervisor == "h" })
+        #expect(plan.blockers.contains { $0.hint.english.contains("semanage fcontext") })
+        #expect(plan.blockers.allSatisfy { !$0.hint.english.isEmpty && $0.hypervisor == "h" })
         #expect(PlanTextRenderer().render(plan).contains("Blockers"))
         #expect(PlanJSONRenderer().render(plan).contains("\"blockers\""))
     }
@@ -126,8 +126,8 @@ struct HostBootstrapPlannerTests {
         let plan = Planner().plan(manifests: try Self.manifests(), observed: ["h": Self.readyLibvirt],
                                   hosts: ["h": HostObservation(facts: facts)])
         #expect(plan.blockers.isEmpty)
-        #expect(plan.notices.contains { $0.contains("fall back to domain type qemu") })
-        #expect(plan.notices.contains { $0.contains("no ISO builder") })
+        #expect(plan.notices.contains { $0.english.contains("fall back to domain type qemu") })
+        #expect(plan.notices.contains { $0.english.contains("no ISO builder") })
     }
 
     @Test("apply runs the host steps, connects again, and plans and applies libvirt's objects in the next pass")

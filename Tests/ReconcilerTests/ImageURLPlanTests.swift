@@ -26,7 +26,7 @@ struct ImageURLPlanTests {
         #expect(text.contains("https://***@mirror.example/d.qcow2"), "\(text)")
         #expect(json.contains("https://***@mirror.example/d.qcow2"), "\(json)")
         #expect(!text.contains("s3cret") && !json.contains("s3cret"))
-        #expect(!plan.notices.contains { $0.contains("allowHTTP") })
+        #expect(!plan.notices.contains { $0.english.contains("allowHTTP") })
 
         var failing = ProvisioningPlannerTests.facts()
         let key = ProvisioningFacts.key(distribution: "deb", role: .disk)
@@ -34,7 +34,7 @@ struct ImageURLPlanTests {
         failing.failures[key] = "https://mirror:s3cret@mirror.example/SUMS: HTTP 404"
         let failed = Planner().plan(manifests: set, observed: ["h": FakeHypervisor().current], facts: failing)
         let conflict = try #require(failed.conflicts.first)
-        #expect(conflict.message.contains("https://***@mirror.example/SUMS: HTTP 404"), "\(conflict.message)")
+        #expect(conflict.message.english.contains("https://***@mirror.example/SUMS: HTTP 404"), "\(conflict.message)")
     }
 
     @Test("allowHTTP is pointed out in every plan that builds from the image")
@@ -43,7 +43,7 @@ struct ImageURLPlanTests {
             cloudImage: "url: 'http://mirror.example/d.qcow2', checksumURL: 'http://mirror.example/SUMS', allowHTTP: true")).load()
         let plan = Planner().plan(manifests: set, observed: ["h": FakeHypervisor().current], facts: ProvisioningPlannerTests.facts())
         let notice = "Distribution 'deb' sets cloudImage.allowHTTP: its files may come over plain http, which anyone on the way can alter"
-        #expect(plan.notices.filter { $0 == notice }.count == 1, "\(plan.notices)")
+        #expect(plan.notices.filter { $0.english == notice }.count == 1, "\(plan.notices)")
         #expect(PlanTextRenderer().render(plan).contains(notice))
     }
 }

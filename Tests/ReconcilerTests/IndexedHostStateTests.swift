@@ -50,6 +50,6 @@ struct IndexedHostStateTests {
         let path = try #require(fake.current.volume(pool: "images", name: "web-root.qcow2")?.path)
         fake.drift { $0.domains.insert(Self.domain("intruder", disks: [path]), at: 0) }
         let again = Planner().plan(manifests: set, observed: ["h": fake.current])
-        #expect(again.conflicts.map(\.message) == ["volume images/web-root.qcow2 is already used by virtual machine 'intruder'"])
+        #expect(again.conflicts.map(\.message.english) == ["volume images/web-root.qcow2 is already used by virtual machine 'intruder'"])
     }
 }

@@ -140,7 +140,7 @@ struct InstallerPlannerTests {
         newer.digests[ProvisioningFacts.key(distribution: "alma", role: .iso)] = "sha256:" + String(repeating: "9", count: 64)
         let again = Planner().plan(manifests: set, observed: ["h": fake.current], facts: newer)
         #expect(again.steps.isEmpty, "\(again.steps.map(\.id))")
-        #expect(again.notices.contains { $0.contains("a newer installer ISO of alma") })
+        #expect(again.notices.contains { $0.english.contains("a newer installer ISO of alma") })
         // The guest rebooted from its disk after the install: still nothing to do.
         fake.drift { $0.domains[0].state = .running }
         #expect(Planner().plan(manifests: set, observed: ["h": fake.current], facts: Self.facts()).steps.isEmpty)
@@ -162,7 +162,7 @@ struct InstallerPlannerTests {
             Issue.record("expected update-domain, got \(finished.steps.map(\.id))"); return
         }
         #expect(patch.finishInstall)
-        #expect(finished.steps.contains { $0.kind == .recordOwnership && $0.reason.contains("the install finished") })
+        #expect(finished.steps.contains { $0.kind == .recordOwnership && $0.reason.english.contains("the install finished") })
         let start = try #require(finished.steps.first { $0.kind == .startDomain })
         #expect(start.dependsOn.contains { $0.hasPrefix("update-domain:") || $0.hasPrefix("record-ownership:") })
         let block = try #require(finished.resources.first { $0.address.kind == .domain })

@@ -67,7 +67,7 @@ struct KillAtEveryStepTests {
 
         let (plan, result) = try await run.apply(run.engine(run.hypervisor), recovery, finish: true)
         let label = "killed at change \(killAt) (\(effectLands ? "after" : "before") it took effect)"
-        #expect(plan.notices.contains { $0.contains("was interrupted during") }, "\(label): no notice in \(plan.notices)")
+        #expect(plan.notices.contains { $0.english.contains("was interrupted during") }, "\(label): no notice in \(plan.notices)")
         #expect(result.converged, "\(label): remaining \(result.remaining.steps.map(\.id)), failed \(result.report.failed)")
         #expect(try Data(contentsOf: run.journalPath).isEmpty, "\(label): the journal of a converged apply is emptied")
 
@@ -132,7 +132,7 @@ struct KillAtEveryStepTests {
         let create = try #require(plan.steps.first { $0.kind == .createVolume && $0.resource == delete.resource })
         #expect(create.dependsOn.contains(delete.id))
         #expect(plan.resources.contains { $0.address == delete.resource && $0.change == .replace })
-        #expect(plan.notices.contains { $0.contains("was interrupted during create-volume:") })
+        #expect(plan.notices.contains { $0.english.contains("was interrupted during create-volume:") })
 
         // Without the journal, the same host plans the volume as finished: the hole the journal closes.
         var unjournaled = Engine(connector: FixedConnector(hypervisor: run.hypervisor))

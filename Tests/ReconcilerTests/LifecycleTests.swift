@@ -25,7 +25,7 @@ struct LifecycleTests {
                                     observed: ["h": fake.current])
         #expect(Self.shutdownTimeout(custom) == .some(30))
         let notes = try #require(custom.resources.first { $0.address.name == "web" }).notes
-        #expect(notes.contains { $0.contains("ACPI shutdown") && $0.contains("after 30 s") })
+        #expect(notes.contains { $0.english.contains("ACPI shutdown") && $0.english.contains("after 30 s") })
         #expect(PlanTextRenderer().render(custom).contains("forced off (virDomainDestroy) if the guest is still running after 30 s"))
 
         let defaulted = Planner().plan(manifests: try ManifestFixture(Self.manifests("state: stopped")).load(), observed: ["h": fake.current])
@@ -108,7 +108,7 @@ struct LifecycleTests {
         #expect(patch.addGuestAgentChannel)
         let change = try #require(plan.resources.first { $0.address.name == "web" })
         #expect(change.fields.contains { $0.field == "guestAgent" && $0.after == "virtio channel org.qemu.guest_agent.0" })
-        #expect(change.notes.contains { $0.contains("next boot") })
+        #expect(change.notes.contains { $0.english.contains("next boot") })
         #expect(try await harness.apply(text).converged)
         #expect(try await harness.hypervisor.observe().domain(named: "web")?.guestAgentChannel == true)
         #expect(try await harness.plan(text).steps.isEmpty)

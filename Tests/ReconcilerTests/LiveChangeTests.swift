@@ -118,14 +118,14 @@ struct LiveChangeTests {
             FieldChange(field: "memory", before: "2GiB", after: "6GiB").timed(.nextBoot),
         ])
         #expect(domain.restartPending == true)
-        #expect(domain.notes.contains { $0.hasPrefix("restart pending: maxMemory, memory") })
+        #expect(domain.notes.contains { $0.english.hasPrefix("restart pending: maxMemory, memory") })
         #expect(!plan.steps.contains { $0.kind == .shutdownDomain || $0.kind == .applyLive })
         let json = PlanJSONRenderer().render(plan)
         #expect(json.contains("\"restartPending\" : true"))
         #expect(json.contains("\"timing\" : \"next-boot\""))
         #expect(PlanTextRenderer().render(plan).contains("2GiB → 6GiB (next boot)"))
         #expect(plan.restartPending == [ResourceAddress(hypervisor: "h", kind: .domain, name: "web")])
-        #expect(plan.restartPendingLine?.hasPrefix("Restart pending: 'web' has changes") == true)
+        #expect(plan.restartPendingLine()?.hasPrefix("Restart pending: 'web' has changes") == true)
     }
 
     @Test("restartPolicy ifNeeded restarts gracefully after the definition changed, and the guest comes back with it")
@@ -143,7 +143,7 @@ struct LiveChangeTests {
         #expect(seconds == 30)
         #expect(stop.dependsOn.contains("update-domain:h/domain/web") || stop.dependsOn.contains("record-ownership:h/domain/web"))
         #expect(plan.step(id: "start-domain:h/domain/web")?.dependsOn.contains(stop.id) == true)
-        #expect(domain.notes.contains { $0.contains("restartPolicy: ifNeeded") && $0.contains("ACPI shutdown") })
+        #expect(domain.notes.contains { $0.english.contains("restartPolicy: ifNeeded") && $0.english.contains("ACPI shutdown") })
 
         try await converge(changed, engine)
         let after = try #require(fake.current.domains.first)

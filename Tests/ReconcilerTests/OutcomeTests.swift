@@ -85,7 +85,7 @@ struct OutcomeTests {
         var state = FakeHypervisor().current
         state.domains = [Self.domain("intruder", disks: ["/srv/images/web-root.qcow2"])]
         let plan = Planner().plan(manifests: set, observed: ["h": state])
-        #expect(plan.conflicts.map(\.message) == ["volume images/web-root.qcow2 is already used by virtual machine 'intruder'"])
+        #expect(plan.conflicts.map(\.message.english) == ["volume images/web-root.qcow2 is already used by virtual machine 'intruder'"])
         #expect(plan.conflicts.first?.address.description == "h/volume/images/web-root.qcow2")
         #expect(!plan.steps.contains { $0.resource.description == "h/domain/web" || $0.kind == .createVolume })
     }
@@ -100,7 +100,7 @@ struct OutcomeTests {
             state.domains[0].memoryKiB = 1024
         }
         let plan = Planner().plan(manifests: set, observed: ["h": fake.current])
-        #expect(plan.conflicts.map(\.message) == ["volume images/web-root.qcow2 is already used by virtual machine 'intruder'"])
+        #expect(plan.conflicts.map(\.message.english) == ["volume images/web-root.qcow2 is already used by virtual machine 'intruder'"])
         #expect(!plan.steps.contains { $0.resource.description == "h/domain/web" })
         #expect(!plan.isConverged)
     }
@@ -117,7 +117,7 @@ struct OutcomeTests {
             let plan = Planner(options: PlanOptions(prune: true)).plan(manifests: withoutWeb, observed: ["h": fake.current])
             #expect(plan.step(id: "undefine-domain:h/domain/web") != nil)
             #expect(!plan.steps.contains { $0.kind == .deleteVolume }, "source \(source)")
-            #expect(plan.notices.contains("volume images/web-root.qcow2 of 'web' is not deleted: virtual machine 'clone' still uses it"))
+            #expect(plan.notices.map(\.english).contains("volume images/web-root.qcow2 of 'web' is not deleted: virtual machine 'clone' still uses it"))
         }
     }
 

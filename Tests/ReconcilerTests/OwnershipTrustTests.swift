@@ -49,7 +49,7 @@ struct OwnershipTrustTests {
         let prune = try await harness.plan(Self.original, prune: true)
         #expect(!prune.steps.contains { $0.resource.name == "copy" || $0.resource.name == "impostor" }, "\(prune.steps.map(\.id))")
         #expect(prune.conflicts.isEmpty, "undeclared, so reported, not left alone: \(prune.conflicts)")
-        #expect(prune.notices.contains { $0.contains("'copy'") && $0.contains("it is a copy") && $0.contains("never pruned") })
+        #expect(prune.notices.contains { $0.english.contains("'copy'") && $0.english.contains("it is a copy") && $0.english.contains("never pruned") })
         #expect(try await harness.apply(Self.original, prune: true).converged)
         let after = try await harness.hypervisor.observe()
         #expect(after.domain(named: "copy") != nil && after.domain(named: "impostor") != nil)

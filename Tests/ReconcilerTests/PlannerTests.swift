@@ -63,9 +63,9 @@ struct PlannerTests {
         // Above the maximum the guest booted with: the balloon cannot reach it, so it waits for the next boot.
         #expect(domain.fields == [FieldChange(field: "memory", before: "1GiB", after: "2GiB").timed(.nextBoot)])
         #expect(domain.restartPending == true)
-        #expect(domain.notes.contains { $0.contains("next boot") })
+        #expect(domain.notes.contains { $0.english.contains("next boot") })
         let update = try #require(plan.step(id: "update-domain:h/domain/web"))
-        #expect(update.reason == "changed outside reconcile (drift)")
+        #expect(update.reason.english == "changed outside reconcile (drift)")
         guard case .updateDomain(let patch) = update.action else {
             Issue.record("expected an update-domain action")
             return
@@ -84,7 +84,7 @@ struct PlannerTests {
         let (_, fake, _) = try await converged()
         let changed = try ManifestFixture(Self.manifests.replacingOccurrences(of: "cpus: 2", with: "cpus: 4")).load()
         let plan = Planner().plan(manifests: changed, observed: ["h": fake.current])
-        #expect(plan.step(id: "update-domain:h/domain/web")?.reason == "manifest changed")
+        #expect(plan.step(id: "update-domain:h/domain/web")?.reason.english == "manifest changed")
         #expect(plan.resources.first { $0.address.kind == .domain }?.fields == [FieldChange(field: "cpus", before: 2, after: 4).timed(.nextBoot)])
     }
 
@@ -102,7 +102,7 @@ struct PlannerTests {
         let adopted = try ManifestFixture(Self.manifests.replacingOccurrences(of: "name: lab", with: "name: lab\n  adopt: true")).load()
         let adoptPlan = Planner().plan(manifests: adopted, observed: ["h": state])
         let update = try #require(adoptPlan.step(id: "update-network:h/network/lab"))
-        #expect(update.reason == "manifest changed" || update.reason.contains("adopt"))
+        #expect(update.reason.english == "manifest changed" || update.reason.english.contains("adopt"))
         #expect(!adoptPlan.conflicts.contains { $0.address.kind == .network })
     }
 
@@ -118,8 +118,8 @@ struct PlannerTests {
             Manifests.document("StoragePool", "images", "path: /srv/images"))).load()
         let report = Planner().plan(manifests: emptied, observed: ["h": fake.current])
         #expect(report.steps.isEmpty)
-        #expect(report.notices.contains { $0.contains("'web'") && $0.contains("--prune") })
-        #expect(report.notices.contains { $0.contains("'lab'") && $0.contains("--prune") })
+        #expect(report.notices.contains { $0.english.contains("'web'") && $0.english.contains("--prune") })
+        #expect(report.notices.contains { $0.english.contains("'lab'") && $0.english.contains("--prune") })
 
         let plan = Planner(options: PlanOptions(prune: true)).plan(manifests: emptied, observed: ["h": fake.current])
         #expect(plan.steps.map(\.id) == [
@@ -156,7 +156,7 @@ struct PlannerTests {
         let shrinkPlan = Planner().plan(manifests: shrunk, observed: ["h": fake.current])
         #expect(shrinkPlan.steps.isEmpty)
         let refusal = try #require(shrinkPlan.conflicts.first)
-        #expect(refusal.message.contains("disk 'root' of virtual machine 'web'") && refusal.message.contains("never shrunk"))
+        #expect(refusal.message.english.contains("disk 'root' of virtual machine 'web'") && refusal.message.english.contains("never shrunk"))
         #expect(refusal.address == .volume(hypervisor: "h", pool: "images", name: "web-root.qcow2"))
     }
 
@@ -183,7 +183,7 @@ struct PlannerTests {
         #expect(domain == "web" && ownership.uuid == "c0de3000-0000-4000-8000-000000000001")
         #expect(plan.resources.first { $0.address.kind == .domain }?.fields.map(\.field) == ["state"])
         // The declared type is qemu (the fake host has no KVM): said, not rewritten.
-        #expect(plan.notices.contains { $0.contains("'kvm'") && $0.contains("never changes an existing domain's type") })
+        #expect(plan.notices.contains { $0.english.contains("'kvm'") && $0.english.contains("never changes an existing domain's type") })
 
         // A declared NIC matched by MAC moves network in place; an undeclared one and the CD-ROM are left alone.
         let moved = text.replacingOccurrences(of: "networks: [lab]", with: "networks: [{network: lab2, mac: '52:54:00:12:34:57'}, lab]")

@@ -63,7 +63,7 @@ struct ProvisioningPlannerTests {
         let plan = Planner().plan(manifests: set, observed: ["h": FakeHypervisor().current], facts: facts)
         let blocker = try #require(plan.blockers.first)
         #expect(blocker.hypervisor == "h")
-        #expect(blocker.hint.contains("xorriso"))
+        #expect(blocker.hint.english.contains("xorriso"))
         #expect(PlanTextRenderer().render(plan).contains("neither xorriso nor genisoimage"))
     }
 
@@ -100,7 +100,7 @@ struct ProvisioningPlannerTests {
                                             autostart: false, ownership: Ownership(name: "older", specHash: "", baseImage: Self.digest)))
         let guarded = Planner().plan(manifests: set, observed: ["h": inUse], facts: facts)
         #expect(!guarded.steps.contains { $0.kind == .deleteVolume }, "a base a guest boots from is never deleted")
-        #expect(guarded.notices.contains { $0.contains("older uses it") })
+        #expect(guarded.notices.contains { $0.english.contains("older uses it") })
         facts.cachedSizes[Self.digest] = 1000
         let complete = Planner().plan(manifests: set, observed: ["h": state], facts: facts)
         #expect(!complete.steps.contains { $0.kind == .uploadImage || $0.kind == .deleteVolume })
@@ -140,7 +140,7 @@ struct ProvisioningPlannerTests {
         #expect(plan.steps.isEmpty, "\(plan.steps.map(\.id))")
         let newer = Planner().plan(manifests: set, observed: ["h": fake.current], facts: Self.facts(digest: Self.newer))
         #expect(newer.steps.isEmpty)
-        #expect(newer.notices.contains { $0.contains("a newer image of deb") && $0.contains("--replace web") })
+        #expect(newer.notices.contains { $0.english.contains("a newer image of deb") && $0.english.contains("--replace web") })
     }
 
     @Test("a changed agent configuration re-configures only")
@@ -154,7 +154,7 @@ struct ProvisioningPlannerTests {
             return
         }
         #expect(request.installCommands.isEmpty)
-        #expect(plan.step(id: "install-agent:h/domain/web")?.reason == "agent configuration changed: re-configure only")
+        #expect(plan.step(id: "install-agent:h/domain/web")?.reason.english == "agent configuration changed: re-configure only")
     }
 
     @Test("--replace rebuilds the guest from its image as one -/+ block, keeping data disks")

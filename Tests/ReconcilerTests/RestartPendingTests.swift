@@ -32,7 +32,7 @@ struct RestartPendingTests {
             FieldChange(field: "maxMemory", before: "4GiB", after: "8GiB").timed(.nextBoot),
         ])])
         #expect(second.restartPending == [address])
-        #expect(second.restartPendingLine?.hasPrefix("Restart pending: 'web'") == true)
+        #expect(second.restartPendingLine(.english)?.hasPrefix("Restart pending: 'web'") == true)
         let text = PlanTextRenderer().render(second)
         #expect(text.contains("Restart pending (in the definition, not yet in the running guest):")
                 && text.contains("virtual machine \"web\" on h: maxMemory 4GiB → 8GiB")

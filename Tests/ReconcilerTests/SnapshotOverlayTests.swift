@@ -86,7 +86,7 @@ struct SnapshotOverlayTests {
         let disk = try #require(plan.step(id: "delete-volume:local/volume/lab-pool/scratch-root.qcow2"))
         #expect(top.dependsOn.contains("undefine-domain:local/domain/scratch"))
         #expect(middle.dependsOn.contains(top.id) && disk.dependsOn.contains(middle.id))
-        #expect(middle.reason.contains("snapshot overlay on disk lab-pool/scratch-root.qcow2"))
+        #expect(middle.reason.english.contains("snapshot overlay on disk lab-pool/scratch-root.qcow2"))
         #expect(plan.step(id: "delete-volume:local/volume/lab-pool/clone-of-scratch.qcow2") == nil)
         #expect(plan.step(id: "delete-volume:local/volume/lab-pool/scratch-root.notes") == nil)
 
@@ -109,7 +109,7 @@ struct SnapshotOverlayTests {
         let plan = try await harness.plan(TestDriverTests.manifests(extraVM: false), prune: true)
         #expect(plan.step(id: "delete-volume:local/volume/lab-pool/scratch-root.s1") == nil)
         #expect(plan.step(id: "delete-volume:local/volume/lab-pool/scratch-root.qcow2") == nil)
-        #expect(plan.notices.contains("volume lab-pool/scratch-root.qcow2 of 'scratch' is not deleted: virtual machine 'fork' still uses it"), "\(plan.notices)")
+        #expect(plan.notices.map(\.english).contains("volume lab-pool/scratch-root.qcow2 of 'scratch' is not deleted: virtual machine 'fork' still uses it"), "\(plan.notices)")
     }
 
     @Test("a stopped guest's disk on an overlay of its declared volume is no change (the pool's volumes give the chain); on another file it is")
@@ -139,8 +139,8 @@ struct SnapshotOverlayTests {
         }
         let plan = try SnapshotRevertPlan.make(hypervisor: "h", uri: "qemu:///system", domainName: "web", observed: observed, snapshot: "u1", force: true)
         let notes = plan.resources.first?.notes ?? []
-        #expect(notes.contains { $0.contains("each disk gets a new overlay on the image frozen at the snapshot") }, "\(notes)")
-        #expect(notes.contains("a disk-only snapshot holds no memory: the guest is forced off and stays off"), "\(notes)")
+        #expect(notes.contains { $0.english.contains("each disk gets a new overlay on the image frozen at the snapshot") }, "\(notes)")
+        #expect(notes.map(\.english).contains("a disk-only snapshot holds no memory: the guest is forced off and stays off"), "\(notes)")
         #expect(plan.resources.first?.fields.contains { $0.field == "state" } == true)
     }
 }

@@ -72,8 +72,8 @@ struct SnapshotTests {
         let onlyFirst = Self.vm("snapshots: [{name: first}]")
         let report = try await harness.plan(onlyFirst)
         #expect(report.steps.isEmpty, "\(report.steps.map(\.id))")
-        #expect(report.notices.contains { $0.contains("snapshot 'second'") && $0.contains("--prune") })
-        #expect(!report.notices.contains { $0.contains("manual") })
+        #expect(report.notices.contains { $0.english.contains("snapshot 'second'") && $0.english.contains("--prune") })
+        #expect(!report.notices.contains { $0.english.contains("manual") })
 
         let pruned = try await harness.plan(onlyFirst, prune: true)
         #expect(pruned.steps.map(\.id) == ["delete-snapshot:local/snapshot/web/second"])
@@ -87,7 +87,7 @@ struct SnapshotTests {
         let declaresManual = Self.vm("snapshots: [{name: first}, {name: manual}]")
         let conflicted = try await harness.plan(declaresManual, prune: true)
         #expect(conflicted.steps.isEmpty)
-        #expect(conflicted.conflicts.contains { $0.address.name == "web/manual" && $0.message.contains("reconcile did not make") })
+        #expect(conflicted.conflicts.contains { $0.address.name == "web/manual" && $0.message.english.contains("reconcile did not make") })
 
         // A definition change re-records ownership; the snapshot list survives it.
         let bigger = try await harness.apply(Self.vm("snapshots: [{name: first}]").replacingOccurrences(of: "memory: 512MiB", with: "memory: 768MiB"))
@@ -163,7 +163,7 @@ struct SnapshotTests {
         // BIOS declared for the UEFI domain: nothing rewrites its firmware; the plan says why and how.
         let back = try await harness.plan(Self.vm("", state: "stopped"))
         #expect(!back.steps.contains { $0.kind == .updateDomain || $0.kind == .defineDomain })
-        #expect(back.notices.contains { $0.contains("firmware uefi → bios") && $0.contains("--replace web") }, "\(back.notices)")
+        #expect(back.notices.contains { $0.english.contains("firmware uefi → bios") && $0.english.contains("--replace web") }, "\(back.notices)")
     }
 
     @Test("an external snapshot's overlay on a declared disk is the same disk, not a change to undo")

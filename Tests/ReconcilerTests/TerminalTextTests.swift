@@ -24,9 +24,9 @@ struct TerminalTextTests {
         plan.steps = [Step(resource: address, action: .undefineDomain(evil), reason: "gone: \(evil)")]
         plan.resources = [ResourceChange(address: address, change: .delete,
                                          fields: [FieldChange(field: "path", before: "/x/\(evil)", after: nil)],
-                                         stepIDs: plan.steps.map(\.id), notes: [evil])]
+                                         stepIDs: plan.steps.map(\.id), notes: [.verbatim(evil)])]
         plan.conflicts = [Conflict(address: address, message: "libvirt: \(evil)", hint: evil)]
-        plan.notices = [evil]
+        plan.notices = [.verbatim(evil)]
         plan.blockers = [PreflightBlocker(hypervisor: "h", message: evil, hint: evil)]
         for style in [TerminalStyle.plain, TerminalStyle(enabled: true)] {
             let text = PlanTextRenderer(style: style).render(plan)

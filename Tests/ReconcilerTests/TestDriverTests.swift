@@ -97,9 +97,9 @@ struct TestDriverTests {
             FieldChange(field: "memory", before: "512MiB", after: "1GiB").timed(.nextBoot),
             FieldChange(field: "autostart", before: false, after: true),
         ])
-        #expect(domainChange.notes.contains { $0.contains("next boot") })
+        #expect(domainChange.notes.contains { $0.english.contains("next boot") })
         #expect(Set(drift.steps.map(\.kind)) == [.updateDomain, .setDomainAutostart, .startNetwork])
-        #expect(drift.step(id: "update-domain:local/domain/web")?.reason == "changed outside reconcile (drift)")
+        #expect(drift.step(id: "update-domain:local/domain/web")?.reason.english == "changed outside reconcile (drift)")
         let fixed = try await harness.apply(Self.manifests())
         #expect(fixed.converged)
 
@@ -118,13 +118,13 @@ struct TestDriverTests {
         let pruned = Self.manifests(memory: "2GiB", vmState: "stopped", backendActive: false, backendAddress: "10.78.0.1", extraVM: false)
         let withoutPrune = try await harness.plan(pruned)
         #expect(withoutPrune.steps.isEmpty)
-        #expect(withoutPrune.notices.contains { $0.contains("'scratch'") })
+        #expect(withoutPrune.notices.contains { $0.english.contains("'scratch'") })
         let prunePlan = try await harness.plan(pruned, prune: true)
         #expect(prunePlan.steps.map(\.id) == [
             "shutdown-domain:local/domain/scratch", "undefine-domain:local/domain/scratch",
             "delete-volume:local/volume/lab-pool/scratch-root.qcow2",
         ])
-        #expect(prunePlan.notices.contains { $0.contains("lab-pool/scratch-keep.qcow2") })
+        #expect(prunePlan.notices.contains { $0.english.contains("lab-pool/scratch-keep.qcow2") })
         #expect(try await harness.apply(pruned, prune: true).converged)
         let afterPrune = try await harness.hypervisor.observe()
         #expect(afterPrune.domain(named: "scratch") == nil)

@@ -37,7 +37,7 @@ struct VolumeSafetyTests {
             let plan = try await harness.plan(pruned, prune: true)
             #expect(plan.step(id: "undefine-domain:local/domain/scratch") != nil)
             #expect(plan.step(id: "delete-volume:local/volume/lab-pool/scratch-root.qcow2") == nil)
-            #expect(plan.notices.contains("volume lab-pool/scratch-root.qcow2 of 'scratch' is not deleted: virtual machine 'clone' still uses it"))
+            #expect(plan.notices.map(\.english).contains("volume lab-pool/scratch-root.qcow2 of 'scratch' is not deleted: virtual machine 'clone' still uses it"))
             let result = try await harness.apply(pruned, prune: true)
             #expect(result.converged, "remaining: \(result.remaining.steps.map(\.id)), failed: \(result.report.failed)")
             let after = try await harness.hypervisor.observe()

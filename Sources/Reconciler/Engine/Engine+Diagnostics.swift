@@ -24,11 +24,9 @@ extension Engine {
         let detect = spec.ssh.map { "reconcile detect --host \($0)" }
             ?? (isLocal ? "reconcile detect" : "reconcile detect --host USER@HOST")
         return [
-            LocalizedMessage("cli.noDaemon.detect", ["command": detect]),
-            spec.isImplicit
-                ? LocalizedMessage("cli.noDaemon.declare")
-                : LocalizedMessage("cli.noDaemon.setReady", ["hypervisor": spec.name]),
-            LocalizedMessage("cli.noDaemon.testDriver"),
+            LocalizedMessage("engine.hint.isLibvirtdRunning", ["command": detect]),
+            spec.isImplicit ? LocalizedMessage("engine.hint.declareReady") : LocalizedMessage("engine.hint.setReady", ["name": spec.name]),
+            LocalizedMessage("engine.hint.tryTestDriver"),
         ]
     }
 }

@@ -1,3 +1,4 @@
+import Localization
 import Spec
 
 extension Engine {
@@ -14,7 +15,7 @@ extension Engine {
         } catch {
             Self.logger.debug("connection failed", metadata: ["hypervisor": "\(spec.name)", "error": "\(error)"])
             guard spec.state == .ready else {
-                let failure = ReconcileError(.connectionFailed, "cannot connect to hypervisor '\(spec.name)' at \(spec.uri)",
+                let failure = ReconcileError(.connectionFailed, LocalizedMessage("engine.cannotConnect", ["name": spec.name, "uri": spec.uri]),
                                              cause: SendableErrorText(error))
                 return .failed(reason: "\(failure)")
             }
@@ -48,7 +49,7 @@ extension Engine {
                 ])
                 return (name, Result<HostState, ReconcileError>.success(state))
             } catch {
-                return (name, .failure(ReconcileError(.observationFailed, "cannot read the state of hypervisor '\(name)' (\(host.hypervisor.uri))",
+                return (name, .failure(ReconcileError(.observationFailed, LocalizedMessage("engine.cannotObserve", ["name": name, "uri": host.hypervisor.uri]),
                                                       cause: SendableErrorText(error))))
             }
         }

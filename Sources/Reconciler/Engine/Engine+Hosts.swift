@@ -1,3 +1,4 @@
+import Localization
 import Spec
 
 extension Engine {
@@ -16,7 +17,7 @@ extension Engine {
         do {
             return try await systems.system(for: spec)
         } catch {
-            throw ReconcileError(.connectionFailed, "cannot reach the host of hypervisor '\(spec.name)'",
+            throw ReconcileError(.connectionFailed, LocalizedMessage("engine.cannotReachHost", ["name": spec.name]),
                                  cause: SendableErrorText(error))
         }
     }
@@ -34,7 +35,7 @@ extension Engine {
                 let facts = try await system.facts(request)
                 observations[spec.name] = HostObservation(facts: facts, libvirtError: connected.unreachable[spec.name])
             } catch {
-                throw ReconcileError(.observationFailed, "cannot read the host of hypervisor '\(spec.name)' (\(system.target))",
+                throw ReconcileError(.observationFailed, LocalizedMessage("engine.cannotReadHost", ["name": spec.name, "target": "\(system.target)"]),
                                      cause: SendableErrorText(error))
             }
         }

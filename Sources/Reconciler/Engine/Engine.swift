@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import Logging
 import Spec
 
@@ -67,8 +68,8 @@ public struct Engine: Sendable {
                                                   interrupted: journal?.interrupted() ?? [])
         plan.unreachable = manifests.hypervisors.compactMap { spec in
             // A daemon that does not answer is what a first run on a machine without libvirtd meets.
-            lost[spec.name].map { UnreachableHost(hypervisor: spec.name, uri: spec.uri, reason: $0,
-                                                  hintMessages: connected.failed[spec.name] != nil ? Self.noDaemonHints(spec) : []) }
+            lost[spec.name].map { UnreachableHost(hypervisor: spec.name, uri: spec.uri, reason: .verbatim($0),
+                                                  hints: connected.failed[spec.name] != nil ? Self.noDaemonHints(spec) : []) }
         }
         Self.logger.debug("planned", metadata: [
             "steps": "\(plan.steps.count)", "resources": "\(plan.resources.count)", "conflicts": "\(plan.conflicts.count)",

@@ -1,3 +1,5 @@
+import Localization
+
 /// Runs a plan's DAG: a step starts once all its dependencies succeeded, up to `parallelism` at once.
 /// A failed step stops its dependents; independent steps still run to the end.
 public struct Executor: Sendable {
@@ -47,7 +49,7 @@ public struct Executor: Sendable {
                         let start = clock.now
                         do {
                             guard let host else {
-                                throw ReconcileError(.connectionFailed, "no connection to hypervisor '\(step.resource.hypervisor)'")
+                                throw ReconcileError(.connectionFailed, LocalizedMessage("engine.noConnection", ["name": step.resource.hypervisor]))
                             }
                             var runner = StepRunner(host: host, shutdownTimeout: timeout) { events(.progress(step, $0)) }
                             runner.transferred = { events(.transferred(step, bytes: $0)) }

@@ -1,3 +1,5 @@
+import Localization
+
 /// The imperative verbs on one guest (`reconcile start|stop|restart|ip|ssh|console`): each finds the
 /// domain afresh and refuses one reconcile did not create unless `force`, as apply leaves those alone.
 public struct GuestControl: Sendable {
@@ -12,12 +14,12 @@ public struct GuestControl: Sendable {
     /// The domain as libvirt has it now, if reconcile may act on it.
     public func domain(named name: String) async throws -> ObservedDomain {
         guard let domain = try await hypervisor.observe().domain(named: name) else {
-            throw ReconcileError(.notFound, "no virtual machine '\(name)' on \(hypervisor.uri)")
+            throw ReconcileError(.notFound, LocalizedMessage("engine.noSuchDomain", ["name": name, "uri": hypervisor.uri]))
         }
         if domain.ownership == nil && !force {
-            let why = domain.ownershipRecordedFor.map { _ in "carries reconcile's metadata written for another domain (a copy)" }
-                ?? "was not created by reconcile"
-            throw ReconcileError(.notManaged, "virtual machine '\(name)' on \(hypervisor.uri) \(why); it is left alone (--force acts on it anyway)")
+            let arguments = ["name": name, "uri": hypervisor.uri]
+            throw ReconcileError(.notManaged, domain.ownershipRecordedFor == nil ? LocalizedMessage("engine.domainNotManaged", arguments)
+                                     : LocalizedMessage("engine.domainIsCopy", arguments))
         }
         return domain
     }
@@ -54,13 +56,13 @@ public struct GuestControl: Sendable {
     public func addresses(_ name: String) async throws -> [GuestAddress] {
         let domain = try await domain(named: name)
         guard domain.state.isActive else {
-            throw ReconcileError(.unsupported, "virtual machine '\(name)' is \(domain.state.rawValue): a guest has an address only while it runs")
+            throw ReconcileError(.unsupported, LocalizedMessage("engine.noAddressWhenOff", ["name": name, "state": domain.state.rawValue]))
         }
         let report = try await hypervisor.guestAddresses(domain: name)
         let ordered = GuestAddress.preferred(report.addresses)
         guard !ordered.isEmpty else {
             let seen = GuestAddress.Source.allCases.map { "\($0.rawValue): \(report.sourceNotes[$0] ?? "nothing")" }.joined(separator: "; ")
-            throw ReconcileError(.notFound, "virtual machine '\(name)' has no address yet; sources tried: \(seen)")
+            throw ReconcileError(.notFound, LocalizedMessage("engine.noAddressYet", ["name": name, "sources": seen]))
         }
         return ordered
     }

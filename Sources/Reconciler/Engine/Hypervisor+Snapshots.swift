@@ -1,3 +1,5 @@
+import Localization
+
 /// Hypervisors without snapshots (the engine's stand-ins, in-memory test hosts) say so when asked.
 extension Hypervisor {
     public func createSnapshot(_ definition: SnapshotDefinition) async throws -> String? {
@@ -13,6 +15,6 @@ extension Hypervisor {
     }
 
     private var snapshotsUnsupported: ReconcileError {
-        ReconcileError(.unsupported, "the hypervisor at \(uri) does not support snapshots")
+        ReconcileError(.unsupported, LocalizedMessage("engine.noSnapshots", ["uri": uri]))
     }
 }

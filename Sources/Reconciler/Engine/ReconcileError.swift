@@ -1,4 +1,7 @@
+import Localization
+
 /// An error the engine reports to the user: what failed, in words, with the cause kept for detail.
+/// `description` is English (it lands in JSON reports and logs); `text(_:)` words it for a terminal.
 public struct ReconcileError: Error, Sendable, CustomStringConvertible {
     public enum Code: String, Sendable {
         case connectionFailed
@@ -17,20 +20,37 @@ public struct ReconcileError: Error, Sendable, CustomStringConvertible {
     }
 
     public var code: Code
-    public var message: String
+    public var localizedMessage: LocalizedMessage
     public var cause: (any Error & Sendable)?
     /// What the user can do about it, one suggestion a line; shown after the error.
-    public var hints: [String]
+    public var localizedHints: [LocalizedMessage]
 
-    public init(_ code: Code, _ message: String, cause: (any Error & Sendable)? = nil, hints: [String] = []) {
+    public init(_ code: Code, _ message: LocalizedMessage, cause: (any Error & Sendable)? = nil, hints: [LocalizedMessage] = []) {
         self.code = code
-        self.message = message
+        self.localizedMessage = message
         self.cause = cause
-        self.hints = hints
+        self.localizedHints = hints
     }
 
-    public var description: String {
+    /// A message without a catalog entry: the same words in every language.
+    public init(_ code: Code, _ message: String, cause: (any Error & Sendable)? = nil, hints: [String] = []) {
+        self.init(code, .verbatim(message), cause: cause, hints: hints.map(LocalizedMessage.verbatim))
+    }
+
+    /// In English, like `description`.
+    public var message: String { localizedMessage.english }
+    public var hints: [String] { localizedHints.map(\.english) }
+
+    public var description: String { text(.english) }
+
+    /// The error in `localizer`'s language; the cause (often libvirt's own words) as it came.
+    public func text(_ localizer: Localizer) -> String {
+        let message = localizedMessage.text(localizer)
         guard let cause else { return message }
         return "\(message): \(cause)"
+    }
+
+    public func hints(_ localizer: Localizer) -> [String] {
+        localizedHints.map { $0.text(localizer) }
     }
 }

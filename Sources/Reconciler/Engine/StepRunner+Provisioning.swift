@@ -1,10 +1,11 @@
 import Foundation
+import Localization
 import Synchronization
 
 extension StepRunner {
     func services() throws -> ProvisioningServices {
         guard let services = host.provisioning else {
-            throw ReconcileError(.unsupported, "provisioning steps need the image cache, seed builder and SSH, which this run was not given")
+            throw ReconcileError(.unsupported, LocalizedMessage("engine.noProvisioning"))
         }
         return services
     }
@@ -20,7 +21,9 @@ extension StepRunner {
     func upload(_ transfer: ImageTransfer) async throws -> String? {
         let services = try services()
         guard let file = services.images.cachedFile(digest: transfer.digest) else {
-            throw ReconcileError(.stepFailed, "\(transfer.distribution) \(transfer.role.rawValue) image \(transfer.digest) is not in the local cache")
+            throw ReconcileError(.stepFailed, LocalizedMessage("engine.imageNotCached", [
+                "distribution": transfer.distribution, "role": transfer.role.rawValue, "digest": transfer.digest,
+            ]))
         }
         let size = try file.fileSize()
         var volume = transfer.volume
@@ -72,7 +75,7 @@ extension StepRunner {
         let seen = GuestAddress.Source.allCases.map { source in
             "\(source.rawValue): \(last.sourceNotes[source] ?? "nothing")"
         }.joined(separator: "; ")
-        throw ReconcileError(.timeout, "no IP address for every NIC of '\(wait.guest)' within \(wait.timeoutSeconds) s; sources tried, in order: \(seen)")
+        throw ReconcileError(.timeout, LocalizedMessage("engine.noIPAddress", ["name": wait.guest, "seconds": String(wait.timeoutSeconds), "sources": seen]))
     }
 
     /// Tries every address the guest might have, asking libvirt afresh each round: a recreated guest
@@ -108,7 +111,9 @@ extension StepRunner {
         }
         let summary = seen.isEmpty ? "libvirt reported no address at all"
             : seen.map { "\($0.key): \($0.value.outcome.rawValue) (\($0.value.detail))" }.sorted().joined(separator: "; ")
-        throw ReconcileError(.timeout, "no SSH login to '\(wait.guest)' as \(wait.loginUser) with its pinned host key within \(wait.timeoutSeconds) s; \(summary)")
+        throw ReconcileError(.timeout, LocalizedMessage("engine.noSSHLogin", [
+            "name": wait.guest, "user": wait.loginUser, "seconds": String(wait.timeoutSeconds), "detail": summary,
+        ]))
     }
 
     func installAgent(_ wait: GuestWait, _ request: AgentInstallRequest) async throws -> String? {
@@ -118,7 +123,7 @@ extension StepRunner {
             _ = try await waitForSSH(wait)
             address = await services.addresses.confirmed(for: wait.guest)
         }
-        guard let address else { throw ReconcileError(.stepFailed, "'\(wait.guest)' is not reachable over SSH") }
+        guard let address else { throw ReconcileError(.stepFailed, LocalizedMessage("engine.sshUnreachable", ["name": wait.guest])) }
         let summary = try await services.guests.installAgent(request, guest: wait.guest, user: wait.loginUser, address: address)
         var ownership = request.ownership
         ownership.agent = request.hash

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 
 /// Stands in for a `state: ready` hypervisor whose libvirt did not answer, so its host steps can
 /// run; nothing plans a libvirt step for it, and any call says why it cannot be made.
@@ -7,7 +8,7 @@ struct UnreachableHypervisor: Hypervisor {
     let reason: String
 
     private func unreachable() -> ReconcileError {
-        ReconcileError(.connectionFailed, "libvirt at \(uri) does not answer: \(reason)")
+        ReconcileError(.connectionFailed, LocalizedMessage("engine.libvirtSilent", ["uri": uri, "detail": reason]))
     }
 
     func observe() async throws -> HostState { throw unreachable() }

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import Synchronization
 
 /// The apply journal: `journal.jsonl` in the state directory, one JSON object a line, appended to
@@ -44,7 +45,7 @@ public final class ApplyJournal: Sendable {
         try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
         let opened = open(path.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard opened >= 0 else {
-            throw ReconcileError(.stepFailed, "cannot open the apply journal \(path.path): \(String(cString: strerror(errno)))")
+            throw ReconcileError(.stepFailed, LocalizedMessage("engine.journal.open", ["path": path.path, "detail": String(cString: strerror(errno))]))
         }
         descriptor.withLock { current in
             if current >= 0 { close(current) }
@@ -85,7 +86,7 @@ public final class ApplyJournal: Sendable {
             try descriptor.withLock { descriptor in
                 guard descriptor >= 0 else { return }
                 if ftruncate(descriptor, 0) != 0 {
-                    throw ReconcileError(.stepFailed, "cannot empty the apply journal \(path.path): \(String(cString: strerror(errno)))")
+                    throw ReconcileError(.stepFailed, LocalizedMessage("engine.journal.empty", ["path": path.path, "detail": String(cString: strerror(errno))]))
                 }
                 fsync(descriptor)
             }
@@ -116,10 +117,10 @@ public final class ApplyJournal: Sendable {
             guard descriptor >= 0 else { return }
             let written = line.withUnsafeBytes { bytes in bytes.isEmpty ? 0 : write(descriptor, bytes.baseAddress, bytes.count) }
             guard written == line.count else {
-                throw ReconcileError(.stepFailed, "cannot write the apply journal \(path.path): \(String(cString: strerror(errno)))")
+                throw ReconcileError(.stepFailed, LocalizedMessage("engine.journal.write", ["path": path.path, "detail": String(cString: strerror(errno))]))
             }
             if sync && fsync(descriptor) != 0 {
-                throw ReconcileError(.stepFailed, "cannot sync the apply journal \(path.path): \(String(cString: strerror(errno)))")
+                throw ReconcileError(.stepFailed, LocalizedMessage("engine.journal.sync", ["path": path.path, "detail": String(cString: strerror(errno))]))
             }
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import Synchronization
 
 /// One apply's hold on one hypervisor: taken with `acquire`, renewed in the background while held,
@@ -50,9 +51,15 @@ public final class HostLock: Sendable {
             }
             let now = clock.now
             guard now < deadline else {
-                let who = lastHolder.map { "by \($0.holderDescription)" } ?? "by another apply"
-                let waited = timeout > .zero ? " after waiting \(Int(timeout.timeInterval)) s" : ""
-                throw ReconcileError(.locked, "hypervisor '\(hypervisor)' is locked \(who)\(waited); nothing was changed. Wait for that apply, or pass --lock-timeout SECONDS to wait for it")
+                var arguments = ["hypervisor": hypervisor, "seconds": String(Int(timeout.timeInterval))]
+                if let lastHolder { arguments.merge(lastHolder.holderArguments) { $1 } }
+                let message = switch (lastHolder != nil, timeout > .zero) {
+                case (true, false): LocalizedMessage("engine.locked", arguments)
+                case (true, true): LocalizedMessage("engine.lockedAfterWaiting", arguments)
+                case (false, false): LocalizedMessage("engine.lockedByAnother", arguments)
+                case (false, true): LocalizedMessage("engine.lockedByAnotherAfterWaiting", arguments)
+                }
+                throw ReconcileError(.locked, message)
             }
             try await Task.sleep(for: min(.seconds(1), deadline - now))
         }

@@ -22,9 +22,10 @@ public struct HostLockRecord: Sendable, Codable, Hashable {
         self.token = token
     }
 
-    /// "root@ctl1 (pid 4242) since 2026-12-03T06:40:00Z, expires 2026-12-03T06:41:00Z".
-    public var holderDescription: String {
-        "\(owner) (pid \(pid)) since \(Self.format(started)), expires \(Self.format(expires)) unless renewed"
+    /// Who holds the lock and until when, for the messages that name the holder in the reader's
+    /// language ("root@ctl1 (pid 4242) since …, expires … unless renewed").
+    var holderArguments: [String: String] {
+        ["owner": owner, "pid": String(pid), "since": Self.format(started), "expires": Self.format(expires)]
     }
 
     /// Why the lock may be taken over, or nil while its holder may still be working.

@@ -1,3 +1,5 @@
+import Localization
+
 /// When a changed field of a running guest takes effect.
 public enum ChangeTiming: String, Sendable, Hashable, Codable {
     /// Applied to the running guest and its definition (balloon, vCPU hotplug, device hotplug).
@@ -8,11 +10,11 @@ public enum ChangeTiming: String, Sendable, Hashable, Codable {
     case replace
 
     /// As the text plan shows it after the value.
-    public var label: String {
+    public var label: LocalizedMessage {
         switch self {
-        case .live: "live"
-        case .nextBoot: "next boot"
-        case .replace: "replace"
+        case .live: LocalizedMessage("plan.timing.live")
+        case .nextBoot: LocalizedMessage("plan.timing.nextBoot")
+        case .replace: LocalizedMessage("plan.timing.replace")
         }
     }
 }

@@ -1,3 +1,4 @@
+import Localization
 import Spec
 
 extension HostBootstrapPlanner {
@@ -11,10 +12,12 @@ extension HostBootstrapPlanner {
     mutating func planLibvirtReachability(willStart: Bool) {
         guard let error = observation.libvirtError else { return }
         if willStart {
-            notice("libvirt at \(hypervisor.uri) does not answer yet (\(error)); networks, pools and virtual machines on '\(name)' will be planned once the daemon answers, which apply does right after the host steps")
+            notice(LocalizedMessage("plan.notice.libvirtNotYet", ["uri": hypervisor.uri, "error": "\(error)", "name": name]))
         } else {
-            block("\(facts.libvirtService) runs on '\(name)' but libvirt at \(hypervisor.uri) does not answer: \(error)",
-                  hint: "look at the daemon's messages: \(facts.daemonLogHint)")
+            block(LocalizedMessage("plan.blocker.libvirtSilent", [
+                      "service": facts.libvirtService, "name": name, "uri": hypervisor.uri, "error": "\(error)",
+                  ]),
+                  hint: LocalizedMessage("plan.blocker.libvirtSilentHint", ["command": facts.daemonLogHint]))
         }
     }
 
@@ -26,35 +29,41 @@ extension HostBootstrapPlanner {
 
     private mutating func planKVMDevice() {
         guard !facts.kvmDevice.isUsable else { return }
-        let wantsKVM = hypervisor.domainType == .kvm ? ["the hypervisor"] : []
-        let vms = virtualMachines.filter { $0.domainType == .kvm }.map { "virtual machine '\($0.name)'" }
-        let demanding = wantsKVM + vms
-        if demanding.isEmpty {
+        let hypervisorWantsKVM = hypervisor.domainType == .kvm
+        let vms = virtualMachines.filter { $0.domainType == .kvm }.map { "'\($0.name)'" }
+        if !hypervisorWantsKVM && vms.isEmpty {
             if hypervisor.domainType == .auto {
-                notice("/dev/kvm is not usable on '\(name)' (\(facts.kvmDevice.description)): with domainType auto, guests fall back to domain type qemu (software emulation, much slower)")
+                notice(LocalizedMessage("plan.notice.kvmFallback", ["name": name, "detail": facts.kvmDevice.description]))
             }
             return
         }
-        let hint: String = switch facts.kvmDevice {
-        case .permissionDenied: "add the user to the kvm group (usermod -aG kvm USER, or list it in spec.users) and log in again"
-        case .missing: "load the KVM module (modprobe kvm_intel or kvm_amd) and enable virtualisation in the firmware, or set domainType: auto or qemu"
-        default: "check dmesg for KVM errors, or set domainType: auto or qemu"
+        let hint = switch facts.kvmDevice {
+        case .permissionDenied: LocalizedMessage("plan.blocker.kvmPermissionHint")
+        case .missing: LocalizedMessage("plan.blocker.kvmMissingHint")
+        default: LocalizedMessage("plan.blocker.kvmCheckHint")
         }
-        block("/dev/kvm is not usable on '\(name)' (\(facts.kvmDevice.description)) but domainType is kvm for \(demanding.joined(separator: ", "))",
-              hint: hint)
+        let arguments = ["name": name, "detail": facts.kvmDevice.description, "guests": vms.joined(separator: ", ")]
+        let message = switch (hypervisorWantsKVM, vms.isEmpty) {
+        case (true, true): LocalizedMessage("plan.blocker.kvmForHypervisor", arguments)
+        case (true, false): LocalizedMessage("plan.blocker.kvmForHypervisorAndGuests", arguments)
+        case (false, _): LocalizedMessage("plan.blocker.kvmForGuests", arguments)
+        }
+        block(message, hint: hint)
     }
 
     private mutating func planPoolAccess() {
         for (path, directory) in facts.untraversablePaths.sorted(by: { $0.key < $1.key }) {
-            block("QEMU cannot reach the pool path \(path) on '\(name)': it may not enter \(directory)",
-                  hint: "chmod o+x \(directory), or give the QEMU user access to it through a group")
+            block(LocalizedMessage("plan.blocker.poolPath", ["path": path, "name": name, "directory": directory]),
+                  hint: LocalizedMessage("plan.blocker.poolPathHint", ["directory": directory]))
         }
         guard let module = facts.enforcingSecurityModule else { return }
         for pool in pools where !Self.isInside(pool.path, Self.defaultPoolPath) {
             let hint = module == "SELinux"
-                ? "label it for QEMU: semanage fcontext -a -t virt_image_t '\(pool.path)(/.*)?' && restorecon -R \(pool.path)"
-                : "allow it in /etc/apparmor.d/local/abstractions/libvirt-qemu (\"\(pool.path)/** rwk,\") and reload AppArmor"
-            block("\(module) confines QEMU on '\(name)', and storage pool '\(pool.name)' is outside \(Self.defaultPoolPath) (\(pool.path)): guests could not open its volumes",
+                ? LocalizedMessage("plan.blocker.selinuxHint", ["path": pool.path])
+                : LocalizedMessage("plan.blocker.apparmorHint", ["path": pool.path])
+            block(LocalizedMessage("plan.blocker.confined", [
+                      "module": module, "name": name, "pool": pool.name, "directory": Self.defaultPoolPath, "path": pool.path,
+                  ]),
                   hint: hint)
         }
     }
@@ -64,11 +73,12 @@ extension HostBootstrapPlanner {
         // The package set brings one along.
         if facts.missingPackages.contains(where: { $0 == "xorriso" || $0 == "genisoimage" }) { return }
         let seeded = virtualMachines.filter { $0.disks.contains { $0.from != nil } }.map(\.name)
-        let install = facts.packageManager.map { "install xorriso or genisoimage with \($0)" } ?? "install xorriso or genisoimage"
+        let install = facts.packageManager.map { LocalizedMessage("plan.blocker.isoInstallWith", ["manager": "\($0)"]) }
+            ?? LocalizedMessage("plan.blocker.isoInstall")
         if seeded.isEmpty {
-            notice("no ISO builder (xorriso or genisoimage) on '\(name)': cloud-init seeds cannot be built there until one is installed")
+            notice(LocalizedMessage("plan.notice.noISOBuilder", ["name": name]))
         } else {
-            block("no ISO builder (xorriso or genisoimage) on '\(name)', needed for the cloud-init seeds of \(seeded.joined(separator: ", "))",
+            block(LocalizedMessage("plan.blocker.noISOBuilder", ["name": name, "guests": seeded.joined(separator: ", ")]),
                   hint: install)
         }
     }

@@ -1,3 +1,4 @@
+import Localization
 import Spec
 
 /// Plans the host below libvirt for a `state: ready` hypervisor: the packages, the daemon, the
@@ -13,7 +14,7 @@ struct HostBootstrapPlanner {
 
     private(set) var steps: [Step] = []
     private(set) var resources: [ResourceChange] = []
-    private(set) var notices: [String] = []
+    private(set) var notices: [LocalizedMessage] = []
     private(set) var blockers: [PreflightBlocker] = []
     /// The step libvirt-level steps must wait for: the daemon start, or the install that precedes it.
     private(set) var libvirtReadyStep: String?
@@ -42,43 +43,61 @@ struct HostBootstrapPlanner {
 
     @discardableResult
     mutating func add(_ resource: ResourceAddress, _ action: Action, after dependencies: [String?] = [],
-                      reason: String) -> String {
+                      reason: LocalizedMessage) -> String {
         let step = Step(resource: resource, action: action, dependsOn: dependencies.compactMap { $0 }, reason: reason)
         steps.append(step)
         return step.id
     }
 
+    /// A step whose reason has no catalog entry: shown as written in every language.
+    @discardableResult
+    mutating func add(_ resource: ResourceAddress, _ action: Action, after dependencies: [String?] = [],
+                      reason: String) -> String {
+        add(resource, action, after: dependencies, reason: .verbatim(reason))
+    }
+
     mutating func record(_ resource: ResourceAddress, _ change: ChangeType, fields: [FieldChange], sinceStep first: Int,
-                         notes: [String] = []) {
+                         notes: [LocalizedMessage] = []) {
         let added = steps[first...].filter { $0.resource == resource }.map(\.id)
         guard !added.isEmpty else { return }
         resources.append(ResourceChange(address: resource, change: change, fields: fields, stepIDs: added, notes: notes))
     }
 
-    mutating func notice(_ text: String) {
+    mutating func notice(_ text: LocalizedMessage) {
         notices.append(text)
     }
 
+    /// Text without a catalog entry: shown as written in every language.
+    mutating func notice(_ text: String) {
+        notice(.verbatim(text))
+    }
+
     mutating func block(_ message: String, hint: String) {
+        block(.verbatim(message), hint: .verbatim(hint))
+    }
+
+    mutating func block(_ message: LocalizedMessage, hint: LocalizedMessage) {
         blockers.append(PreflightBlocker(hypervisor: name, message: message, hint: hint))
     }
 
     private mutating func planPackages() -> String? {
         guard facts.neededPackages != nil else {
-            block("reconcile has no package set for \(facts.distribution) on hypervisor '\(name)'",
-                  hint: "list the packages in spec.packages, or install QEMU and libvirt by hand")
+            block(LocalizedMessage("plan.blocker.noPackageSet", ["distribution": "\(facts.distribution)", "name": name]),
+                  hint: LocalizedMessage("plan.blocker.noPackageSetHint"))
             return nil
         }
         guard !facts.missingPackages.isEmpty else { return nil }
         guard facts.packageManager != nil else {
-            block("\(facts.missingPackages.joined(separator: ", ")) not installed on '\(name)', and reconcile knows no package manager for \(facts.distribution)",
-                  hint: "install them by hand, then run apply again")
+            block(LocalizedMessage("plan.blocker.noPackageManager", [
+                      "packages": facts.missingPackages.joined(separator: ", "), "name": name, "distribution": "\(facts.distribution)",
+                  ]),
+                  hint: LocalizedMessage("plan.blocker.noPackageManagerHint"))
             return nil
         }
         let resource = address("packages")
         let first = steps.count
         let step = add(resource, .installPackages(facts.missingPackages),
-                       reason: "not installed: \(facts.missingPackages.joined(separator: ", "))")
+                       reason: LocalizedMessage("plan.reason.notInstalled", ["packages": facts.missingPackages.joined(separator: ", ")]))
         record(resource, .create, fields: [FieldChange(field: "install", before: nil,
                                                         after: facts.missingPackages.joined(separator: ", "))],
                sinceStep: first)
@@ -92,17 +111,17 @@ struct HostBootstrapPlanner {
         var fields: [FieldChange] = []
         var enable: String?
         if facts.serviceManager == .none {
-            notice("no init system runs on '\(name)' (\(observationTarget)): nothing starts \(service) at boot, so no enable-service step is planned; after a reboot, apply starts it again")
+            notice(LocalizedMessage("plan.notice.noInitSystem", ["name": name, "target": "\(observationTarget)", "service": service]))
         } else if !facts.serviceEnabled {
             enable = add(resource, .enableService(service), after: [install],
-                         reason: "\(service) does not start at boot (\(facts.serviceManager.rawValue))")
+                         reason: LocalizedMessage("plan.reason.serviceNotEnabled", ["service": service, "manager": facts.serviceManager.rawValue]))
             fields.append(FieldChange(field: "enabled", before: false, after: true))
         }
         var start: String?
         if !facts.serviceRunning {
             let reason = facts.serviceManager == .none
-                ? "\(service) is not running; no init system, so the daemon is started directly (\(service) -d)"
-                : "\(service) is not running"
+                ? LocalizedMessage("plan.reason.serviceStartedDirectly", ["service": service])
+                : LocalizedMessage("plan.reason.serviceNotRunning", ["service": service])
             start = add(resource, .startService(service), after: [install, enable], reason: reason)
             fields.append(FieldChange(field: "running", before: false, after: true))
         }
@@ -112,8 +131,8 @@ struct HostBootstrapPlanner {
 
     private mutating func planGroups(after install: String?) {
         for user in facts.missingUsers {
-            block("user '\(user)' listed in spec.users of '\(name)' does not exist on the host",
-                  hint: "create the account first (useradd \(user)), or remove it from spec.users")
+            block(LocalizedMessage("plan.blocker.noSuchUser", ["user": user, "name": name]),
+                  hint: LocalizedMessage("plan.blocker.noSuchUserHint", ["user": user]))
         }
         for user in hypervisor.users {
             guard let groups = facts.userGroups[user] else { continue }
@@ -122,7 +141,7 @@ struct HostBootstrapPlanner {
                 let first = steps.count
                 // The libvirt group comes with the packages.
                 add(resource, .addUserToGroup(user: user, group: group), after: [install],
-                    reason: "\(user) is not in group \(group); the change applies to new logins")
+                    reason: LocalizedMessage("plan.reason.notInGroup", ["user": user, "group": group]))
                 record(resource, .update, fields: [FieldChange(field: "member", before: false, after: true)],
                        sinceStep: first)
             }

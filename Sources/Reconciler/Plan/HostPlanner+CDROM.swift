@@ -22,7 +22,7 @@ extension HostPlanner {
                          hint: "check spec.cdrom of '\(spec.name)' and that its checksum file is reachable", cause: .unreachableImage)
                 return nil
             }
-            if cdrom.allowHTTP { warnAboutHTTP("the cdrom of '\(spec.name)' sets allowHTTP") }
+            if cdrom.allowHTTP { warnAboutHTTP(.verbatim("the cdrom of '\(spec.name)' sets allowHTTP: its files may come over plain http, which anyone on the way can alter")) }
             let volume = ImageTransfer.volumeName(role: .iso, digest: digest, format: .raw)
             let step = planImageTransfer(owner: "cdrom of \(spec.name)", role: .iso, source: source, digest: digest,
                                          pool: cdrom.pool, volume: volume, format: .raw, after: deletions)

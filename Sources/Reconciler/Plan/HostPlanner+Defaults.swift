@@ -1,3 +1,4 @@
+import Localization
 import Spec
 
 extension HostPlanner {
@@ -30,19 +31,19 @@ extension HostPlanner {
         let resource = address(.network, spec.name)
         let first = steps.count
         guard let observed = state.network(named: spec.name) else {
-            let define = add(resource, .defineNetwork(builder.network(spec)), reason: "a ready host has libvirt's default network")
-            add(resource, .startNetwork(spec.name), after: [define], reason: "network should be active")
-            add(resource, .setNetworkAutostart(spec.name, true), after: [define], reason: "network should start on boot")
+            let define = add(resource, .defineNetwork(builder.network(spec)), reason: LocalizedMessage("plan.reason.defaultNetwork"))
+            add(resource, .startNetwork(spec.name), after: [define], reason: LocalizedMessage("plan.reason.networkShouldBeActive"))
+            add(resource, .setNetworkAutostart(spec.name, true), after: [define], reason: LocalizedMessage("plan.reason.networkAutostart"))
             record(resource, .create, fields: Self.networkFields(builder.network(spec), active: true, autostart: true), sinceStep: first)
             return
         }
         var fields: [FieldChange] = []
         if !observed.active {
-            add(resource, .startNetwork(spec.name), reason: "the default network is inactive")
+            add(resource, .startNetwork(spec.name), reason: LocalizedMessage("plan.reason.defaultNetworkInactive"))
             fields.append(FieldChange(field: "active", before: false, after: true))
         }
         if !observed.autostart {
-            add(resource, .setNetworkAutostart(spec.name, true), reason: "the default network does not start on boot")
+            add(resource, .setNetworkAutostart(spec.name, true), reason: LocalizedMessage("plan.reason.defaultNetworkAutostart"))
             fields.append(FieldChange(field: "autostart", before: false, after: true))
         }
         record(resource, .update, fields: fields, sinceStep: first)
@@ -53,10 +54,10 @@ extension HostPlanner {
         let first = steps.count
         guard let observed = state.pool(named: Self.defaultPoolName) else {
             let definition = PoolDefinition(name: Self.defaultPoolName, type: .dir, path: Self.defaultPoolPath)
-            let define = add(resource, .definePool(definition), reason: "a ready host has libvirt's default storage pool")
-            let build = add(resource, .buildPool(Self.defaultPoolName), after: [define], reason: "create the pool's directory \(Self.defaultPoolPath)")
-            add(resource, .startPool(Self.defaultPoolName), after: [build], reason: "pool should be active")
-            add(resource, .setPoolAutostart(Self.defaultPoolName, true), after: [define], reason: "pool should start on boot")
+            let define = add(resource, .definePool(definition), reason: LocalizedMessage("plan.reason.defaultPool"))
+            let build = add(resource, .buildPool(Self.defaultPoolName), after: [define], reason: LocalizedMessage("plan.reason.poolDirectory", ["path": Self.defaultPoolPath]))
+            add(resource, .startPool(Self.defaultPoolName), after: [build], reason: LocalizedMessage("plan.reason.poolShouldBeActive"))
+            add(resource, .setPoolAutostart(Self.defaultPoolName, true), after: [define], reason: LocalizedMessage("plan.reason.poolAutostart"))
             record(resource, .create, fields: [
                 FieldChange(field: "type", before: nil, after: "dir"),
                 FieldChange(field: "path", before: nil, after: Self.defaultPoolPath),
@@ -67,12 +68,12 @@ extension HostPlanner {
         }
         var fields: [FieldChange] = []
         if !observed.active {
-            let build = add(resource, .buildPool(Self.defaultPoolName), reason: "make sure the pool's directory exists before starting it")
-            add(resource, .startPool(Self.defaultPoolName), after: [build], reason: "the default pool is inactive")
+            let build = add(resource, .buildPool(Self.defaultPoolName), reason: LocalizedMessage("plan.reason.poolDirectoryBeforeStart"))
+            add(resource, .startPool(Self.defaultPoolName), after: [build], reason: LocalizedMessage("plan.reason.defaultPoolInactive"))
             fields.append(FieldChange(field: "active", before: false, after: true))
         }
         if !observed.autostart {
-            add(resource, .setPoolAutostart(Self.defaultPoolName, true), reason: "the default pool does not start on boot")
+            add(resource, .setPoolAutostart(Self.defaultPoolName, true), reason: LocalizedMessage("plan.reason.defaultPoolAutostart"))
             fields.append(FieldChange(field: "autostart", before: false, after: true))
         }
         record(resource, .update, fields: fields, sinceStep: first)

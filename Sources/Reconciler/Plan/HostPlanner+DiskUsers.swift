@@ -1,3 +1,4 @@
+import Localization
 import Spec
 
 extension HostPlanner {
@@ -16,8 +17,8 @@ extension HostPlanner {
             let volume = disk.volumeName(vm: spec.name)
             guard let user = otherUsers(ofVolume: volume, pool: disk.pool, except: spec.name).first else { continue }
             conflict(ResourceAddress.volume(hypervisor: name, pool: disk.pool, name: volume),
-                     "volume \(disk.pool)/\(volume) is already used by virtual machine '\(user.name)'",
-                     hint: "'\(spec.name)' is left alone until the volume is free: rename the disk or the VM, or detach it from '\(user.name)'")
+                     LocalizedMessage("plan.volume.inUse", ["volume": "\(disk.pool)/\(volume)", "user": user.name]),
+                     hint: LocalizedMessage("plan.volume.inUseHint", ["name": spec.name, "user": user.name]))
             found = true
         }
         return found

@@ -1,3 +1,4 @@
+import Localization
 import Spec
 
 extension HostPlanner {
@@ -6,19 +7,22 @@ extension HostPlanner {
             let resource = address(.domain, spec.name)
             let observed = state.domain(named: spec.name)
             if let observed, observed.ownership == nil, !spec.metadata.adopt {
-                let action = spec.state == .absent ? "delete" : "manage"
+                let deleting = spec.state == .absent
                 if let recorded = observed.ownershipRecordedFor {
-                    conflict(resource, Self.copyMessage(observed, recorded: recorded) + "; it will not \(action) it",
-                             hint: "set metadata.adopt: true to manage this copy, or choose another name")
+                    let arguments = Self.copyArguments(observed, recorded: recorded)
+                    conflict(resource, deleting ? LocalizedMessage("plan.domain.copyNotDeleted", arguments)
+                                 : LocalizedMessage("plan.domain.copyNotManaged", arguments),
+                             hint: LocalizedMessage("plan.domain.copyHint"))
                 } else {
-                    conflict(resource, "virtual machine '\(spec.name)' already exists and was not created by reconcile; it will not \(action) it",
-                             hint: "set metadata.adopt: true to manage it, or choose another name")
+                    conflict(resource, deleting ? LocalizedMessage("plan.domain.existsNotDeleted", ["name": spec.name])
+                                 : LocalizedMessage("plan.domain.existsNotManaged", ["name": spec.name]),
+                             hint: LocalizedMessage("plan.adoptHint"))
                 }
                 continue
             }
             if spec.state == .absent {
                 if let observed {
-                    planDomainDeletion(observed, reason: "declared with state: absent", stopTimeout: spec.stopTimeout,
+                    planDomainDeletion(observed, reason: LocalizedMessage("plan.reason.stateAbsent"), stopTimeout: spec.stopTimeout,
                                        alsoDeleting: Set(spec.disks.filter(\.deleteWithVM).map { $0.volumeName(vm: spec.name) }))
                 }
                 continue
@@ -31,7 +35,7 @@ extension HostPlanner {
                 // Rebuilt from its image: the image disk and the seed go, data disks stay.
                 recreated = Set(spec.disks.filter { $0.from != nil }.map { $0.volumeName(vm: spec.name) })
                 recreated.formUnion((observed.ownership?.volumes ?? []).map(\.name).filter { $0.hasPrefix("\(spec.name)-seed-") })
-                deletions = planDomainDeletion(observed, reason: "rebuilt from its image (--replace)", stopTimeout: spec.stopTimeout,
+                deletions = planDomainDeletion(observed, reason: LocalizedMessage("plan.reason.replaced"), stopTimeout: spec.stopTimeout,
                                                alsoDeleting: recreated)
                 current = nil
             }
@@ -68,9 +72,13 @@ extension HostPlanner {
             }
             guard let observed = state.volume(pool: definition.pool, name: definition.name), !recreated.contains(definition.name) else {
                 if definition.capacity == 0 && definition.backingPath == nil { continue }
-                let reason = fromImage && definition.backingPath == nil ? "blank disk '\(spec.name)' is installed onto from the \(image?.distribution.name ?? "its") installer ISO"
-                    : fromImage ? "copy-on-write overlay on \(image?.distribution.name ?? "its") image for '\(spec.name)'"
-                    : "disk of virtual machine '\(spec.name)' does not exist"
+                let reason = if fromImage, let image, definition.backingPath == nil {
+                    LocalizedMessage.verbatim("blank disk '\(spec.name)' is installed onto from the \(image.distribution.name) installer ISO")
+                } else if fromImage, let image {
+                    LocalizedMessage("plan.reason.overlay", ["distribution": image.distribution.name, "name": spec.name])
+                } else {
+                    LocalizedMessage("plan.reason.diskMissing", ["name": spec.name])
+                }
                 ids.append(add(resource, .createVolume(definition), after: [poolReadyStep(definition.pool)] + (image?.readySteps ?? []) + deletions,
                                reason: reason))
                 var fields = [
@@ -83,16 +91,19 @@ extension HostPlanner {
             }
             if definition.capacity > observed.capacity {
                 ids.append(add(resource, .resizeVolume(pool: definition.pool, name: definition.name, capacity: definition.capacity),
-                               after: [poolReadyStep(definition.pool)], reason: "declared size is larger than the volume"))
+                               after: [poolReadyStep(definition.pool)], reason: LocalizedMessage("plan.reason.diskGrows")))
                 record(resource, .update, fields: [
                     FieldChange(field: "capacity", before: ByteSize(bytes: observed.capacity).description,
                                 after: ByteSize(bytes: definition.capacity).description),
-                ], sinceStep: first, notes: ["the guest sees the new size after its partition and file system are grown"])
+                ], sinceStep: first, notes: [LocalizedMessage("plan.note.diskGrows")])
             } else if definition.capacity > 0, definition.capacity < observed.capacity {
                 // Shrinking would cut the guest's file system short: refused, not skipped quietly.
                 let disk = spec.disks.first { $0.volumeName(vm: spec.name) == definition.name }?.name ?? definition.name
-                conflict(resource, "disk '\(disk)' of virtual machine '\(spec.name)' is declared \(ByteSize(bytes: definition.capacity)), smaller than its volume \(definition.pool)/\(definition.name) (\(ByteSize(bytes: observed.capacity))): disks are never shrunk",
-                         hint: "declare at least \(ByteSize(bytes: observed.capacity)) for disk '\(disk)'")
+                conflict(resource, LocalizedMessage("plan.domain.diskShrink", [
+                             "disk": disk, "name": spec.name, "declared": ByteSize(bytes: definition.capacity).description,
+                             "volume": "\(definition.pool)/\(definition.name)", "size": ByteSize(bytes: observed.capacity).description,
+                         ]),
+                         hint: LocalizedMessage("plan.domain.diskShrinkHint", ["size": ByteSize(bytes: observed.capacity).description, "disk": disk]))
             }
         }
         return ids
@@ -107,13 +118,13 @@ extension HostPlanner {
         let networkSteps = spec.networks.map { stepID(.startNetwork, address(.network, $0.network)) }
         let poolSteps = spec.disks.map { poolReadyStep($0.pool) }
         guard let observed else {
-            let define = add(resource, .defineDomain(desired), after: volumeSteps, reason: "virtual machine does not exist")
+            let define = add(resource, .defineDomain(desired), after: volumeSteps, reason: LocalizedMessage("plan.reason.domainMissing"))
             if spec.state == .running {
                 add(resource, .startDomain(spec.name), after: [define] + volumeSteps + networkSteps + poolSteps,
-                    reason: "virtual machine should be running")
+                    reason: LocalizedMessage("plan.reason.domainShouldRun"))
             }
             if spec.autostart {
-                add(resource, .setDomainAutostart(spec.name, true), after: [define], reason: "virtual machine should start on boot")
+                add(resource, .setDomainAutostart(spec.name, true), after: [define], reason: LocalizedMessage("plan.reason.domainAutostart"))
             }
             record(resource, .create, fields: Self.domainFields(desired, spec: spec), sinceStep: first)
             return desired
@@ -136,16 +147,16 @@ extension HostPlanner {
         let detach = running ? Self.deviceDetach(taking: &patch, observed: observed) : DeviceDetach(name: spec.name, uuid: observed.uuid)
         noticeDeviceRemoval(spec, desired: desired, observed: observed)
         var fields = planned
-        var notes: [String] = []
+        var notes: [LocalizedMessage] = []
         if desired.type != observed.type {
-            notice("virtual machine '\(spec.name)' is of type '\(observed.type)', not the declared '\(desired.type)'; reconcile never changes an existing domain's type (recreate it with --replace to change it)")
+            notice(LocalizedMessage("plan.notice.domainType", ["name": spec.name, "observed": observed.type, "declared": desired.type]))
         }
         noticeFirmwareChange(spec, desired: desired, observed: observed)
         var update: String?
         // A transient domain is defined from its own definition, so it survives its next shutdown.
         if !patch.isEmpty || !observed.persistent {
             let reason = observed.persistent ? Self.ownershipReason(observed: observed.ownership, desiredHash: desired.ownership.specHash)
-                : "make the transient virtual machine persistent"
+                : LocalizedMessage("plan.reason.makePersistent")
             update = add(resource, .updateDomain(patch), after: volumeSteps, reason: reason)
         }
         if !detach.isEmpty {
@@ -155,14 +166,14 @@ extension HostPlanner {
                          reason: "hot-unplug what the manifest no longer declares; the guest must release it within \(detach.timeoutSeconds) s")
         }
         var recordReason = Self.ownershipRecordReason(observed: observed, desiredHash: desired.ownership.specHash)
-        if recordReason != nil, image?.installFinished == true { recordReason = "the install finished: the installer kernel is no longer booted" }
+        if recordReason != nil, image?.installFinished == true { recordReason = .verbatim("the install finished: the installer kernel is no longer booted") }
         if recordReason == nil, observed.ownership?.devices != desired.ownership.devices {
-            recordReason = observed.ownership?.devices == nil ? "record which disks and NICs reconcile manages (those matching the manifest)"
-                : "record the disks and NICs reconcile attached"
+            recordReason = observed.ownership?.devices == nil ? .verbatim("record which disks and NICs reconcile manages (those matching the manifest)")
+                : .verbatim("record the disks and NICs reconcile attached")
         }
         if recordReason == nil, update != nil, let commit = desired.ownership.commit, observed.ownership?.commit != commit {
             // An update (drift) keeps the old record: the commit it was made from is recorded with it.
-            recordReason = "record the manifests' commit \(commit.prefix(12))"
+            recordReason = LocalizedMessage("plan.reason.recordCommit", ["commit": String(commit.prefix(12))])
         }
         if let reason = recordReason {
             var ownership = desired.ownership
@@ -185,11 +196,11 @@ extension HostPlanner {
         switch (spec.state, observed.state) {
         case (.running, .shutoff):
             add(resource, .startDomain(spec.name), after: [update] + volumeSteps + networkSteps + poolSteps,
-                reason: "virtual machine is shut off and should be running")
+                reason: LocalizedMessage("plan.reason.domainShutOff"))
             fields.append(FieldChange(field: "state", before: observed.state.rawValue, after: "running"))
         case (.stopped, let current) where current.isActive:
             add(resource, .shutdownDomain(spec.name, timeoutSeconds: spec.stopTimeout),
-                reason: "virtual machine is \(current.rawValue) and should be stopped")
+                reason: LocalizedMessage("plan.reason.domainShouldStop", ["state": current.rawValue]))
             fields.append(FieldChange(field: "state", before: current.rawValue, after: "stopped"))
             notes.append(Self.stopNote(spec.stopTimeout))
         default:
@@ -197,7 +208,7 @@ extension HostPlanner {
         }
         if spec.autostart != observed.autostart {
             add(resource, .setDomainAutostart(spec.name, spec.autostart), after: [update],
-                reason: spec.autostart ? "autostart is off and should be on" : "autostart is on and should be off")
+                reason: Self.autostartReason(spec.autostart))
             fields.append(FieldChange(field: "autostart", before: observed.autostart, after: spec.autostart))
         }
         record(resource, .update, fields: fields, sinceStep: first, notes: notes, restartPending: restartPending)
@@ -208,17 +219,17 @@ extension HostPlanner {
     /// volumes it owns with `deleteWithVM`. `stopTimeout` nil: a guest no manifest declares, stopped
     /// within apply's `--shutdown-timeout`.
     @discardableResult
-    mutating func planDomainDeletion(_ observed: ObservedDomain, reason: String, stopTimeout: Int?,
+    mutating func planDomainDeletion(_ observed: ObservedDomain, reason: LocalizedMessage, stopTimeout: Int?,
                                      alsoDeleting extra: Set<String> = []) -> [String] {
         let firstStep = steps.count
         let resource = address(.domain, observed.name)
         let first = steps.count
         var stop: String?
-        var notes: [String] = []
+        var notes: [LocalizedMessage] = []
         if observed.state.isActive {
             // The guest gets its chance to flush and close its file systems: data disks may be kept.
             stop = add(resource, .shutdownDomain(observed.name, timeoutSeconds: stopTimeout),
-                       reason: "a virtual machine must be off before it is undefined")
+                       reason: LocalizedMessage("plan.reason.domainStopBeforeUndefine"))
             notes.append(Self.stopNote(stopTimeout))
         }
         let undefine = add(resource, .undefineDomain(observed.name), after: [stop], reason: reason)
@@ -241,15 +252,18 @@ extension HostPlanner {
             let usersLeaving = users.map { stepID(.undefineDomain, address(.domain, $0.name)) }
             let staying = zip(users, usersLeaving).filter { $0.1 == nil }.map(\.0.name)
             guard staying.isEmpty else {
-                notice("volume \(volume.pool)/\(volume.name) of '\(observed.name)' is not deleted: virtual machine \(staying.map { "'\($0)'" }.joined(separator: ", ")) still uses it")
+                notice(LocalizedMessage("plan.notice.volumeStillUsed", [
+                    "volume": "\(volume.pool)/\(volume.name)", "name": observed.name,
+                    "users": staying.map { "'\($0)'" }.joined(separator: ", "),
+                ]))
                 continue
             }
             var previous: [String?] = []
             for layer in overlays + [existing] {
                 let volumeResource = ResourceAddress.volume(hypervisor: name, pool: layer.pool, name: layer.name)
                 let volumeFirst = steps.count
-                let reason = layer == existing ? "disk of deleted virtual machine '\(observed.name)' (deleteWithVM: true)"
-                    : "snapshot overlay on disk \(volume.pool)/\(volume.name) of deleted virtual machine '\(observed.name)' (deleteWithVM: true)"
+                let reason = layer == existing ? LocalizedMessage("plan.reason.deleteWithVM", ["name": observed.name])
+                    : .verbatim("snapshot overlay on disk \(volume.pool)/\(volume.name) of deleted virtual machine '\(observed.name)' (deleteWithVM: true)")
                 previous = [add(volumeResource, .deleteVolume(pool: layer.pool, name: layer.name), after: [undefine] + usersLeaving + previous,
                                 reason: reason)]
                 record(volumeResource, .delete, fields: [
@@ -260,19 +274,26 @@ extension HostPlanner {
         }
         let kept = owned.filter { !$0.deleteWithVM && !extra.contains($0.name) && state.volume(pool: $0.pool, name: $0.name) != nil }
         if !kept.isEmpty {
-            notice("volumes of '\(observed.name)' are kept (deleteWithVM is false): \(kept.map { "\($0.pool)/\($0.name)" }.joined(separator: ", "))")
+            notice(LocalizedMessage("plan.notice.volumesKept", [
+                "name": observed.name, "volumes": kept.map { "\($0.pool)/\($0.name)" }.joined(separator: ", "),
+            ]))
         }
         return steps[firstStep...].map(\.id)
     }
 
     /// What the plan says about a stop: when it may force the guest off.
-    static func stopNote(_ seconds: Int?) -> String {
-        let limit = seconds.map { "\($0) s (spec.stopTimeout)" } ?? "apply's --shutdown-timeout (120 s unless given)"
-        return "stops with an ACPI shutdown; forced off (virDomainDestroy) if the guest is still running after \(limit)"
+    static func stopNote(_ seconds: Int?) -> LocalizedMessage {
+        guard let seconds else { return LocalizedMessage("plan.note.stopDefaultTimeout") }
+        return LocalizedMessage("plan.note.stopTimeout", ["seconds": String(seconds)])
     }
 
-    static func copyMessage(_ observed: ObservedDomain, recorded: String) -> String {
-        "virtual machine '\(observed.name)' carries reconcile's metadata written for another domain (UUID \(recorded), its own is \(observed.uuid ?? "unknown")): it is a copy, not reconcile's"
+    /// Names a copied guest: its name, the UUID the metadata was written for and its own.
+    static func copyArguments(_ observed: ObservedDomain, recorded: String) -> [String: String] {
+        ["name": observed.name, "recorded": recorded, "uuid": observed.uuid ?? "unknown"]
+    }
+
+    static func autostartReason(_ wanted: Bool) -> LocalizedMessage {
+        wanted ? LocalizedMessage("plan.reason.autostartOn") : LocalizedMessage("plan.reason.autostartOff")
     }
 
     static func memory(_ kib: UInt64) -> String { ByteSize(bytes: kib * 1024).description }
@@ -316,10 +337,10 @@ extension HostPlanner {
     }
 
     /// Why reconcile's metadata must be written, or nil when it already says what the plan would write.
-    static func ownershipRecordReason(observed: ObservedDomain, desiredHash: String) -> String? {
-        guard let recorded = observed.ownership else { return "adopting an existing object (metadata.adopt: true)" }
-        if recorded.specHash != desiredHash { return "manifest changed" }
-        if recorded.uuid == nil { return "record the virtual machine's UUID in reconcile's metadata" }
+    static func ownershipRecordReason(observed: ObservedDomain, desiredHash: String) -> LocalizedMessage? {
+        guard let recorded = observed.ownership else { return LocalizedMessage("plan.reason.adopting") }
+        if recorded.specHash != desiredHash { return LocalizedMessage("plan.reason.manifestChanged") }
+        if recorded.uuid == nil { return LocalizedMessage("plan.reason.recordUUID") }
         return nil
     }
 

@@ -1,3 +1,4 @@
+import Localization
 import Spec
 
 extension HostPlanner {
@@ -18,6 +19,6 @@ extension HostPlanner {
         // A TPM added by hand is kept: only one the manifest asks for and the domain lacks is reported.
         if wantTPM && !observed.tpm { differences.append("tpm false → true") }
         guard !differences.isEmpty else { return }
-        notice("virtual machine '\(spec.name)': \(differences.joined(separator: ", ")) is not applied to an existing domain (it changes how the guest boots); rebuild it with --replace \(spec.name)")
+        notice(LocalizedMessage("plan.notice.firmwareChange", ["name": spec.name, "changes": differences.joined(separator: ", ")]))
     }
 }

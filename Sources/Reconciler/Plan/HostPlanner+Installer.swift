@@ -33,7 +33,7 @@ extension HostPlanner {
             plan.installFinished = finished
             return plan
         }
-        if installer.allowHTTP { warnAboutHTTP("Distribution '\(distribution.name)' sets installer.allowHTTP") }
+        if installer.allowHTTP { warnAboutHTTP(.verbatim("Distribution '\(distribution.name)' sets installer.allowHTTP: its files may come over plain http, which anyone on the way can alter")) }
         guard let files = planImageFiles(distribution, [
             (.iso, installer.iso, .raw), (.kernel, installer.kernel, .raw), (.initrd, installer.initrd, .raw),
         ], pool: disk.pool, for: spec, after: deletions), let isoDigest = files.digests[.iso], let isoPath = files.paths[.iso] else {

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import Spec
 
 /// What an interrupted apply left on this host. Most steps re-plan from observation alone; the holes
@@ -35,14 +36,16 @@ extension HostPlanner {
             let during = run.unfinishedSteps.filter { $0.hypervisor == name }.map(\.step)
             // Said on the host it stopped on; a run killed between steps is said on every host.
             if during.isEmpty && !run.unfinishedSteps.isEmpty { continue }
-            let what = during.isEmpty ? "between steps" : "during \(during.joined(separator: ", "))"
-            notice("the apply by \(run.owner) (pid \(run.pid)) started \(run.started.formatted(.iso8601)) was interrupted \(what) on \(name); this plan finishes it and removes what it left half-done")
+            var arguments = ["owner": run.owner, "pid": "\(run.pid)", "started": run.started.formatted(.iso8601), "name": name]
+            arguments["steps"] = during.joined(separator: ", ")
+            notice(during.isEmpty ? LocalizedMessage("plan.notice.interruptedBetween", arguments)
+                : LocalizedMessage("plan.notice.interruptedDuring", arguments))
         }
         for volume in discarded.sorted(by: { ($0.pool, $0.name) < ($1.pool, $1.name) }) {
             let resource = ResourceAddress.volume(hypervisor: name, pool: volume.pool, name: volume.name)
             let first = steps.count
             let id = add(resource, .deleteVolume(pool: volume.pool, name: volume.name),
-                         reason: "an interrupted apply was writing it when it stopped: it may be incomplete")
+                         reason: LocalizedMessage("plan.reason.halfWritten"))
             cleanupSteps[resource] = id
             record(resource, .delete, fields: [
                 FieldChange(field: "path", before: volume.path, after: nil),
@@ -66,7 +69,7 @@ extension HostPlanner {
             guard !steps.contains(where: { $0.resource == resource }) else { continue }
             let first = steps.count
             add(resource, .deleteVolume(pool: volume.pool, name: volume.name),
-                reason: "created by an interrupted apply for something no manifest declares any more")
+                reason: LocalizedMessage("plan.reason.leftover"))
             record(resource, .delete, fields: [
                 FieldChange(field: "path", before: volume.path, after: nil),
             ], sinceStep: first)

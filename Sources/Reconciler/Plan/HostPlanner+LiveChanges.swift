@@ -1,3 +1,4 @@
+import Localization
 import Spec
 
 extension HostPlanner {
@@ -6,27 +7,29 @@ extension HostPlanner {
     /// note that one is pending. Returns true when a restart is pending.
     mutating func planRunningGuestChanges(_ spec: VirtualMachineSpec, live: LiveChange, fields: [FieldChange],
                                           after definition: [String?], starting dependencies: [String?],
-                                          notes: inout [String]) -> Bool {
+                                          notes: inout [LocalizedMessage]) -> Bool {
         let resource = address(.domain, spec.name)
         var applied: String?
         if !live.isEmpty {
             applied = add(resource, .applyLive(live), after: definition + dependencies,
-                          reason: "the running guest takes \(Self.liveSummary(live)) without a restart")
+                          reason: LocalizedMessage("plan.reason.applyLive", ["changes": Self.liveSummary(live)]))
         }
         let waiting = fields.filter { $0.timing == .nextBoot }.map(\.field)
         guard !waiting.isEmpty else { return false }
         let list = waiting.joined(separator: ", ")
         switch spec.restartPolicy {
         case .never:
-            notes.append("restart pending: \(list) take\(waiting.count == 1 ? "s" : "") effect at the guest's next boot (restartPolicy: never; reconcile restart \(spec.name), or restartPolicy: ifNeeded)")
+            let arguments = ["fields": list, "name": spec.name]
+            notes.append(waiting.count == 1 ? LocalizedMessage("plan.note.restartPending.one", arguments)
+                : LocalizedMessage("plan.note.restartPending.other", arguments))
             return true
         case .ifNeeded:
             // The same graceful stop as state: stopped, then a start, once the definition holds the change.
             let stop = add(resource, .shutdownDomain(spec.name, timeoutSeconds: spec.stopTimeout), after: definition + [applied],
-                           reason: "restart for \(list) (restartPolicy: ifNeeded)")
+                           reason: LocalizedMessage("plan.reason.restartFor", ["fields": list]))
             add(resource, .startDomain(spec.name), after: [stop] + definition + dependencies,
-                reason: "start again with \(list)")
-            notes.append("restarts the guest for \(list) (restartPolicy: ifNeeded); " + Self.stopNote(spec.stopTimeout))
+                reason: LocalizedMessage("plan.reason.startAgain", ["fields": list]))
+            notes.append(LocalizedMessage("plan.note.restarts", ["fields": list, "seconds": String(spec.stopTimeout)]))
             return false
         }
     }

@@ -1,3 +1,4 @@
+import Localization
 import Spec
 
 extension HostPlanner {
@@ -7,44 +8,43 @@ extension HostPlanner {
             let first = steps.count
             let desired = builder.network(spec)
             guard let observed = state.network(named: spec.name) else {
-                let define = add(resource, .defineNetwork(desired), reason: "network does not exist")
-                if spec.active { add(resource, .startNetwork(spec.name), after: [define], reason: "network should be active") }
+                let define = add(resource, .defineNetwork(desired), reason: LocalizedMessage("plan.reason.networkMissing"))
+                if spec.active { add(resource, .startNetwork(spec.name), after: [define], reason: LocalizedMessage("plan.reason.networkShouldBeActive")) }
                 if spec.autostart {
-                    add(resource, .setNetworkAutostart(spec.name, true), after: [define], reason: "network should start on boot")
+                    add(resource, .setNetworkAutostart(spec.name, true), after: [define], reason: LocalizedMessage("plan.reason.networkAutostart"))
                 }
                 record(resource, .create, fields: Self.networkFields(desired, active: spec.active, autostart: spec.autostart), sinceStep: first)
                 continue
             }
             if observed.ownership == nil && !spec.metadata.adopt {
-                conflict(resource, "network '\(spec.name)' already exists and was not created by reconcile",
-                         hint: "set metadata.adopt: true to manage it, or choose another name")
+                conflict(resource, LocalizedMessage("plan.network.exists", ["name": spec.name]), hint: LocalizedMessage("plan.adoptHint"))
                 continue
             }
             let (patch, planned) = Self.networkPatch(desired, observed)
             var fields = planned
-            var notes: [String] = []
+            var notes: [LocalizedMessage] = []
             // Stopping first lets a redefinition land directly in the definition libvirt reports.
             var stop: String?
             if !spec.active && observed.active {
-                stop = add(resource, .stopNetwork(spec.name), reason: "network is active and should be inactive")
+                stop = add(resource, .stopNetwork(spec.name), reason: LocalizedMessage("plan.reason.networkShouldBeInactive"))
             }
             var redefine: String?
             if !fields.isEmpty || observed.ownership?.specHash != desired.ownership.specHash || !observed.persistent {
-                let reason = fields.isEmpty ? "record reconcile's ownership" : Self.ownershipReason(observed: observed.ownership, desiredHash: desired.ownership.specHash)
+                let reason = fields.isEmpty ? LocalizedMessage("plan.reason.recordOwnership") : Self.ownershipReason(observed: observed.ownership, desiredHash: desired.ownership.specHash)
                 redefine = add(resource, .updateNetwork(patch), after: [stop], reason: reason)
                 if observed.active && spec.active && !fields.isEmpty {
-                    notes.append("the running network keeps its current settings until it is restarted; reconcile does not restart it, because guests on it would lose connectivity")
+                    notes.append(LocalizedMessage("plan.note.networkNotRestarted"))
                 }
             }
             if spec.active && !observed.active {
-                add(resource, .startNetwork(spec.name), after: [redefine], reason: "network is inactive and should be active")
+                add(resource, .startNetwork(spec.name), after: [redefine], reason: LocalizedMessage("plan.reason.networkInactive"))
                 fields.append(FieldChange(field: "active", before: false, after: true))
             } else if stop != nil {
                 fields.append(FieldChange(field: "active", before: true, after: false))
             }
             if spec.autostart != observed.autostart {
                 add(resource, .setNetworkAutostart(spec.name, spec.autostart), after: [redefine],
-                    reason: spec.autostart ? "autostart is off and should be on" : "autostart is on and should be off")
+                    reason: Self.autostartReason(spec.autostart))
                 fields.append(FieldChange(field: "autostart", before: observed.autostart, after: spec.autostart))
             }
             record(resource, .update, fields: fields, sinceStep: first, notes: notes)

@@ -1,3 +1,4 @@
+import Localization
 import Spec
 
 extension HostPlanner {
@@ -6,11 +7,11 @@ extension HostPlanner {
             let resource = address(.pool, spec.name)
             let first = steps.count
             guard let observed = state.pool(named: spec.name) else {
-                let define = add(resource, .definePool(builder.pool(spec)), reason: "storage pool does not exist")
-                let build = add(resource, .buildPool(spec.name), after: [define], reason: "create the pool's directory \(spec.path)")
-                if spec.active { add(resource, .startPool(spec.name), after: [build], reason: "pool should be active") }
+                let define = add(resource, .definePool(builder.pool(spec)), reason: LocalizedMessage("plan.reason.poolMissing"))
+                let build = add(resource, .buildPool(spec.name), after: [define], reason: LocalizedMessage("plan.reason.poolDirectory", ["path": spec.path]))
+                if spec.active { add(resource, .startPool(spec.name), after: [build], reason: LocalizedMessage("plan.reason.poolShouldBeActive")) }
                 if spec.autostart {
-                    add(resource, .setPoolAutostart(spec.name, true), after: [define], reason: "pool should start on boot")
+                    add(resource, .setPoolAutostart(spec.name, true), after: [define], reason: LocalizedMessage("plan.reason.poolAutostart"))
                 }
                 record(resource, .create, fields: [
                     FieldChange(field: "type", before: nil, after: spec.type.rawValue),
@@ -23,19 +24,22 @@ extension HostPlanner {
             // Pools have nowhere to record an owner, and their volumes live under the path:
             // a pool is never redefined or deleted, only matched.
             guard observed.type == spec.type.rawValue, Self.samePath(observed.path, spec.path) else {
-                conflict(resource, "storage pool '\(spec.name)' exists as a \(observed.type) pool at \(observed.path ?? "no path"), but the manifest declares a \(spec.type.rawValue) pool at \(spec.path)",
-                         hint: "reconcile never moves a pool under its volumes: use the existing path in the manifest, or another pool name")
+                conflict(resource, LocalizedMessage("plan.pool.mismatch", [
+                             "name": spec.name, "observedType": observed.type, "observedPath": observed.path ?? "no path",
+                             "type": spec.type.rawValue, "path": spec.path,
+                         ]),
+                         hint: LocalizedMessage("plan.pool.mismatchHint"))
                 continue
             }
             var fields: [FieldChange] = []
             if spec.active && !observed.active {
-                let build = add(resource, .buildPool(spec.name), reason: "make sure the pool's directory exists before starting it")
-                add(resource, .startPool(spec.name), after: [build], reason: "pool is inactive and should be active")
+                let build = add(resource, .buildPool(spec.name), reason: LocalizedMessage("plan.reason.poolDirectoryBeforeStart"))
+                add(resource, .startPool(spec.name), after: [build], reason: LocalizedMessage("plan.reason.poolInactive"))
                 fields.append(FieldChange(field: "active", before: false, after: true))
             }
             if spec.autostart != observed.autostart {
                 add(resource, .setPoolAutostart(spec.name, spec.autostart),
-                    reason: spec.autostart ? "autostart is off and should be on" : "autostart is on and should be off")
+                    reason: Self.autostartReason(spec.autostart))
                 fields.append(FieldChange(field: "autostart", before: observed.autostart, after: spec.autostart))
             }
             record(resource, .update, fields: fields, sinceStep: first)

@@ -1,4 +1,5 @@
 import HostCommands
+import Localization
 import Spec
 
 extension HostPlanner {
@@ -11,7 +12,7 @@ extension HostPlanner {
         guard let disk = spec.disks.first(where: { $0.from != nil }) else { return nil }
         let seedKey = "\(name)/\(spec.name)"
         guard let seedDigest = facts.seedDigests[seedKey] else {
-            conflict(resource, "cannot prepare the cloud-init seed of '\(spec.name)'", hint: "run apply with provisioning available (an ISO builder and ssh-keygen on this machine)",
+            conflict(resource, LocalizedMessage("plan.seed.unprepared", ["name": spec.name]), hint: LocalizedMessage("plan.seed.unpreparedHint"),
                      cause: .unpreparedSeed)
             return nil
         }
@@ -19,10 +20,13 @@ extension HostPlanner {
             // Built before: keep its base, kernel and seed exactly as they are.
             let current = facts.digests[ProvisioningFacts.key(distribution: distribution.name, role: .disk)]
             if let current, current != recorded {
-                notice("a newer image of \(distribution.name) is available (\(current.prefix(23))…); '\(spec.name)' keeps the one it was built from (\(recorded.prefix(23))…) until `reconcile apply --replace \(spec.name)`")
+                notice(LocalizedMessage("plan.notice.newerImage", [
+                    "distribution": distribution.name, "current": String(current.prefix(23)), "name": spec.name,
+                    "recorded": String(recorded.prefix(23)),
+                ]))
             }
             if let seed = observed.ownership?.seed, seed != seedDigest {
-                notice("the cloud-init settings of '\(spec.name)' changed, but cloud-init runs only on first boot: `reconcile apply --replace \(spec.name)` rebuilds it from its image")
+                notice(LocalizedMessage("plan.notice.seedChanged", ["name": spec.name]))
             }
             let format = distribution.cloudImage?.format ?? .qcow2
             let basePath = builder.volumePath(pool: disk.pool, volume: ImageTransfer.volumeName(role: .disk, digest: recorded, format: format))
@@ -32,7 +36,7 @@ extension HostPlanner {
                                   seedDigest: observed.ownership?.seed ?? seedDigest, seedPath: observed.seedSource)
         }
         guard let cloudImage = distribution.cloudImage else { return nil }
-        if cloudImage.allowHTTP { warnAboutHTTP("Distribution '\(distribution.name)' sets cloudImage.allowHTTP") }
+        if cloudImage.allowHTTP { warnAboutHTTP(LocalizedMessage("plan.notice.allowHTTP", ["distribution": distribution.name])) }
         guard let files = planImageFiles(distribution, [
             (.disk, cloudImage.image, cloudImage.format), (.kernel, cloudImage.kernel, .raw), (.initrd, cloudImage.initrd, .raw),
         ], pool: disk.pool, for: spec, after: deletions), let baseDigest = files.digests[.disk], let basePath = files.paths[.disk] else {
@@ -49,8 +53,7 @@ extension HostPlanner {
         return plan
     }
 
-    mutating func warnAboutHTTP(_ who: String) {
-        let warning = "\(who): its files may come over plain http, which anyone on the way can alter"
+    mutating func warnAboutHTTP(_ warning: LocalizedMessage) {
         if !notices.contains(warning) { notice(warning) }
     }
 
@@ -67,8 +70,12 @@ extension HostPlanner {
             let key = ProvisioningFacts.key(distribution: distribution.name, role: role)
             guard let digest = facts.digests[key] else {
                 let field = distribution.installer == nil ? "cloudImage" : "installer"
-                conflict(address(.domain, spec.name), "cannot resolve the \(role.rawValue) image of \(distribution.name): \((facts.failures[key] ?? "no digest").redactingURLCredentials)",
-                         hint: "check \(field) in Distribution '\(distribution.name)' and that its checksum file is reachable",
+                conflict(address(.domain, spec.name), LocalizedMessage("plan.image.unresolved", [
+                             "role": role.rawValue, "distribution": distribution.name,
+                             "detail": (facts.failures[key] ?? "no digest").redactingURLCredentials,
+                         ]),
+                         hint: field == "cloudImage" ? LocalizedMessage("plan.image.unresolvedHint", ["distribution": distribution.name])
+                             : .verbatim("check \(field) in Distribution '\(distribution.name)' and that its checksum file is reachable"),
                          cause: .unreachableImage)
                 return nil
             }
@@ -90,17 +97,19 @@ extension HostPlanner {
         guard state.volume(pool: pool, name: seedVolume) == nil || !deletions.isEmpty else { return ready }
         let request = SeedRequest(for: spec, distribution: distribution)
         if let problem = facts.seedBuilderProblem {
-            block("cannot build the \(request.answer == nil ? "cloud-init seed" : "answer-file seed") of '\(spec.name)': \(problem)",
-                  hint: "install xorriso or genisoimage on the machine running reconcile (apt-get install xorriso)")
+            let message = request.answer == nil ? LocalizedMessage("plan.seed.cannotBuild", ["name": spec.name, "detail": problem])
+                : .verbatim("cannot build the answer-file seed of '\(spec.name)': \(problem)")
+            block(message, hint: LocalizedMessage("plan.seed.cannotBuildHint"))
         }
         let seedResource = ResourceAddress.volume(hypervisor: name, pool: pool, name: seedVolume)
         let first = steps.count
-        let what = request.answer.map { "\($0.kind.fileName) of the \($0.kind.rawValue) answer file on an ISO labelled \($0.kind.seedLabel)" }
-            ?? "cloud-init NoCloud seed"
+        let reason = request.answer.map {
+            LocalizedMessage.verbatim("\($0.kind.fileName) of the \($0.kind.rawValue) answer file on an ISO labelled \($0.kind.seedLabel) of '\(spec.name)' (named by its content)")
+        } ?? LocalizedMessage("plan.reason.seed", ["name": spec.name])
         let step = add(seedResource, .createSeed(SeedUpload(request: request, digest: seedDigest, pool: pool, volume: seedVolume)),
                        // After the image: a download that fails then leaves nothing behind in the pool.
                        after: [poolReadyStep(pool)] + ready + deletions,
-                       reason: "\(what) of '\(spec.name)' (named by its content)")
+                       reason: reason)
         record(seedResource, .create, fields: [
             FieldChange(field: "seed", before: nil, after: "\(seedDigest.prefix(23))… (secrets redacted)"),
         ], sinceStep: first)
@@ -126,13 +135,16 @@ extension HostPlanner {
                     || domain.initrd == present.path || domain.disks.contains { $0.source == present.path }
             }.filter { stepID(.undefineDomain, address(.domain, $0.name)) == nil }
             guard users.isEmpty else {
-                notice("\(pool)/\(volume) is shorter than its image (\(physical) of \(expected) bytes) but \(users.map(\.name).joined(separator: ", ")) uses it; it is left as it is")
+                notice(LocalizedMessage("plan.notice.shortImageInUse", [
+                    "volume": "\(pool)/\(volume)", "size": "\(physical)", "expected": "\(expected)",
+                    "users": users.map(\.name).joined(separator: ", "),
+                ]))
                 return nil
             }
             // A run killed mid-upload left a short file under the final name: replace it.
             let first = steps.count
             removal = add(volumeResource, .deleteVolume(pool: pool, name: volume), after: deletions,
-                          reason: "an earlier upload was interrupted (\(physical) of \(expected) bytes)")
+                          reason: LocalizedMessage("plan.reason.uploadInterrupted", ["size": "\(physical)", "expected": "\(expected)"]))
             record(volumeResource, .delete, fields: [
                 FieldChange(field: "size", before: "\(physical) bytes (incomplete)", after: nil),
             ], sinceStep: first)
@@ -143,7 +155,9 @@ extension HostPlanner {
         var download: String? = stepID(.downloadImage, imageResource)
         if download == nil && !facts.cached.contains(digest) {
             let first = steps.count
-            download = add(imageResource, .downloadImage(transfer), reason: "\(role.rawValue) image \(digest.prefix(23))… is not in the local cache")
+            download = add(imageResource, .downloadImage(transfer), reason: LocalizedMessage("plan.reason.imageNotCached", [
+                "role": role.rawValue, "digest": String(digest.prefix(23)),
+            ]))
             record(imageResource, .create, fields: [
                 FieldChange(field: "url", before: nil, after: source.url.redactingURLCredentials),
                 FieldChange(field: "digest", before: nil, after: digest),
@@ -151,7 +165,7 @@ extension HostPlanner {
         }
         let first = steps.count
         let upload = add(volumeResource, .uploadImage(transfer), after: [download, poolReadyStep(pool), removal],
-                         reason: "base \(role.rawValue) image of \(owner), shared by every VM built from it")
+                         reason: LocalizedMessage("plan.reason.baseImage", ["role": role.rawValue, "distribution": owner]))
         record(volumeResource, .create, fields: [
             FieldChange(field: "from", before: nil, after: source.url.redactingURLCredentials),
             FieldChange(field: "digest", before: nil, after: digest),
@@ -168,7 +182,7 @@ extension HostPlanner {
         let created = stepID(.defineDomain, resource) != nil
         let needsAgent = agent != nil && (created || observed?.ownership?.agent != agent?.hash)
         guard spec.state == .running else {
-            if needsAgent { notice("the agent of '\(spec.name)' will be installed when it runs (it is declared stopped)") }
+            if needsAgent { notice(LocalizedMessage("plan.notice.agentLater", ["name": spec.name])) }
             return
         }
         guard created || needsAgent else { return }
@@ -176,11 +190,11 @@ extension HostPlanner {
         let wait = GuestWait(guest: spec.name, macs: desired.interfaces.compactMap(\.mac), loginUser: ProvisioningFacts.loginUser,
                              timeoutSeconds: spec.bootTimeout)
         let start = stepID(.startDomain, resource)
-        let ip = add(resource, .waitForIP(wait), after: [start], reason: "the guest's address, from DHCP leases, the guest agent or ARP")
-        let ssh = add(resource, .waitForSSH(wait), after: [ip], reason: "an SSH login checked against the host key reconcile generated")
+        let ip = add(resource, .waitForIP(wait), after: [start], reason: LocalizedMessage("plan.reason.waitForIP"))
+        let ssh = add(resource, .waitForSSH(wait), after: [ip], reason: LocalizedMessage("plan.reason.waitForSSH"))
         var fields: [FieldChange] = []
         if needsAgent, let agent {
-            let what = agent.installCommands.isEmpty ? "agent configuration changed: re-configure only" : "install and start the agent"
+            let what = agent.installCommands.isEmpty ? LocalizedMessage("plan.reason.agentReconfigure") : LocalizedMessage("plan.reason.agentInstall")
             add(resource, .installAgent(wait, agent), after: [ssh], reason: what)
             fields.append(FieldChange(field: "agent", before: observed?.ownership?.agent == nil ? nil : "configured differently",
                                       after: "\(agent.agent.service) → \(agent.agent.https ? "https" : "http") \(agent.agent.serverHost):\(agent.agent.port)"))

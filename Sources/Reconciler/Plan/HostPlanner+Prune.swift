@@ -1,3 +1,4 @@
+import Localization
 import Spec
 
 extension HostPlanner {
@@ -11,21 +12,20 @@ extension HostPlanner {
         for copy in state.domains.sorted(by: { $0.name < $1.name })
         where copy.ownershipRecordedFor != nil && !declaredDomains.contains(copy.name) {
             // Not declared, so nothing declared is left alone: a notice, not a conflict.
-            notice(Self.copyMessage(copy, recorded: copy.ownershipRecordedFor ?? "")
-                   + "; it is never pruned (declare it with metadata.adopt: true to manage it)")
+            notice(LocalizedMessage("plan.notice.copyNeverPruned", Self.copyArguments(copy, recorded: copy.ownershipRecordedFor ?? "")))
         }
         for domain in orphanDomains {
             if options.prune {
-                planDomainDeletion(domain, reason: "managed by reconcile but declared in no manifest (--prune)", stopTimeout: nil)
+                planDomainDeletion(domain, reason: LocalizedMessage("plan.reason.pruned"), stopTimeout: nil)
             } else {
-                notice("virtual machine '\(domain.name)' on \(name) is managed by reconcile but declared in no manifest; `--prune` would delete it")
+                notice(LocalizedMessage("plan.notice.undeclaredDomain", ["name": domain.name, "hypervisor": name]))
             }
         }
         let declaredNetworks = Set(networks.map(\.name) + implicitNetworkNames)
         for network in state.networks.sorted(by: { $0.name < $1.name })
         where network.ownership != nil && !declaredNetworks.contains(network.name) {
             guard options.prune else {
-                notice("network '\(network.name)' on \(name) is managed by reconcile but declared in no manifest; `--prune` would delete it")
+                notice(LocalizedMessage("plan.notice.undeclaredNetwork", ["name": network.name, "hypervisor": name]))
                 continue
             }
             let resource = address(.network, network.name)
@@ -35,12 +35,12 @@ extension HostPlanner {
             let waits = users.map { stepID(.undefineDomain, address(.domain, $0.name)) }
             var stop: String?
             if network.active {
-                stop = add(resource, .stopNetwork(network.name), after: waits, reason: "a network must be inactive before it is undefined")
+                stop = add(resource, .stopNetwork(network.name), after: waits, reason: LocalizedMessage("plan.reason.networkStopBeforeUndefine"))
             }
             add(resource, .undefineNetwork(network.name), after: [stop] + waits,
-                reason: "managed by reconcile but declared in no manifest (--prune)")
+                reason: LocalizedMessage("plan.reason.pruned"))
             let remaining = users.filter { stepID(.undefineDomain, address(.domain, $0.name)) == nil }.map(\.name)
-            let notes = remaining.isEmpty ? [] : ["still used by: \(remaining.joined(separator: ", ")); their NICs lose this network"]
+            let notes = remaining.isEmpty ? [] : [LocalizedMessage("plan.note.networkStillUsed", ["users": remaining.joined(separator: ", ")])]
             record(resource, .delete, fields: [
                 FieldChange(field: "mode", before: network.mode?.rawValue ?? network.forwardModeText ?? "unknown", after: nil),
             ], sinceStep: first, notes: notes)

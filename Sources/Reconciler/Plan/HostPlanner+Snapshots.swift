@@ -1,3 +1,4 @@
+import Localization
 import Spec
 
 extension HostPlanner {
@@ -18,8 +19,8 @@ extension HostPlanner {
             let resource = ResourceAddress.snapshot(hypervisor: name, domain: spec.name, name: snapshot.name)
             if existing.contains(snapshot.name) {
                 if !recorded.contains(snapshot.name) {
-                    conflict(resource, "virtual machine '\(spec.name)' already has a snapshot '\(snapshot.name)' that reconcile did not make; it is left alone",
-                             hint: "rename the declared snapshot, or delete the existing one by hand (virsh snapshot-delete)")
+                    conflict(resource, LocalizedMessage("plan.snapshot.exists", ["name": spec.name, "snapshot": snapshot.name]),
+                             hint: LocalizedMessage("plan.snapshot.existsHint"))
                 }
                 continue
             }
@@ -28,18 +29,18 @@ extension HostPlanner {
                                                 memory: spec.state == .running && !uefi,
                                                 kind: uefi ? .externalDiskOnly : .internal)
             let first = steps.count
-            previous = add(resource, .createSnapshot(definition), after: domainSteps + [previous], reason: "declared snapshot does not exist")
+            previous = add(resource, .createSnapshot(definition), after: domainSteps + [previous], reason: LocalizedMessage("plan.reason.snapshotMissing"))
             var fields = [FieldChange(field: "kind", before: nil, after: definition.kind.rawValue),
                           FieldChange(field: "memory", before: nil, after: "\(definition.memory)")]
             if let description = snapshot.description { fields.append(FieldChange(field: "description", before: nil, after: description)) }
-            var notes: [String] = []
+            var notes: [LocalizedMessage] = []
             if definition.kind == .externalDiskOnly {
-                notes.append("a UEFI guest's snapshot is external and disk-only (libvirt refuses internal snapshots with pflash firmware); file systems are frozen through the guest agent when it answers")
+                notes.append(LocalizedMessage("plan.note.snapshotExternal"))
             }
             if snapshot.memory && !definition.memory && !uefi {
-                notes.append("the guest is not running, so there is no memory to save")
+                notes.append(LocalizedMessage("plan.note.snapshotNoMemory"))
             } else if !snapshot.memory && definition.memory {
-                notes.append("QEMU saves a running guest's memory with an internal snapshot, memory: false or not")
+                notes.append(LocalizedMessage("plan.note.snapshotMemory"))
             }
             record(resource, .create, fields: fields, sinceStep: first, notes: notes)
         }
@@ -47,14 +48,14 @@ extension HostPlanner {
         let declared = Set(spec.snapshots.map(\.name))
         for snapshot in observed.snapshots where recorded.contains(snapshot.name) && !declared.contains(snapshot.name) {
             previous = planSnapshotDeletion(snapshot.name, of: observed.name, after: previous,
-                                            reason: "made by reconcile but no longer declared (--prune)") ?? previous
+                                            reason: LocalizedMessage("plan.reason.snapshotPruned")) ?? previous
         }
     }
 
     /// Returns the step's id, or nil when only a notice was given (no --prune).
-    mutating func planSnapshotDeletion(_ snapshot: String, of domain: String, after previous: String?, reason: String) -> String? {
+    mutating func planSnapshotDeletion(_ snapshot: String, of domain: String, after previous: String?, reason: LocalizedMessage) -> String? {
         guard options.prune else {
-            notice("snapshot '\(snapshot)' of virtual machine '\(domain)' was made by reconcile but is no longer declared; `--prune` would delete it")
+            notice(LocalizedMessage("plan.notice.undeclaredSnapshot", ["snapshot": snapshot, "name": domain]))
             return nil
         }
         let resource = ResourceAddress.snapshot(hypervisor: name, domain: domain, name: snapshot)

@@ -1,3 +1,4 @@
+import Localization
 import Spec
 
 /// Plans one hypervisor: compares what its manifests declare with what was observed on it and
@@ -19,7 +20,7 @@ struct HostPlanner {
     private(set) var steps: [Step] = []
     private(set) var resources: [ResourceChange] = []
     private(set) var conflicts: [Conflict] = []
-    private(set) var notices: [String] = []
+    private(set) var notices: [LocalizedMessage] = []
     /// Running guests whose definition already waits for their next boot (restartPolicy: never).
     var pendingRestarts: [PendingRestart] = []
     private(set) var blockers: [PreflightBlocker] = []
@@ -61,7 +62,7 @@ struct HostPlanner {
     /// Adds a step and returns its id, for the steps that depend on it.
     @discardableResult
     mutating func add(_ resource: ResourceAddress, _ action: Action, after dependencies: [String?] = [],
-                      reason: String) -> String {
+                      reason: LocalizedMessage) -> String {
         // A volume an interrupted run half-wrote is deleted before it is written again.
         let cleanup = action.kind == .deleteVolume ? nil : cleanupSteps[resource]
         let step = Step(resource: resource, action: action,
@@ -72,9 +73,16 @@ struct HostPlanner {
         return step.id
     }
 
+    /// A step whose reason has no catalog entry: shown as written in every language.
+    @discardableResult
+    mutating func add(_ resource: ResourceAddress, _ action: Action, after dependencies: [String?] = [],
+                      reason: String) -> String {
+        add(resource, action, after: dependencies, reason: .verbatim(reason))
+    }
+
     /// Records the resource block for every step added since `firstStep`, if any.
     mutating func record(_ resource: ResourceAddress, _ change: ChangeType, fields: [FieldChange],
-                         sinceStep firstStep: Int, notes: [String] = [], restartPending: Bool = false) {
+                         sinceStep firstStep: Int, notes: [LocalizedMessage] = [], restartPending: Bool = false) {
         let added = steps[firstStep...].filter { $0.resource == resource }.map(\.id)
         guard !added.isEmpty else { return }
         // Deleted and created again in one plan: one `-/+` block, as Terraform shows a replacement.
@@ -97,15 +105,29 @@ struct HostPlanner {
         resources[index].stepIDs += added
     }
 
-    mutating func conflict(_ resource: ResourceAddress, _ message: String, hint: String, cause: Conflict.Cause = .conflict) {
+    mutating func conflict(_ resource: ResourceAddress, _ message: LocalizedMessage, hint: LocalizedMessage,
+                           cause: Conflict.Cause = .conflict) {
         conflicts.append(Conflict(address: resource, message: message, hint: hint, cause: cause))
     }
 
-    mutating func notice(_ text: String) {
+    mutating func conflict(_ resource: ResourceAddress, _ message: String, hint: String, cause: Conflict.Cause = .conflict) {
+        conflict(resource, .verbatim(message), hint: .verbatim(hint), cause: cause)
+    }
+
+    mutating func notice(_ text: LocalizedMessage) {
         notices.append(text)
     }
 
+    /// Text without a catalog entry: shown as written in every language.
+    mutating func notice(_ text: String) {
+        notice(.verbatim(text))
+    }
+
     mutating func block(_ message: String, hint: String) {
+        block(.verbatim(message), hint: .verbatim(hint))
+    }
+
+    mutating func block(_ message: LocalizedMessage, hint: LocalizedMessage) {
         let blocker = PreflightBlocker(hypervisor: name, message: message, hint: hint)
         if !blockers.contains(blocker) { blockers.append(blocker) }
     }
@@ -116,8 +138,8 @@ struct HostPlanner {
         return stepIDs.contains(id) ? id : nil
     }
 
-    static func ownershipReason(observed: Ownership?, desiredHash: String) -> String {
-        guard let observed else { return "adopting an existing object (metadata.adopt: true)" }
-        return observed.specHash == desiredHash ? "changed outside reconcile (drift)" : "manifest changed"
+    static func ownershipReason(observed: Ownership?, desiredHash: String) -> LocalizedMessage {
+        guard let observed else { return LocalizedMessage("plan.reason.adopting") }
+        return observed.specHash == desiredHash ? LocalizedMessage("plan.reason.drift") : LocalizedMessage("plan.reason.manifestChanged")
     }
 }

@@ -1,3 +1,5 @@
+import Localization
+
 extension Plan {
     /// Running guests whose definition gets changes that wait for their next boot (restartPolicy: never).
     /// Both the guests this plan writes such changes for and those whose definition already holds them.
@@ -8,10 +10,11 @@ extension Plan {
     }
 
     /// The closing line apply prints for them, or nil when no guest waits for a restart.
-    public var restartPendingLine: String? {
+    public func restartPendingLine(_ localizer: Localizer = .current) -> String? {
         let guests = restartPending
         guard !guests.isEmpty else { return nil }
         let names = guests.map { "'\($0.name)'" }.joined(separator: ", ")
-        return "Restart pending: \(names) \(guests.count == 1 ? "has" : "have") changes that take effect at the next boot (reconcile restart VM, or restartPolicy: ifNeeded)."
+        return guests.count == 1 ? localizer.text("plan.restartPending.one", ["names": names])
+            : localizer.text("plan.restartPending.other", ["names": names])
     }
 }

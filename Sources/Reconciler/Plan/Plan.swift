@@ -1,3 +1,5 @@
+import Localization
+
 /// The changes that would make the hosts match the manifests: a DAG of steps plus what to show a person.
 public struct Plan: Sendable, Hashable {
     public struct Summary: Sendable, Hashable, Codable {
@@ -16,7 +18,7 @@ public struct Plan: Sendable, Hashable {
     public var resources: [ResourceChange]
     public var conflicts: [Conflict]
     /// Things noticed but deliberately not changed (managed objects left because `--prune` is off).
-    public var notices: [String]
+    public var notices: [LocalizedMessage]
     /// SHA-256 of the observed state the plan was made from.
     public var observedFingerprint: String
     /// What must be fixed before `apply` may change the affected hosts.
@@ -27,7 +29,7 @@ public struct Plan: Sendable, Hashable {
     public var pendingRestarts: [PendingRestart] = []
 
     public init(targets: [Target] = [], steps: [Step] = [], resources: [ResourceChange] = [],
-                conflicts: [Conflict] = [], notices: [String] = [], observedFingerprint: String = "") {
+                conflicts: [Conflict] = [], notices: [LocalizedMessage] = [], observedFingerprint: String = "") {
         self.targets = targets
         self.steps = steps
         self.resources = resources

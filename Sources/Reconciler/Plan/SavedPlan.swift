@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import Spec
 
 /// What `plan --out` writes: the manifests it was made from (by path and digest, never their content,
@@ -39,15 +40,15 @@ public struct SavedPlan: Sendable, Codable {
     }
 
     /// Why a fresh plan may not stand in for this saved one, or nil when it may.
-    public func mismatch(with fresh: Plan, manifests current: ManifestSet) -> String? {
+    public func mismatch(with fresh: Plan, manifests current: ManifestSet) -> LocalizedMessage? {
         if current.sources != manifests {
-            return "the manifests changed since the plan was saved"
+            return LocalizedMessage("plan.saved.manifestsChanged")
         }
         if fresh.observedFingerprint != observedFingerprint {
-            return "the hosts changed since the plan was saved"
+            return LocalizedMessage("plan.saved.hostsChanged")
         }
         if fresh.steps.map(\.id) != stepIDs {
-            return "the plan's steps differ from the saved ones"
+            return LocalizedMessage("plan.saved.stepsDiffer")
         }
         return nil
     }

@@ -5,42 +5,38 @@ import Localization
 public struct UnreachableHost: Sendable, Hashable, Codable {
     public var hypervisor: String
     public var uri: String
-    public var reason: String
-    /// What to do about it, when reconcile can tell (no libvirtd on a first run), in English (JSON).
-    public var hints: [String]
-    /// The same hints as messages, for text in the reader's language; not in JSON or saved plans.
-    public var hintMessages: [LocalizedMessage] = []
+    /// Worded in the reader's language by the text plan, in English in JSON.
+    public var reason: LocalizedMessage
+    /// What to do about it, when reconcile can tell (no libvirtd on a first run).
+    public var hints: [LocalizedMessage]
 
-    public init(hypervisor: String, uri: String, reason: String, hints: [String] = []) {
+    public init(hypervisor: String, uri: String, reason: LocalizedMessage, hints: [LocalizedMessage] = []) {
         self.hypervisor = hypervisor
         self.uri = uri
         self.reason = reason
         self.hints = hints
     }
 
-    public init(hypervisor: String, uri: String, reason: String, hintMessages: [LocalizedMessage]) {
-        self.init(hypervisor: hypervisor, uri: uri, reason: reason, hints: hintMessages.map(\.english))
-        self.hintMessages = hintMessages
+    public init(hypervisor: String, uri: String, reason: String, hints: [String] = []) {
+        self.init(hypervisor: hypervisor, uri: uri, reason: .verbatim(reason), hints: hints.map(LocalizedMessage.verbatim))
     }
 
-    enum CodingKeys: String, CodingKey {
-        case hypervisor, uri, reason, hints
+    enum CodingKeys: String, CodingKey { case hypervisor, uri, reason, hints }
+
+    /// Encoded with English text, as before messages had keys.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(hypervisor, forKey: .hypervisor)
+        try container.encode(uri, forKey: .uri)
+        try container.encode(reason.english, forKey: .reason)
+        try container.encode(hints.map(\.english), forKey: .hints)
     }
 
-    /// Equal when the JSON is: a plan read back from a file has lost the hints' keys only.
-    public static func == (lhs: UnreachableHost, rhs: UnreachableHost) -> Bool {
-        lhs.hypervisor == rhs.hypervisor && lhs.uri == rhs.uri && lhs.reason == rhs.reason && lhs.hints == rhs.hints
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(hypervisor)
-        hasher.combine(uri)
-        hasher.combine(reason)
-        hasher.combine(hints)
-    }
-
-    /// The hints in the localizer's language; a plan read back from a file has their English words only.
-    public func hints(_ localizer: Localizer) -> [String] {
-        hintMessages.isEmpty ? hints : hintMessages.map { localizer.text($0) }
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(hypervisor: try container.decode(String.self, forKey: .hypervisor),
+                  uri: try container.decode(String.self, forKey: .uri),
+                  reason: try container.decode(String.self, forKey: .reason),
+                  hints: try container.decode([String].self, forKey: .hints))
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// The plan for machines: stable field names, `formatVersion` for compatibility.
+/// The plan for machines: stable field names, `formatVersion` for compatibility, English text whatever
+/// the locale.
 public struct PlanJSONRenderer: Sendable {
     public init() {}
 
@@ -14,8 +15,8 @@ public struct PlanJSONRenderer: Sendable {
 
         public init(_ conflict: Conflict) {
             resource = conflict.address.description
-            message = conflict.message
-            hint = conflict.hint
+            message = conflict.message.english
+            hint = conflict.hint.english
             cause = conflict.cause.rawValue
         }
     }
@@ -93,15 +94,15 @@ public struct PlanJSONRenderer: Sendable {
             targets: plan.targets,
             steps: plan.steps.map {
                 .init(id: $0.id, kind: $0.kind.rawValue, resource: $0.resource.description,
-                      hypervisor: $0.resource.hypervisor, dependsOn: $0.dependsOn, reason: $0.reason)
+                      hypervisor: $0.resource.hypervisor, dependsOn: $0.dependsOn, reason: $0.reason.english)
             },
             resources: plan.resources.map {
                 .init(address: $0.address.description, kind: $0.address.kind.rawValue, name: $0.address.name,
                       hypervisor: $0.address.hypervisor, change: $0.change.rawValue, fields: $0.fields.map(Document.FieldEntry.init),
-                      steps: $0.stepIDs, notes: $0.notes, restartPending: $0.restartPending == true ? true : nil)
+                      steps: $0.stepIDs, notes: $0.notes.map(\.english), restartPending: $0.restartPending == true ? true : nil)
             },
             conflicts: plan.conflicts.map(ConflictEntry.init),
-            notices: plan.notices,
+            notices: plan.notices.map(\.english),
             summary: plan.summary,
             observedFingerprint: plan.observedFingerprint)
         document.blockers = plan.blockers

@@ -1,14 +1,18 @@
 import HostCommands
+import Localization
 import Spec
 
 /// The plan as people read it, in Terraform's manner: a block per resource with `+ ~ - -/+`,
 /// field-level before → after, and a closing count. Every name, path, message and value in it may come
-/// from a host or a manifest, so each passes through `TerminalText.escape` before it is styled.
+/// from a host or a manifest, so each passes through `TerminalText.escape` before it is styled. Words
+/// are in `localizer`'s language; step kinds, field paths, names and values never are translated.
 public struct PlanTextRenderer: Sendable {
     public var style: TerminalStyle
+    public var localizer: Localizer
 
-    public init(style: TerminalStyle = .plain) {
+    public init(style: TerminalStyle = .plain, localizer: Localizer = .current) {
         self.style = style
+        self.localizer = localizer
     }
 
     public func render(_ plan: Plan) -> String {
@@ -16,7 +20,7 @@ public struct PlanTextRenderer: Sendable {
         let byHost = Dictionary(grouping: plan.resources, by: \.address.hypervisor)
         for target in plan.targets {
             guard let resources = byHost[target.name], !resources.isEmpty else { continue }
-            lines.append(style.bold("Hypervisor \(safe(target.name)) (\(safe(target.uri)))"))
+            lines.append(style.bold(localizer.text("plan.hypervisorHeader", ["name": safe(target.name), "uri": safe(target.uri)])))
             lines.append("")
             for resource in resources {
                 lines += block(resource, plan: plan)
@@ -24,34 +28,46 @@ public struct PlanTextRenderer: Sendable {
             }
         }
         if !plan.conflicts.isEmpty {
-            lines.append(style.bold("Conflicts (left alone):"))
+            lines.append(style.bold(localizer.text("plan.conflictsHeader")))
             for conflict in plan.conflicts {
-                lines.append("  \(style.red("!")) \(conflict.address.kind.displayName) \"\(safe(conflict.address.name))\" on \(safe(conflict.address.hypervisor)): \(safe(conflict.message))")
-                lines.append("      hint: \(safe(conflict.hint))")
+                let what = localizer.text("plan.conflictLine", [
+                    "kind": conflict.address.kind.displayName, "name": safe(conflict.address.name),
+                    "hypervisor": safe(conflict.address.hypervisor), "message": safe(conflict.message.text(localizer)),
+                ])
+                lines.append("  \(style.red("!")) \(what)")
+                lines.append("      hint: \(safe(conflict.hint.text(localizer)))")
             }
             lines.append("")
         }
         lines += blockerLines(plan)
         lines += unreachableLines(plan)
         if !plan.notices.isEmpty {
-            lines.append(style.bold("Notices:"))
-            lines += plan.notices.map { "  - \(safe($0))" }
+            lines.append(style.bold(localizer.text("plan.noticesHeader")))
+            lines += plan.notices.map { "  - \(safe($0.text(localizer)))" }
             lines.append("")
         }
         lines += pendingRestartLines(plan)
+        lines += closingLines(plan)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The count of changes, and whether applying them makes the hosts match the manifests.
+    func closingLines(_ plan: Plan) -> [String] {
+        let leftAlone = plan.leftAloneSummary(localizer)
         if plan.hasChanges {
             let summary = plan.summary
-            lines.append("Plan: \(summary.create) to create, \(summary.update) to update, \(summary.delete) to delete.")
-            if let leftAlone = plan.leftAloneSummary {
-                lines.append("Apply cannot converge: \(leftAlone), listed above.")
+            var lines = [localizer.text("plan.summary", [
+                "create": String(summary.create), "update": String(summary.update), "delete": String(summary.delete),
+            ])]
+            if let leftAlone {
+                lines.append(localizer.text("plan.cannotConverge", ["leftAlone": leftAlone]))
             }
-        } else if let leftAlone = plan.leftAloneSummary {
+            return lines
+        } else if let leftAlone {
             // Never "the hosts match" while something declared is left alone: that hides a failure.
-            lines.append("No changes planned, but the hosts do not match the manifests: \(leftAlone), listed above.")
-        } else {
-            lines.append("No changes. The hosts match the manifests." + (plan.pendingRestarts.isEmpty ? "" : " A restart is pending, listed above."))
+            return [localizer.text("plan.noChangesButLeftAlone", ["leftAlone": leftAlone])]
         }
-        return lines.joined(separator: "\n") + "\n"
+        return [plan.pendingRestarts.isEmpty ? localizer.text("plan.noChanges") : localizer.text("plan.noChangesRestartPending")]
     }
 
     func symbol(_ change: ChangeType) -> String {
@@ -78,16 +94,22 @@ public struct PlanTextRenderer: Sendable {
             case (let before?, let after?): (" ", "\(before) → \(after)")
             case (nil, nil): (" ", "")
             }
-            let timing = field.timing.map { " (\($0.label))" } ?? ""
+            let timing = field.timing.map { " (\($0.label.text(localizer)))" } ?? ""
             lines.append("    \(marksFields ? mark : " ") \(label) \(value)\(timing)")
         }
         for note in resource.notes {
-            lines.append("      \(style.dim("# \(safe(note))"))")
+            lines.append("      \(style.dim("# \(safe(note.text(localizer)))"))")
         }
         let steps = resource.stepIDs.compactMap { plan.step(id: $0) }
-        let described = steps.map { step in step.kind.rawValue + (step.reason.isEmpty ? "" : " (\(safe(step.reason)))") }
+        let described = steps.map { step in
+            let reason = step.reason.text(localizer)
+            return step.kind.rawValue + (reason.isEmpty ? "" : " (\(safe(reason)))")
+        }
+        // The continuation lines line up under the first step whatever the label's length.
+        let stepsLabel = localizer.text("plan.stepsLabel") + " "
+        let indent = String(repeating: " ", count: stepsLabel.terminalColumns)
         for (index, text) in described.enumerated() {
-            lines.append("      \(style.dim((index == 0 ? "steps: " : "       ") + text))")
+            lines.append("      \(style.dim((index == 0 ? stepsLabel : indent) + text))")
         }
         return lines
     }
