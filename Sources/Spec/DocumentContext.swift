@@ -21,11 +21,6 @@ final class DocumentContext {
         error(location, field: field, DiagnosticText(message))
     }
 
-    /// A message worded by its caller, the same in every language.
-    func error(_ location: SourceLocation, field: String?, _ message: String) {
-        error(location, field: field, .verbatim(message))
-    }
-
     func accept(_ keys: Set<String>, at path: String) {
         guard path.contains("[") else {
             acceptedKeys[path, default: []].formUnion(keys)
