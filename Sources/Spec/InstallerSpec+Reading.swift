@@ -21,7 +21,7 @@ extension InstallerSpec {
             defer { initrd.rejectUnknownKeys() }
             return ImageSource.read(initrd, allowHTTP: allowHTTP)
         }
-        if reader.node("kernel") == nil, reader.node("initrd") != nil { reader.error("initrd", LocalizedMessage("spec.installerInitrdNeedsKernel")) }
+        if reader.node("kernel") == nil, reader.node("initrd") != nil { reader.error("initrd", LocalizedMessage("spec.initrdNeedsKernel")) }
         let cmdline = reader.string("cmdline")
         if cmdline != nil, reader.node("kernel") == nil {
             reader.error("cmdline", LocalizedMessage("spec.installerCmdlineNeedsKernel"))
