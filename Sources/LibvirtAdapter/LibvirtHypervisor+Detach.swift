@@ -1,3 +1,4 @@
+import Localization
 import Reconciler
 
 extension LibvirtHypervisor {
@@ -9,7 +10,7 @@ extension LibvirtHypervisor {
         let live: Bool = try await call { connection in
             let domain = try Self.require(try connection.domain(named: detach.name), "virtual machine", detach.name)
             if let expected = detach.uuid, try domain.uuid().lowercased() != expected.lowercased() {
-                throw LibvirtAdapterError("virtual machine '\(detach.name)' is now another domain (planned for UUID \(expected)); plan again")
+                throw LibvirtAdapterError(LocalizedMessage("adapter.vm.replacedLive", ["vm": detach.name, "expected": expected]))
             }
             guard try domain.isActive() else { return false }
             for element in try Self.detachedElements(detach, in: try domain.xml(inactive: false)) {
@@ -33,13 +34,14 @@ extension LibvirtHypervisor {
         let clock = ContinuousClock()
         let deadline = clock.now + .seconds(detach.timeoutSeconds)
         while true {
-            let remaining: [String] = try await call { connection in
+            let remaining: [LocalizedMessage] = try await call { connection in
                 guard let domain = try connection.domain(named: detach.name), try domain.isActive() else { return [] }
                 return try Self.remainingDevices(detach, in: try domain.xml(inactive: false))
             }
             if remaining.isEmpty { return }
             guard clock.now < deadline else {
-                throw LibvirtAdapterError("the running guest '\(detach.name)' still has \(remaining.joined(separator: ", ")) \(detach.timeoutSeconds) s after the unplug request: hot-unplug needs the guest OS to release the device; its definition keeps it, so the next apply tries again (or stop the guest and apply)")
+                throw LibvirtAdapterError(LocalizedMessage("adapter.vm.deviceNotReleased", ["vm": detach.name, "seconds": String(detach.timeoutSeconds)]),
+                                          listing: ["devices": remaining])
             }
             try await Task.sleep(for: .milliseconds(500))
         }
@@ -63,10 +65,11 @@ extension LibvirtHypervisor {
     }
 
     /// The named devices the definition still holds, as a person reads them ("disk vdb", "NIC 52:54:…").
-    static func remainingDevices(_ detach: DeviceDetach, in xml: String) throws -> [String] {
+    static func remainingDevices(_ detach: DeviceDetach, in xml: String) throws -> [LocalizedMessage] {
         let observed = try DomainXML.parse(xml, state: .running, autostart: false, persistent: true)
         let disks = detach.disks.filter { disk in observed.disks.contains { $0.target == disk.target && $0.source == disk.source } }
         let macs = detach.interfaces.filter { mac in observed.interfaces.contains { $0.mac == mac.lowercased() } }
-        return disks.map { "disk \($0.target)" } + macs.map { "NIC \($0)" }
+        return disks.map { LocalizedMessage("adapter.device.disk", ["target": $0.target]) }
+            + macs.map { LocalizedMessage("adapter.device.nic", ["mac": $0]) }
     }
 }

@@ -1,5 +1,6 @@
 import CLibvirt
 import Foundation
+import Localization
 import Reconciler
 import Spec
 
@@ -9,13 +10,14 @@ extension LibvirtHypervisor {
     /// froze (made through the storage API), the persistent definition points at it (only the disks'
     /// sources change), the snapshot becomes the current one, and the overlays that held what was
     /// written since are deleted unless a snapshot, another domain or another volume still needs them.
-    /// A running domain is forced off first, which `force` must allow. Returns what was done.
+    /// A running domain is forced off first, which `force` must allow. Returns what was done, in the
+    /// reader's language.
     static func revertExternally(_ snapshot: SnapshotHandle, of domain: DomainHandle, named domainName: String,
                                  force: Bool, on connection: LibvirtConnection) throws -> String {
         let record = try snapshot.xml()
         let disks = try SnapshotXML.externalDisks(record)
         guard !disks.isEmpty else {
-            throw LibvirtAdapterError("snapshot '\(snapshot.name)' of virtual machine '\(domainName)' records no external disk to revert to")
+            throw LibvirtAdapterError(LocalizedMessage("adapter.snapshot.noExternalDisk", ["vm": domainName, "snapshot": snapshot.name]))
         }
         // The overlays QEMU made for external snapshots are files the pools learn of only when refreshed.
         refreshActivePools(on: connection)
@@ -23,13 +25,15 @@ extension LibvirtHypervisor {
         var frozenVolumes: [(disk: ExternalSnapshotDisk, volume: VolumeHandle, pool: PoolHandle)] = []
         for disk in disks {
             guard let volume = try connection.volume(path: disk.frozen) else {
-                throw LibvirtAdapterError("the file \(disk.frozen) that snapshot '\(snapshot.name)' froze for disk \(disk.target) is in no storage pool: reconcile makes the new overlay through libvirt's storage API, so this revert needs the file's directory defined as a pool")
+                throw LibvirtAdapterError(LocalizedMessage("adapter.snapshot.frozenOutsidePools", [
+                    "path": disk.frozen, "snapshot": snapshot.name, "disk": disk.target,
+                ]))
             }
             frozenVolumes.append((disk, volume, try volume.pool()))
         }
         if try domain.isActive() {
             guard force else {
-                throw LibvirtAdapterError("virtual machine '\(domainName)' is running; reverting it loses its current state (use --force)")
+                throw LibvirtAdapterError(LocalizedMessage("adapter.snapshot.running", ["vm": domainName]))
             }
             // A disk-only snapshot has no memory to go back to: the guest is off afterwards, as libvirt leaves it.
             try domain.destroy()
@@ -54,7 +58,9 @@ extension LibvirtHypervisor {
             for volume in created { try? volume.delete() }
             throw error
         }
-        var notes = ["new overlay \(created.map(\.name).joined(separator: ", ")) on the image\(disks.count == 1 ? "" : "s") frozen at the snapshot"]
+        let names = created.map(\.name).joined(separator: ", ")
+        var notes = [disks.count == 1 ? LocalizedMessage("adapter.revert.overlayOne", ["overlay": names])
+            : LocalizedMessage("adapter.revert.overlays", ["overlays": names])]
         // Made current, as a revert does; with no later snapshot its record names the new overlays, as
         // libvirt 9.7 records it, so that deleting it later merges the right files.
         let current = try snapshot.childCount() == 0 ? try SnapshotXML.replacingOverlays(overlays, in: record) : record
@@ -62,23 +68,27 @@ extension LibvirtHypervisor {
         do {
             _ = try domain.createSnapshot(xml: current, flags: redefine)
         } catch {
-            notes.append("libvirt did not take the snapshot's updated record (\(error)); the disks are reverted all the same")
+            notes.append(LocalizedMessage("adapter.revert.recordNotUpdated", ["detail": "\(error)"]))
         }
         // What a snapshot needs to be reverted to, and the chain under each new overlay, stay.
         var kept: Set<String> = []
         for other in try domain.allSnapshots() { kept.formUnion(try SnapshotXML.frozenPaths(try other.xml())) }
         for disk in disks { kept.formUnion(try backingChain(from: disk.frozen, on: connection)) }
         var deleted: [String] = []
-        var left: [String] = []
+        var left: [LocalizedMessage] = []
         for disk in before.disks where overlays[disk.target] != nil {
             guard let top = disk.source, !kept.contains(top) else { continue }
             let outcome = try deleteUnusedLayers(from: top, keeping: kept, on: connection)
             deleted += outcome.deleted
             left += outcome.keptBecause
         }
-        notes.append(deleted.isEmpty ? "no overlay deleted" : "deleted the discarded overlay\(deleted.count == 1 ? "" : "s") \(deleted.joined(separator: ", "))")
+        switch deleted.count {
+        case 0: notes.append(LocalizedMessage("adapter.revert.noneDeleted"))
+        case 1: notes.append(LocalizedMessage("adapter.revert.deletedOne", ["overlay": deleted[0]]))
+        default: notes.append(LocalizedMessage("adapter.revert.deleted", ["overlays": deleted.joined(separator: ", ")]))
+        }
         notes += left
-        return notes.joined(separator: "; ")
+        return notes.map { $0.text() }.joined(separator: "; ")
     }
 
     static func refreshActivePools(on connection: LibvirtConnection) {
@@ -110,19 +120,21 @@ extension LibvirtHypervisor {
     /// definition names, or one another volume is built on (a stopped clone's definition does not
     /// name its backing file, its volume does).
     static func deleteUnusedLayers(from top: String, keeping: Set<String>,
-                                   on connection: LibvirtConnection) throws -> (deleted: [String], keptBecause: [String]) {
+                                   on connection: LibvirtConnection) throws -> (deleted: [String], keptBecause: [LocalizedMessage]) {
         var deleted: [String] = []
         var next: String? = top
         while let path = next, !keeping.contains(path), deleted.count < 64 {
             guard let volume = try connection.volume(path: path) else {
-                return (deleted, ["\(path) is in no storage pool: left alone"])
+                return (deleted, [LocalizedMessage("adapter.revert.outsidePools", ["path": path])])
             }
             let pool = try volume.pool()
             if let user = try domainUsing(volume: volume.name, pool: pool.name, path: path, on: connection) {
-                return (deleted, ["\(pool.name)/\(volume.name) is kept: virtual machine '\(user)' uses it"])
+                return (deleted, [LocalizedMessage("adapter.revert.keptInUse", ["volume": "\(pool.name)/\(volume.name)", "vm": user])])
             }
             if let child = try pool.allVolumes().first(where: { try StorageXML.backingPath(try $0.xml()) == path }) {
-                return (deleted, ["\(pool.name)/\(volume.name) is kept: volume \(pool.name)/\(child.name) is built on it"])
+                return (deleted, [LocalizedMessage("adapter.revert.keptBacking", [
+                    "volume": "\(pool.name)/\(volume.name)", "child": "\(pool.name)/\(child.name)",
+                ])])
             }
             next = try StorageXML.backingPath(try volume.xml())
             try volume.delete()

@@ -60,11 +60,11 @@ extension LibvirtHypervisor {
             }
             do {
                 _ = try domain.createSnapshot(xml: xml, flags: flags | UInt32(VIR_DOMAIN_SNAPSHOT_CREATE_QUIESCE.rawValue))
-                return "file systems frozen through the guest agent"
+                return Localizer.current.text("adapter.snapshot.quiesced")
             } catch {
                 // An agent that is not (yet) running in the guest: the snapshot is still crash-consistent.
                 _ = try domain.createSnapshot(xml: xml, flags: flags)
-                return "the guest agent did not answer (\(error)); file systems were not frozen"
+                return Localizer.current.text("adapter.snapshot.notQuiesced", ["detail": "\(error)"])
             }
         }
     }
@@ -89,7 +89,7 @@ extension LibvirtHypervisor {
                         throw LibvirtAdapterError(LocalizedMessage("adapter.snapshot.notDeleted", ["vm": domainName, "snapshot": name, "reason": "\(error)"]))
                     }
                     try snapshot.delete(metadataOnly: true)
-                    detail = "libvirt cannot merge this external snapshot (\(error)): its record is deleted, its overlay stays under the disk (merge it with virsh blockcommit)"
+                    detail = Localizer.current.text("adapter.snapshot.recordOnlyDeleted", ["detail": "\(error)"])
                 }
             }
             try Self.editSnapshotRecord(of: domain, named: domainName) { $0.removeAll { $0 == name } }

@@ -1,3 +1,5 @@
+import Localization
+
 extension CDROMSpec {
     /// `{pool, volume}` or `{url, checksum|checksumURL, allowHTTP?, pool?}`.
     static func read(_ reader: FieldReader) -> CDROMSpec? {
@@ -12,18 +14,18 @@ extension CDROMSpec {
             if let volume, Naming.isValidVolumeName(volume) {
                 source = .volume(volume)
             } else if let volume {
-                reader.error("volume", "'\(volume)' is not a volume name (letters, digits, '.', '-', '_' and '+', not starting with '.' or '-', at most 255 characters)")
+                reader.error("volume", LocalizedMessage("spec.cdromNotVolumeName", ["volume": volume]))
             }
-            if allowHTTP { reader.error("allowHTTP", "only a downloaded ISO (url) can allow plain http") }
+            if allowHTTP { reader.error("allowHTTP", LocalizedMessage("spec.cdromHTTPNeedsURL")) }
             for key in ["checksum", "checksumURL"] where reader.node(key) != nil {
-                reader.error(key, "a pool volume is used as it is; \(key) belongs to a downloaded ISO (url)")
+                reader.error(key, LocalizedMessage("spec.cdromVolumeNoChecksum", ["key": key]))
             }
         case (false, true):
             source = download.map(Source.download)
         case (true, true):
-            reader.error("url", "give either volume (an existing pool volume) or url (an ISO to download), not both")
+            reader.error("url", LocalizedMessage("spec.cdromVolumeOrURL"))
         case (false, false):
-            reader.missing("volume", hint: "volume: NAME of an ISO in pool, or url: and checksum: of an ISO to download")
+            reader.missing("volume", hint: LocalizedMessage("spec.hintCDROMSource"))
         }
         reader.rejectUnknownKeys()
         guard let source else { return nil }

@@ -27,11 +27,6 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
         self.init(location, field: field, DiagnosticText(message), severity: severity)
     }
 
-    /// A message worded by its caller, the same in every language.
-    public init(_ location: SourceLocation, field: String? = nil, _ message: String, severity: Severity = .error) {
-        self.init(location, field: field, .verbatim(message), severity: severity)
-    }
-
     /// The English wording, as `validate --output json` reports it whatever the locale.
     public var message: String { text.english }
 
@@ -58,7 +53,8 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(try container.decode(SourceLocation.self, forKey: .location),
                   field: try container.decodeIfPresent(String.self, forKey: .field),
-                  try container.decode(String.self, forKey: .message),
+                  // Only the English words were saved: they are what a decoded diagnostic shows in every language.
+                  .verbatim(try container.decode(String.self, forKey: .message)),
                   severity: try container.decode(Severity.self, forKey: .severity))
     }
 }

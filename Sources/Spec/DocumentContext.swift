@@ -24,11 +24,6 @@ final class DocumentContext {
         error(location, field: field, DiagnosticText(message))
     }
 
-    /// A message worded by its caller, the same in every language.
-    func error(_ location: SourceLocation, field: String?, _ message: String) {
-        error(location, field: field, .verbatim(message))
-    }
-
     func accept(_ keys: Set<String>, at path: String) {
         guard recordsAcceptedKeys else { return }
         guard path.contains("[") else {

@@ -83,21 +83,11 @@ final class FieldReader {
         error(key, DiagnosticText(message))
     }
 
-    /// A message worded by its caller, the same in every language.
-    func error(_ key: String, _ message: String) {
-        error(key, .verbatim(message))
-    }
-
     /// `hint` says what to write (`for example 24`), in the reader's language.
     func missing(_ key: String, hint: LocalizedMessage? = nil) {
         let message = hint.map { DiagnosticText(LocalizedMessage("spec.requiredFieldMissingHint"), nested: ["hint": $0]) }
             ?? DiagnosticText(LocalizedMessage("spec.requiredFieldMissing"))
         context.error(location, field: fieldPath(key), .field(fieldPath(key), message))
-    }
-
-    /// A hint worded by its caller, the same in every language.
-    func missing(_ key: String, hint: String) {
-        missing(key, hint: hint.isEmpty ? nil : DiagnosticText.verbatimMessage(hint))
     }
 
     // MARK: scalars
@@ -124,11 +114,6 @@ final class FieldReader {
     static func lineProblem(_ text: String) -> LocalizedMessage? {
         guard text.contains(where: { $0 == "\n" || $0 == "\t" || $0 == "\r\n" }) else { return nil }
         return UnsafeCharacters.problem(in: text, multiline: false)
-    }
-
-    /// A hint worded by its caller, the same in every language.
-    func requiredString(_ key: String, hint: String, multiline: Bool = false) -> String? {
-        requiredString(key, hint: hint.isEmpty ? nil : DiagnosticText.verbatimMessage(hint), multiline: multiline)
     }
 
     func requiredString(_ key: String, hint: LocalizedMessage? = nil, multiline: Bool = false) -> String? {

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import Yams
 
 extension InstallerSpec {
@@ -11,7 +12,7 @@ extension InstallerSpec {
             defer { iso.rejectUnknownKeys() }
             return ImageSource.read(iso, allowHTTP: allowHTTP)
         }
-        if reader.node("iso") == nil { reader.missing("iso", hint: "url and checksum or checksumURL of the installer ISO") }
+        if reader.node("iso") == nil { reader.missing("iso", hint: LocalizedMessage("spec.hintInstallerISO")) }
         let kernel = reader.mappingReader("kernel").flatMap { kernel in
             defer { kernel.rejectUnknownKeys() }
             return ImageSource.read(kernel, allowHTTP: allowHTTP)
@@ -20,10 +21,10 @@ extension InstallerSpec {
             defer { initrd.rejectUnknownKeys() }
             return ImageSource.read(initrd, allowHTTP: allowHTTP)
         }
-        if reader.node("kernel") == nil, reader.node("initrd") != nil { reader.error("initrd", "an initrd needs a kernel beside it") }
+        if reader.node("kernel") == nil, reader.node("initrd") != nil { reader.error("initrd", LocalizedMessage("spec.initrdNeedsKernel")) }
         let cmdline = reader.string("cmdline")
         if cmdline != nil, reader.node("kernel") == nil {
-            reader.error("cmdline", "a kernel command line needs direct kernel boot: add kernel (and initrd)")
+            reader.error("cmdline", LocalizedMessage("spec.installerCmdlineNeedsKernel"))
         }
         let answer = readAnswer(reader)
         reader.rejectUnknownKeys()
@@ -38,9 +39,9 @@ extension InstallerSpec {
         let answers = given.compactMap { readAnswer($0, reader) }
         guard given.count == 1 else {
             if given.isEmpty {
-                reader.missing("kickstart", hint: "one answer file: autoinstall (Ubuntu), kickstart (Fedora/EL) or preseed (Debian)")
+                reader.missing("kickstart", hint: LocalizedMessage("spec.hintAnswerFile"))
             } else {
-                reader.error(given[1].rawValue, "give exactly one answer file, not \(given.map(\.rawValue).joined(separator: " and "))")
+                reader.error(given[1].rawValue, LocalizedMessage("spec.answerFileOnlyOne", ["files": given.map(\.rawValue).joined(separator: ", ")]))
             }
             return nil
         }
@@ -53,7 +54,7 @@ extension InstallerSpec {
         case .autoinstall:
             // A mapping only: the manifest loader has already refused aliases and unsafe characters in it.
             guard let node = reader.node("autoinstall"), case .mapping = node else {
-                reader.error("autoinstall", "expected the autoinstall configuration as a mapping (version: 1, identity: ...)")
+                reader.error("autoinstall", LocalizedMessage("spec.autoinstallNotMapping"))
                 return nil
             }
             content = try? Yams.serialize(node: node)
@@ -66,11 +67,13 @@ extension InstallerSpec {
         }
         guard let content else { return nil }
         if content.utf8.count > maximumAnswerBytes {
-            reader.error(kind.rawValue, "the answer file is \(content.utf8.count) bytes; at most \(maximumAnswerBytes) are written to the seed")
+            reader.error(kind.rawValue, LocalizedMessage("spec.answerFileTooLarge", [
+                "bytes": String(content.utf8.count), "maximum": String(maximumAnswerBytes),
+            ]))
             return nil
         }
         if content.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            reader.error(kind.rawValue, "the answer file is empty")
+            reader.error(kind.rawValue, LocalizedMessage("spec.answerFileEmpty"))
             return nil
         }
         return AnswerFile(kind: kind, content: content)

@@ -54,10 +54,13 @@ struct ManifestResolver {
                 } else if pools.count == 1 {
                     set.virtualMachines[index].cdrom?.pool = pools[0]
                 } else {
-                    let reason = pools.isEmpty ? "no StoragePool is declared on hypervisor '\(hypervisor)'"
-                        : "hypervisor '\(hypervisor)' has \(pools.count) pools (\(pools.joined(separator: ", ")))"
+                    let message = pools.isEmpty
+                        ? LocalizedMessage("spec.cdromPoolNoPools", ["vm": vm.name, "hypervisor": hypervisor])
+                        : LocalizedMessage("spec.cdromPoolAmbiguous", [
+                            "vm": vm.name, "hypervisor": hypervisor, "count": String(pools.count), "pools": pools.joined(separator: ", "),
+                        ])
                     diagnostics.append(Diagnostic(cdrom.location, field: "spec.cdrom.pool",
-                                                  "spec.cdrom.pool: the cdrom of VM '\(vm.name)' must name its pool because \(reason)"))
+                                                  .field("spec.cdrom.pool", DiagnosticText(message))))
                 }
             }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import Testing
 @testable import LibvirtAdapter
 @testable import Reconciler
@@ -191,7 +192,7 @@ struct DeviceRemovalTests {
                                   interfaces: ["52:54:00:00:00:02"])
         let elements = try LibvirtHypervisor.detachedElements(detach, in: xml)
         #expect(elements.count == 2 && elements[0].contains("/b.qcow2") && elements[1].contains("52:54:00:00:00:02"))
-        #expect(try LibvirtHypervisor.remainingDevices(detach, in: xml) == ["disk vdb", "NIC 52:54:00:00:00:02"])
+        #expect(try LibvirtHypervisor.remainingDevices(detach, in: xml).map(\.english) == ["disk vdb", "NIC 52:54:00:00:00:02"])
         let other = DeviceDetach(name: "d", uuid: nil, disks: [OwnedDevices.Disk(target: "vdb", source: "/elsewhere.qcow2")])
         #expect(try LibvirtHypervisor.detachedElements(other, in: xml).isEmpty, "another file at the target is not the recorded disk")
     }

@@ -66,4 +66,27 @@ struct LocalizedValidateCLITests {
         #expect(messages(localized) == messages(english))
         #expect(english.stderr.contains("spec.cpu: unknown field 'cpu' (did you mean 'cpus'?)"))
     }
+
+    @Test("installer and cdrom problems: translated on the terminal, positions as in LANG=C, JSON the same bytes", arguments: locales)
+    func installer(lang: String) throws {
+        let fixture = try ManifestFixture(LocalizedDiagnosticsTests.installerManifests)
+        let english = try Self.run(["validate", fixture.path], lang: "C")
+        let localized = try Self.run(["validate", fixture.path], lang: lang)
+        #expect(english.status == 1 && localized.status == 1)
+        let englishProblems = Self.problems(english.stderr)
+        let localizedProblems = Self.problems(localized.stderr)
+        #expect(englishProblems.count == 2, "\(english.stderr)")
+        #expect(localizedProblems.map(\.position) == englishProblems.map(\.position))
+        for (mine, theirs) in zip(localizedProblems, englishProblems) {
+            #expect(mine.message != theirs.message, "\(lang): \(mine.message)")
+            let path = theirs.message.prefix { $0 != ":" }
+            #expect(mine.message.hasPrefix("\(path): "), "\(lang): \(mine.message)")
+        }
+        #expect(localized.stderr.contains("'../x.iso'") && localized.stderr.contains("(kickstart, preseed)"), "\(localized.stderr)")
+        #expect(english.stderr.contains("error: spec.installer.preseed: give exactly one answer file, not several (kickstart, preseed)"))
+        let englishJSON = try Self.run(["validate", "--output", "json", fixture.path], lang: "C")
+        let localizedJSON = try Self.run(["validate", "--output", "json", fixture.path], lang: lang)
+        #expect(englishJSON.stdout.contains("is not a volume name"))
+        #expect(localizedJSON.stdout == englishJSON.stdout)
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 
 extension DomainXML {
     /// Points file disks (by target) at other qcow2 files, and drops the backing chain libvirt may have
@@ -23,7 +24,7 @@ extension DomainXML {
         }
         let missing = Set(sources.keys).subtracting(found)
         guard missing.isEmpty else {
-            throw LibvirtAdapterError("virtual machine '\(name)' has no file disk \(missing.sorted().joined(separator: ", ")) any more; it is left as it was")
+            throw LibvirtAdapterError(LocalizedMessage("adapter.vm.fileDiskGone", ["vm": name, "disks": missing.sorted().joined(separator: ", ")]))
         }
         return root.serialized()
     }

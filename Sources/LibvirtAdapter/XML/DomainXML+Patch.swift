@@ -112,7 +112,7 @@ extension DomainXML {
         if let cdrom = patch.cdrom {
             let isTarget = { (element: EditableXMLElement) in element.name == "disk" && element.child("target")?.attribute("dev") == cdrom.target }
             if devices.elements.contains(where: { isTarget($0) && $0.attribute("device") != "cdrom" }) {
-                throw LibvirtAdapterError("virtual machine '\(patch.name)' has a disk at \(cdrom.target), where its cdrom goes; move that disk (virsh edit)")
+                throw LibvirtAdapterError(LocalizedMessage("adapter.vm.cdromTargetTaken", ["vm": patch.name, "target": cdrom.target]))
             }
             let changed = devices.editChildren(where: isTarget) { element in
                 element.setAttribute("type", "file")
