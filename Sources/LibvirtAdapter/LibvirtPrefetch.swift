@@ -25,6 +25,14 @@ public final class LibvirtPrefetch: Sendable {
         }
     }
 
+    /// Runs `load`, the synchronous manifest loading that calls `start` as it meets each host, on a
+    /// thread of its own. Loading blocks the thread it runs on and keeps libdispatch's workers busy
+    /// parsing files; on Swift's cooperative pool (as many threads as cores) it would leave no thread
+    /// for the connection and reads `start` begins, and they would wait until everything had loaded.
+    public func whileLoading<Loaded: Sendable>(_ load: @escaping @Sendable () throws -> Loaded) async throws -> Loaded {
+        try await Libvirt.onOwnThread(load)
+    }
+
     /// The hypervisor connected ahead for `uri`, taken once; nil when none was started or it could not
     /// connect (the caller then connects as usual and reports that error itself).
     func take(uri: String) async -> LibvirtHypervisor? {

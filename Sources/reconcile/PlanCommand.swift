@@ -51,7 +51,10 @@ struct PlanCommand: AsyncParsableCommand {
         // A local host is connected to and read while the manifests load (plan takes no locks, so
         // reading early changes nothing but when).
         let prefetch = LibvirtPrefetch()
-        let loaded = try ManifestLoading.load(paths, connect: connection.connect, hypervisorFound: prefetch.start)
+        let (paths, connect) = (paths, connection.connect)
+        let loaded = try await prefetch.whileLoading {
+            try ManifestLoading.load(paths, connect: connect, hypervisorFound: prefetch.start)
+        }
         try ManifestLoading.checkReplace(replace, in: loaded)
         let manifests = try FleetOptions.select(loaded, targets: fleet.targets, prune: prune)
         let timings = HostTimings()

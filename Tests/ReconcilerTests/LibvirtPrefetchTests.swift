@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import LibvirtAdapter
 @testable import Reconciler
@@ -32,6 +33,27 @@ struct LibvirtPrefetchTests {
         let second = try #require(try await connector.connect(uri: uri) as? LibvirtHypervisor)
         #expect(second !== hypervisor)
         #expect(second.firstObservation.withLock { $0 == nil })
+    }
+
+    @Test("the host is read while the loading blocks its thread and keeps every core's worker busy")
+    func readsWhileLoading() async throws {
+        let uri = "test:///default"
+        let prefetch = LibvirtPrefetch()
+        let read = DispatchSemaphore(value: 0)
+        let readDuringLoad = try await prefetch.whileLoading { () -> Bool in
+            prefetch.start(uri: uri)
+            Task {
+                if let hypervisor = await prefetch.take(uri: uri), (try? await hypervisor.observe()) != nil { read.signal() }
+            }
+            // As parsing many files does: one blocked worker per core, here until the host has been read.
+            // (On the cooperative pool the read would wait for libdispatch to add a thread, about a second
+            // when nothing else runs; the bound is generous for a loaded machine running other tests.)
+            DispatchQueue.concurrentPerform(iterations: ProcessInfo.processInfo.activeProcessorCount) { _ in
+                if read.wait(timeout: .now() + 30) == .success { read.signal() }
+            }
+            return read.wait(timeout: .now()) == .success
+        }
+        #expect(readDuringLoad)
     }
 
     @Test("a URI that may not be read ahead is not connected to")
