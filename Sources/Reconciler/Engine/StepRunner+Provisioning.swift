@@ -12,10 +12,10 @@ extension StepRunner {
 
     func download(_ transfer: ImageTransfer) async throws -> LocalizedText? {
         let services = try services()
-        if services.images.cachedFile(digest: transfer.digest) != nil { return .verbatim("already in the cache") }
+        if services.images.cachedFile(digest: transfer.digest) != nil { return LocalizedText(LocalizedMessage("engine.detail.cached")) }
         let file = try await services.images.fetch(transfer.source, digest: transfer.digest, progress: progress)
         let size = (try? file.fileSize()) ?? 0
-        return .verbatim("verified \(transfer.digest.prefix(19))…, \(Self.mebibytes(size))")
+        return LocalizedText(LocalizedMessage("engine.detail.verified", ["digest": String(transfer.digest.prefix(19)), "size": Self.mebibytes(size)]))
     }
 
     func upload(_ transfer: ImageTransfer) async throws -> LocalizedText? {
@@ -36,8 +36,10 @@ extension StepRunner {
         let uploaded = sent.withLock { $0 }
         transferred(uploaded)
         // Another run may have uploaded it since the plan: the volume is there, nothing was sent.
-        if uploaded == 0 && size > 0 { return .verbatim("already in \(volume.pool)/\(volume.name), nothing uploaded") }
-        return .verbatim("\(Self.mebibytes(uploaded)) (\(uploaded) bytes) into \(volume.pool)/\(volume.name)")
+        if uploaded == 0 && size > 0 { return LocalizedText(LocalizedMessage("engine.detail.alreadyUploaded", ["volume": "\(volume.pool)/\(volume.name)"])) }
+        return LocalizedText(LocalizedMessage("engine.detail.uploaded", [
+            "size": Self.mebibytes(uploaded), "bytes": String(uploaded), "volume": "\(volume.pool)/\(volume.name)",
+        ]))
     }
 
     func createSeed(_ seed: SeedUpload) async throws -> LocalizedText? {
@@ -50,7 +52,7 @@ extension StepRunner {
         try await hypervisor.uploadVolume(volume, from: file) { bytes, _ in sent.withLock { $0 = max($0, bytes) } }
         let uploaded = sent.withLock { $0 }
         transferred(uploaded)
-        return .verbatim("\(uploaded) bytes into \(seed.pool)/\(seed.volume)")
+        return LocalizedText(LocalizedMessage("engine.detail.seedUploaded", ["bytes": String(uploaded), "volume": "\(seed.pool)/\(seed.volume)"]))
     }
 
     /// Polls every address source until each NIC has an address. The newest lease comes first:
@@ -101,7 +103,7 @@ extension StepRunner {
                 let remaining = max(deadline - clock.now, .seconds(60))
                 let cloudInit = try await services.guests.waitForCloudInit(guest: wait.guest, user: wait.loginUser,
                                                                            address: address, timeout: remaining)
-                return .verbatim("\(wait.loginUser)@\(address), host key verified; \(cloudInit)")
+                return LocalizedText(LocalizedMessage("engine.detail.sshReady", ["login": "\(wait.loginUser)@\(address)", "cloudInit": cloudInit]))
             }
             if clock.now >= deadline { break }
             if !seen.isEmpty {
