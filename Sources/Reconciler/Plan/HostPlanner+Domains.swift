@@ -163,7 +163,7 @@ extension HostPlanner {
             // Before the record that forgets the devices: a guest that keeps one fails the step, and the
             // record still names it for the next run.
             update = add(resource, .detachDevices(detach), after: [update],
-                         reason: "hot-unplug what the manifest no longer declares; the guest must release it within \(detach.timeoutSeconds) s")
+                         reason: LocalizedMessage("plan.reason.detachDevices", ["seconds": String(detach.timeoutSeconds)]))
         }
         var recordReason = Self.ownershipRecordReason(observed: observed, desiredHash: desired.ownership.specHash)
         if recordReason != nil, image?.installFinished == true { recordReason = LocalizedMessage("plan.ownership.installFinished") }
