@@ -10,10 +10,10 @@ extension LibvirtHypervisor {
     /// froze (made through the storage API), the persistent definition points at it (only the disks'
     /// sources change), the snapshot becomes the current one, and the overlays that held what was
     /// written since are deleted unless a snapshot, another domain or another volume still needs them.
-    /// A running domain is forced off first, which `force` must allow. Returns what was done, in the
-    /// reader's language.
+    /// A running domain is forced off first, which `force` must allow. Returns what was done, worded
+    /// when shown (the reader's language on a terminal, English in JSON).
     static func revertExternally(_ snapshot: SnapshotHandle, of domain: DomainHandle, named domainName: String,
-                                 force: Bool, on connection: LibvirtConnection) throws -> String {
+                                 force: Bool, on connection: LibvirtConnection) throws -> LocalizedText {
         let record = try snapshot.xml()
         let disks = try SnapshotXML.externalDisks(record)
         guard !disks.isEmpty else {
@@ -88,7 +88,10 @@ extension LibvirtHypervisor {
         default: notes.append(LocalizedMessage("adapter.revert.deleted", ["overlays": deleted.joined(separator: ", ")]))
         }
         notes += left
-        return notes.map { $0.text() }.joined(separator: "; ")
+        let parts = notes.enumerated().flatMap { index, note -> [LocalizedText.Part] in
+            (index == 0 ? [] : [.verbatim("; ")]) + [.message(note, nested: [:])]
+        }
+        return LocalizedText(parts: parts)
     }
 
     static func refreshActivePools(on connection: LibvirtConnection) {

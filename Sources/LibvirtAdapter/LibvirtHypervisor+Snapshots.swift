@@ -27,7 +27,7 @@ extension LibvirtHypervisor {
                                uri: OwnershipXML.namespace, live: try domain.isActive())
     }
 
-    public func createSnapshot(_ definition: SnapshotDefinition) async throws -> String? {
+    public func createSnapshot(_ definition: SnapshotDefinition) async throws -> LocalizedText? {
         try await Libvirt.blocking { [connection] in
             let domain = try Self.require(try connection.domain(named: definition.domain), "virtual machine", definition.domain)
             let recorded = try Self.recordedOwnership(of: domain)?.snapshots ?? []
@@ -56,27 +56,27 @@ extension LibvirtHypervisor {
             }
             guard try DomainXML.hasGuestAgentChannel(try domain.xml(inactive: false)) else {
                 _ = try domain.createSnapshot(xml: xml, flags: flags)
-                return "no guest agent channel: file systems were not frozen"
+                return .verbatim("no guest agent channel: file systems were not frozen")
             }
             do {
                 _ = try domain.createSnapshot(xml: xml, flags: flags | UInt32(VIR_DOMAIN_SNAPSHOT_CREATE_QUIESCE.rawValue))
-                return Localizer.current.text("adapter.snapshot.quiesced")
+                return LocalizedText(LocalizedMessage("adapter.snapshot.quiesced"))
             } catch {
                 // An agent that is not (yet) running in the guest: the snapshot is still crash-consistent.
                 _ = try domain.createSnapshot(xml: xml, flags: flags)
-                return Localizer.current.text("adapter.snapshot.notQuiesced", ["detail": "\(error)"])
+                return LocalizedText(LocalizedMessage("adapter.snapshot.notQuiesced"), nested: ["detail": LibvirtError.message(for: error)])
             }
         }
     }
 
-    public func deleteSnapshot(named name: String, ofDomain domainName: String) async throws -> String? {
-        try await Libvirt.blocking { [connection] () throws -> String? in
+    public func deleteSnapshot(named name: String, ofDomain domainName: String) async throws -> LocalizedText? {
+        try await Libvirt.blocking { [connection] () throws -> LocalizedText? in
             guard let domain = try connection.domain(named: domainName) else { return nil }
             let recorded = try Self.recordedOwnership(of: domain)?.snapshots ?? []
             guard recorded.contains(name) else {
                 throw LibvirtAdapterError(LocalizedMessage("adapter.snapshot.foreign", ["vm": domainName, "snapshot": name]))
             }
-            var detail: String?
+            var detail: LocalizedText?
             if let snapshot = try domain.snapshot(named: name) {
                 // Deleting an external snapshot merges its overlay away: the pools still list the file until refreshed.
                 defer { Self.refreshActivePools(on: connection) }
@@ -89,7 +89,7 @@ extension LibvirtHypervisor {
                         throw LibvirtAdapterError(LocalizedMessage("adapter.snapshot.notDeleted", ["vm": domainName, "snapshot": name, "reason": "\(error)"]))
                     }
                     try snapshot.delete(metadataOnly: true)
-                    detail = Localizer.current.text("adapter.snapshot.recordOnlyDeleted", ["detail": "\(error)"])
+                    detail = LocalizedText(LocalizedMessage("adapter.snapshot.recordOnlyDeleted"), nested: ["detail": LibvirtError.message(for: error)])
                 }
             }
             try Self.editSnapshotRecord(of: domain, named: domainName) { $0.removeAll { $0 == name } }
@@ -97,8 +97,8 @@ extension LibvirtHypervisor {
         }
     }
 
-    public func revertSnapshot(named name: String, ofDomain domainName: String, force: Bool) async throws -> String? {
-        try await Libvirt.blocking { [connection] () throws -> String? in
+    public func revertSnapshot(named name: String, ofDomain domainName: String, force: Bool) async throws -> LocalizedText? {
+        try await Libvirt.blocking { [connection] () throws -> LocalizedText? in
             let domain = try Self.require(try connection.domain(named: domainName), "virtual machine", domainName)
             let snapshot = try Self.require(try domain.snapshot(named: name), "snapshot", "\(domainName)/\(name)")
             // Checked again here, not only at plan time: the guest may have been started since.
@@ -108,7 +108,7 @@ extension LibvirtHypervisor {
             // The definition goes back to the snapshot's, reconcile's record with it, which would then
             // forget the snapshots made after this one: they still exist and stay recorded as reconcile's.
             let recorded = try Self.recordedOwnership(of: domain)?.snapshots ?? []
-            var detail: String?
+            var detail: LocalizedText?
             do {
                 try snapshot.revert(force: force)
             } catch let error as LibvirtError {

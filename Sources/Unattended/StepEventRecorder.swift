@@ -31,7 +31,7 @@ public final class StepEventRecorder: Sendable {
         case .succeeded(let step, _, _):
             finish(step, outcome: "succeeded", error: nil)
         case .failed(let step, _, let error):
-            finish(step, outcome: "failed", error: error)
+            finish(step, outcome: "failed", error: error.english)
         case .skipped(let step, let blocker):
             finish(step, outcome: "skipped",
                    error: blocker == Executor.shutdownReason ? blocker : "depends on \(blocker), which did not succeed")

@@ -11,6 +11,7 @@ final class ApplyProgress: Sendable {
         var id: String
         var outcome: String
         var seconds: Double
+        /// In English whatever the locale: the records feed `apply --output json`.
         var message: String?
         var hypervisor: String
         /// Bytes the step sent to the host, for uploads.
@@ -66,19 +67,19 @@ final class ApplyProgress: Sendable {
             case .transferred(let step, let bytes):
                 uploaded.withLock { $0[step.id, default: 0] += bytes }
             case .succeeded(let step, let duration, let detail):
-                let note = detail.map { ": \(TerminalText.escape($0))" } ?? ""
+                let note = detail.map { ": \(TerminalText.escape($0.text(localizer)))" } ?? ""
                 emit("[\(elapsed)] \(style.green(localizer.text("apply.done"))) " + localizer.text("apply.stepDone", [
                     "step": step.kind.rawValue, "resource": safe(step.resource), "duration": Self.format(duration),
                 ]) + note)
                 let bytes = uploaded.withLock { $0.removeValue(forKey: step.id) }
-                records.withLock { $0.append(Record(id: step.id, outcome: "succeeded", seconds: duration.seconds, message: detail,
+                records.withLock { $0.append(Record(id: step.id, outcome: "succeeded", seconds: duration.seconds, message: detail?.english,
                                                     hypervisor: step.resource.hypervisor, uploadedBytes: bytes)) }
             case .failed(let step, let duration, let error):
                 emit("[\(elapsed)] \(style.red(localizer.text("apply.failedMark"))) " + localizer.text("apply.stepFailed", [
                     "step": step.kind.rawValue, "resource": safe(step.resource), "duration": Self.format(duration),
-                    "error": TerminalText.escape(error),
+                    "error": TerminalText.escape(error.text),
                 ]))
-                records.withLock { $0.append(Record(id: step.id, outcome: "failed", seconds: duration.seconds, message: error, hypervisor: step.resource.hypervisor)) }
+                records.withLock { $0.append(Record(id: step.id, outcome: "failed", seconds: duration.seconds, message: error.english, hypervisor: step.resource.hypervisor)) }
             case .skipped(let step, let blocker):
                 let why = blocker == Executor.shutdownReason ? localizer.text("apply.shutdownSkip")
                     : localizer.text("apply.dependencyFailed", ["step": TerminalText.escape(blocker)])

@@ -24,7 +24,7 @@ struct ApplyJournalTests {
         try first.record(.started(Self.createVolumeStep("a")))
         try first.record(.succeeded(Self.createVolumeStep("a"), duration: .zero, detail: nil))
         try first.record(.started(Self.createVolumeStep("b")))
-        try first.record(.failed(Self.createVolumeStep("b"), duration: .zero, error: "boom"))
+        try first.record(.failed(Self.createVolumeStep("b"), duration: .zero, error: StepFailure(text: "boom", english: "boom")))
         try first.record(.started(Self.createVolumeStep("c")))
         // killed here; a torn line as a crash mid-write could leave
         let handle = try FileHandle(forWritingTo: first.path)

@@ -13,7 +13,7 @@ struct EventLogTests {
         let step = Step(resource: ResourceAddress(hypervisor: "kvm1", kind: .domain, name: "web"), action: .startDomain("web"),
                         reason: "virtual machine should be running")
         recorder.handle(.started(step))
-        recorder.handle(.failed(step, duration: .seconds(1), error: "domain is locked"))
+        recorder.handle(.failed(step, duration: .seconds(1), error: StepFailure(text: "Domäne ist gesperrt", english: "domain is locked")))
         let output = lines.withLock { $0 }
         #expect(output.count == 1 && output[0].hasSuffix("}\n") && output[0].filter { $0 == "\n" }.count == 1)
         let event = try #require(try JSONSerialization.jsonObject(with: Data(output[0].utf8)) as? [String: Any])

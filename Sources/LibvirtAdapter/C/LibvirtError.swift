@@ -1,6 +1,7 @@
 import CLibvirt
 import HostCommands
 import Localization
+import Reconciler
 
 /// A libvirt failure with what libvirt itself said: its error code and domain (subsystem), its
 /// message, and the C function that failed.
@@ -42,6 +43,17 @@ public struct LibvirtError: LocalizedDescription, Sendable, Equatable {
 
     /// libvirt's own words as they are, framed in the user's language.
     public func description(_ localizer: Localizer) -> String {
-        localizer.text("adapter.libvirt.error", ["message": message, "code": "\(code)", "function": function])
+        localizedMessage.text(localizer)
+    }
+
+    /// The same words as a message worded when shown, for a step's detail that reaches JSON too.
+    public var localizedMessage: LocalizedMessage {
+        LocalizedMessage("adapter.libvirt.error", ["message": message, "code": "\(code)", "function": function])
+    }
+
+    /// Any error as a message worded when shown: libvirt's framed, others in English (their words
+    /// cannot be re-worded later), so JSON stays the same in every locale.
+    static func message(for error: any Error) -> LocalizedMessage {
+        (error as? LibvirtError)?.localizedMessage ?? .verbatim(ErrorText.english(error))
     }
 }

@@ -1,3 +1,5 @@
+import Localization
+
 /// Progress of an apply, reported as it happens so long steps are visible.
 public enum ExecutionEvent: Sendable {
     case started(Step)
@@ -6,7 +8,8 @@ public enum ExecutionEvent: Sendable {
     /// The bytes a step sent to the host (an image or a seed upload), reported before it succeeds;
     /// an upload that found its volume already there reports 0.
     case transferred(Step, bytes: UInt64)
-    case succeeded(Step, duration: Duration, detail: String?)
-    case failed(Step, duration: Duration, error: String)
+    /// The detail is worded when shown: the terminal in the user's language, JSON in English.
+    case succeeded(Step, duration: Duration, detail: LocalizedText?)
+    case failed(Step, duration: Duration, error: StepFailure)
     case skipped(Step, becauseOf: String)
 }

@@ -21,7 +21,7 @@ public struct Executor: Sendable {
         var report = ExecutionReport()
         var pending = plan.steps
         var done: [String: Bool] = [:]
-        await withTaskGroup(of: (Step, Result<String?, any Error>, Duration).self) { group in
+        await withTaskGroup(of: (Step, Result<LocalizedText?, any Error>, Duration).self) { group in
             var running = 0
             while !pending.isEmpty || running > 0 {
                 // Skip every step whose dependency failed or was skipped, transitively.
@@ -81,7 +81,7 @@ public struct Executor: Sendable {
                 case .failure(let error):
                     done[step.id] = false
                     report.outcomes.append((step.id, .failed("\(error)")))
-                    events(.failed(step, duration: duration, error: "\(error)"))
+                    events(.failed(step, duration: duration, error: StepFailure(error)))
                 }
             }
         }

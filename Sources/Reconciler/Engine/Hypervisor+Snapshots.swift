@@ -2,15 +2,15 @@ import Localization
 
 /// Hypervisors without snapshots (the engine's stand-ins, in-memory test hosts) say so when asked.
 extension Hypervisor {
-    public func createSnapshot(_ definition: SnapshotDefinition) async throws -> String? {
+    public func createSnapshot(_ definition: SnapshotDefinition) async throws -> LocalizedText? {
         throw snapshotsUnsupported
     }
 
-    public func deleteSnapshot(named name: String, ofDomain domain: String) async throws -> String? {
+    public func deleteSnapshot(named name: String, ofDomain domain: String) async throws -> LocalizedText? {
         throw snapshotsUnsupported
     }
 
-    public func revertSnapshot(named name: String, ofDomain domain: String, force: Bool) async throws -> String? {
+    public func revertSnapshot(named name: String, ofDomain domain: String, force: Bool) async throws -> LocalizedText? {
         throw snapshotsUnsupported
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 
 /// One libvirt host as the engine sees it. The libvirt adapter implements it over the C API;
 /// tests implement it in memory. Every call reads or changes the host directly: nothing is cached.
@@ -54,13 +55,13 @@ public protocol Hypervisor: Sendable {
 
     /// Records the snapshot as reconcile's in the domain's metadata, then creates it (a run killed in
     /// between finds it recorded but missing, and creates it); returns a detail worth showing, if any.
-    func createSnapshot(_ definition: SnapshotDefinition) async throws -> String?
+    func createSnapshot(_ definition: SnapshotDefinition) async throws -> LocalizedText?
     /// Deletes the snapshot (its data too, where libvirt can) and drops it from reconcile's record;
     /// returns a detail worth showing, if any.
-    func deleteSnapshot(named name: String, ofDomain domain: String) async throws -> String?
+    func deleteSnapshot(named name: String, ofDomain domain: String) async throws -> LocalizedText?
     /// Reverts the domain to the snapshot; refused while the guest runs unless `force`. Returns a
     /// detail worth showing (for an external snapshot: the overlay made and those deleted), if any.
-    func revertSnapshot(named name: String, ofDomain domain: String, force: Bool) async throws -> String?
+    func revertSnapshot(named name: String, ofDomain domain: String, force: Bool) async throws -> LocalizedText?
 }
 
 /// Opens hypervisors by URI; the CLI passes the libvirt one, tests pass fakes.

@@ -10,15 +10,15 @@ extension StepRunner {
         return services
     }
 
-    func download(_ transfer: ImageTransfer) async throws -> String? {
+    func download(_ transfer: ImageTransfer) async throws -> LocalizedText? {
         let services = try services()
-        if services.images.cachedFile(digest: transfer.digest) != nil { return "already in the cache" }
+        if services.images.cachedFile(digest: transfer.digest) != nil { return LocalizedText(LocalizedMessage("engine.detail.cached")) }
         let file = try await services.images.fetch(transfer.source, digest: transfer.digest, progress: progress)
         let size = (try? file.fileSize()) ?? 0
-        return "verified \(transfer.digest.prefix(19))…, \(Self.mebibytes(size))"
+        return LocalizedText(LocalizedMessage("engine.detail.verified", ["digest": String(transfer.digest.prefix(19)), "size": Self.mebibytes(size)]))
     }
 
-    func upload(_ transfer: ImageTransfer) async throws -> String? {
+    func upload(_ transfer: ImageTransfer) async throws -> LocalizedText? {
         let services = try services()
         guard let file = services.images.cachedFile(digest: transfer.digest) else {
             throw ReconcileError(.stepFailed, LocalizedMessage("engine.imageNotCached", [
@@ -36,11 +36,13 @@ extension StepRunner {
         let uploaded = sent.withLock { $0 }
         transferred(uploaded)
         // Another run may have uploaded it since the plan: the volume is there, nothing was sent.
-        if uploaded == 0 && size > 0 { return "already in \(volume.pool)/\(volume.name), nothing uploaded" }
-        return "\(Self.mebibytes(uploaded)) (\(uploaded) bytes) into \(volume.pool)/\(volume.name)"
+        if uploaded == 0 && size > 0 { return LocalizedText(LocalizedMessage("engine.detail.alreadyUploaded", ["volume": "\(volume.pool)/\(volume.name)"])) }
+        return LocalizedText(LocalizedMessage("engine.detail.uploaded", [
+            "size": Self.mebibytes(uploaded), "bytes": String(uploaded), "volume": "\(volume.pool)/\(volume.name)",
+        ]))
     }
 
-    func createSeed(_ seed: SeedUpload) async throws -> String? {
+    func createSeed(_ seed: SeedUpload) async throws -> LocalizedText? {
         let services = try services()
         let file = try await services.seeds.build(seed.request)
         defer { try? FileManager.default.removeItem(at: file) }
@@ -50,12 +52,12 @@ extension StepRunner {
         try await hypervisor.uploadVolume(volume, from: file) { bytes, _ in sent.withLock { $0 = max($0, bytes) } }
         let uploaded = sent.withLock { $0 }
         transferred(uploaded)
-        return "\(uploaded) bytes into \(seed.pool)/\(seed.volume)"
+        return LocalizedText(LocalizedMessage("engine.detail.seedUploaded", ["bytes": String(uploaded), "volume": "\(seed.pool)/\(seed.volume)"]))
     }
 
     /// Polls every address source until each NIC has an address. The newest lease comes first:
     /// libvirt keeps the leases of earlier guests with the same MAC.
-    func waitForIP(_ wait: GuestWait) async throws -> String? {
+    func waitForIP(_ wait: GuestWait) async throws -> LocalizedText? {
         let services = try services()
         let clock = ContinuousClock()
         let deadline = clock.now + .seconds(wait.timeoutSeconds)
@@ -66,7 +68,7 @@ extension StepRunner {
             let ordered = GuestAddress.preferred(last.addresses)
             if !ordered.isEmpty && wait.macs.allSatisfy(found.contains) {
                 await services.addresses.record(candidates: ordered.map(\.address), for: wait.guest)
-                return ordered.map { "\($0.address) (\($0.source.rawValue))" }.joined(separator: ", ")
+                return .verbatim(ordered.map { "\($0.address) (\($0.source.rawValue))" }.joined(separator: ", "))
             }
             if clock.now >= deadline { break }
             progress("no address yet on \(wait.macs.filter { !found.contains($0) }.joined(separator: ", "))")
@@ -81,7 +83,7 @@ extension StepRunner {
     /// Tries every address the guest might have, asking libvirt afresh each round: a recreated guest
     /// often gets a new address while the old lease is still listed. Only the pinned host key counts.
     /// Then waits for cloud-init to finish, so the guest is really ready.
-    func waitForSSH(_ wait: GuestWait) async throws -> String? {
+    func waitForSSH(_ wait: GuestWait) async throws -> LocalizedText? {
         let services = try services()
         let clock = ContinuousClock()
         let deadline = clock.now + .seconds(wait.timeoutSeconds)
@@ -101,7 +103,7 @@ extension StepRunner {
                 let remaining = max(deadline - clock.now, .seconds(60))
                 let cloudInit = try await services.guests.waitForCloudInit(guest: wait.guest, user: wait.loginUser,
                                                                            address: address, timeout: remaining)
-                return "\(wait.loginUser)@\(address), host key verified; \(cloudInit)"
+                return LocalizedText(LocalizedMessage("engine.detail.sshReady", ["login": "\(wait.loginUser)@\(address)", "cloudInit": cloudInit]))
             }
             if clock.now >= deadline { break }
             if !seen.isEmpty {
@@ -116,7 +118,7 @@ extension StepRunner {
         ]))
     }
 
-    func installAgent(_ wait: GuestWait, _ request: AgentInstallRequest) async throws -> String? {
+    func installAgent(_ wait: GuestWait, _ request: AgentInstallRequest) async throws -> LocalizedText? {
         let services = try services()
         var address = await services.addresses.confirmed(for: wait.guest)
         if address == nil {
@@ -128,7 +130,7 @@ extension StepRunner {
         var ownership = request.ownership
         ownership.agent = request.hash
         try await hypervisor.recordOwnership(ownership, onDomain: wait.guest)
-        return summary
+        return .verbatim(summary)
     }
 
     static func mebibytes(_ bytes: UInt64) -> String {

@@ -1,3 +1,5 @@
+import Localization
+
 /// Carries out one action through the hypervisor protocol.
 struct StepRunner {
     let host: HostConnection
@@ -10,7 +12,7 @@ struct StepRunner {
     var hypervisor: any Hypervisor { host.hypervisor }
 
     /// Returns a short detail worth showing next to the step (e.g. that a shutdown had to be forced).
-    func run(_ action: Action) async throws -> String? {
+    func run(_ action: Action) async throws -> LocalizedText? {
         switch action {
         case .defineNetwork(let definition): try await hypervisor.defineNetwork(definition)
         case .updateNetwork(let patch): try await hypervisor.updateNetwork(patch)
@@ -35,7 +37,7 @@ struct StepRunner {
         case .shutdownDomain(let name, let seconds):
             let timeout = seconds.map { Duration.seconds($0) } ?? shutdownTimeout
             let forced = try await hypervisor.shutdownDomain(named: name, timeout: timeout)
-            return forced ? "the guest did not power off within \(timeout) of the ACPI shutdown request; forced off" : nil
+            return forced ? LocalizedText(LocalizedMessage("engine.detail.forcedOff", ["timeout": "\(timeout)"])) : nil
         case .setDomainAutostart(let name, let enabled): try await hypervisor.setDomainAutostart(named: name, enabled)
         case .undefineDomain(let name): try await hypervisor.undefineDomain(named: name)
         case .downloadImage(let transfer): return try await download(transfer)

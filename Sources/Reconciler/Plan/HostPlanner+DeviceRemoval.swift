@@ -1,3 +1,4 @@
+import Localization
 import Spec
 
 extension HostPlanner {
@@ -21,7 +22,7 @@ extension HostPlanner {
             notice("\(device) of '\(spec.name)' is not in the manifest and was not attached by reconcile: it stays")
         }
         for disk in removal.disks {
-            notice("disk \(disk.target) is detached from '\(spec.name)'; its volume \(disk.source ?? "?") is kept (removing a disk never deletes its data; declare it again to re-attach it, or delete the volume by hand)")
+            notice(LocalizedMessage("plan.diskDetached", ["target": disk.target, "vm": spec.name, "volume": disk.source ?? "?"]))
         }
     }
 

@@ -163,13 +163,13 @@ extension HostPlanner {
             // Before the record that forgets the devices: a guest that keeps one fails the step, and the
             // record still names it for the next run.
             update = add(resource, .detachDevices(detach), after: [update],
-                         reason: "hot-unplug what the manifest no longer declares; the guest must release it within \(detach.timeoutSeconds) s")
+                         reason: LocalizedMessage("plan.reason.detachDevices", ["seconds": String(detach.timeoutSeconds)]))
         }
         var recordReason = Self.ownershipRecordReason(observed: observed, desiredHash: desired.ownership.specHash)
-        if recordReason != nil, image?.installFinished == true { recordReason = .verbatim("the install finished: the installer kernel is no longer booted") }
+        if recordReason != nil, image?.installFinished == true { recordReason = LocalizedMessage("plan.ownership.installFinished") }
         if recordReason == nil, observed.ownership?.devices != desired.ownership.devices {
-            recordReason = observed.ownership?.devices == nil ? .verbatim("record which disks and NICs reconcile manages (those matching the manifest)")
-                : .verbatim("record the disks and NICs reconcile attached")
+            recordReason = observed.ownership?.devices == nil ? LocalizedMessage("plan.ownership.recordManaged")
+                : LocalizedMessage("plan.ownership.recordAttached")
         }
         if recordReason == nil, update != nil, let commit = desired.ownership.commit, observed.ownership?.commit != commit {
             // An update (drift) keeps the old record: the commit it was made from is recorded with it.

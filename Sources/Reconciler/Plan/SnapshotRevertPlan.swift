@@ -30,8 +30,8 @@ public enum SnapshotRevertPlan {
         }
         var notes = [LocalizedMessage("plan.note.revertLosesData")]
         if target.external {
-            notes.append(.verbatim("an external (disk-only) snapshot: each disk gets a new overlay on the image frozen at the snapshot; the overlays holding what was written since are deleted unless a snapshot, another guest or another volume still uses them"))
-            if observed.state.isActive { notes.append(.verbatim("a disk-only snapshot holds no memory: the guest is forced off and stays off")) }
+            notes.append(LocalizedMessage("plan.revert.externalNote"))
+            if observed.state.isActive { notes.append(LocalizedMessage("plan.revert.diskOnlyForcedOff")) }
         }
         if observed.state.isActive { notes.append(LocalizedMessage("plan.note.revertActive", ["state": observed.state.rawValue])) }
         if observed.ownership == nil { notes.append(LocalizedMessage("plan.note.revertUnmanaged", ["name": domainName])) }

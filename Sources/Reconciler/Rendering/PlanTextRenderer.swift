@@ -117,11 +117,13 @@ public struct PlanTextRenderer: Sendable {
     /// Guests whose definition waits for their next boot: said on every plan until they restart.
     private func pendingRestartLines(_ plan: Plan) -> [String] {
         guard !plan.pendingRestarts.isEmpty else { return [] }
-        var lines = [style.bold("Restart pending (in the definition, not yet in the running guest):")]
+        var lines = [style.bold(localizer.text("plan.restartPending.header"))]
         for pending in plan.pendingRestarts {
             let changes = pending.fields.map { "\(safe($0.field)) \(safe($0.before ?? "none")) → \(safe($0.after ?? "none"))" }
-            lines.append("  \(style.yellow("~")) virtual machine \"\(safe(pending.address.name))\" on \(safe(pending.address.hypervisor)): \(changes.joined(separator: ", "))")
-            lines.append("      \(style.dim("# takes effect at the next boot: reconcile restart \(safe(pending.address.name)), or restartPolicy: ifNeeded"))")
+            lines.append("  \(style.yellow("~")) " + localizer.text("plan.restartPending.vm", [
+                "name": safe(pending.address.name), "hypervisor": safe(pending.address.hypervisor), "changes": changes.joined(separator: ", "),
+            ]))
+            lines.append("      " + style.dim(localizer.text("plan.restartPending.hint", ["name": safe(pending.address.name)])))
         }
         lines.append("")
         return lines
