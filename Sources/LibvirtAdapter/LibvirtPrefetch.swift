@@ -40,6 +40,19 @@ public final class LibvirtPrefetch: Sendable {
         return try? await task.value
     }
 
+    /// Waits for every connection and read started ahead and not taken, and lets them go. A process
+    /// that exits (an invalid manifest, an unknown --target) while another thread is inside libvirt or
+    /// libxml2 can crash in their teardown, so `plan` settles before it returns or throws.
+    public func settle() async {
+        let pending = started.withLock { tasks in
+            defer { tasks = [:] }
+            return Array(tasks.values)
+        }
+        for task in pending {
+            _ = await (try? task.value)?.takeFirstObservation()
+        }
+    }
+
     /// `driver:///path`: a URI reconcile accepts, naming no transport, host or parameter.
     static func canReadAhead(_ uri: String) -> Bool {
         guard LibvirtURI.problem(uri) == nil, let separator = uri.range(of: ":///"), !uri.contains("?") else { return false }

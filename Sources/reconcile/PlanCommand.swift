@@ -51,6 +51,16 @@ struct PlanCommand: AsyncParsableCommand {
         // A local host is connected to and read while the manifests load (plan takes no locks, so
         // reading early changes nothing but when).
         let prefetch = LibvirtPrefetch()
+        do {
+            try await plan(prefetch: prefetch)
+        } catch {
+            await prefetch.settle()
+            throw error
+        }
+        await prefetch.settle()
+    }
+
+    private func plan(prefetch: LibvirtPrefetch) async throws {
         let (paths, connect) = (paths, connection.connect)
         let loaded = try await prefetch.whileLoading {
             try ManifestLoading.load(paths, connect: connect, hypervisorFound: prefetch.start)
