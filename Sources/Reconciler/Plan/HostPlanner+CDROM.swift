@@ -1,4 +1,5 @@
 import HostCommands
+import Localization
 import Spec
 
 extension HostPlanner {
@@ -18,11 +19,13 @@ extension HostPlanner {
         case .download(let source):
             let key = ProvisioningFacts.cdromKey(hypervisor: name, vm: spec.name)
             guard let digest = facts.digests[key] else {
-                conflict(resource, "cannot resolve the cdrom ISO of '\(spec.name)': \((facts.failures[key] ?? "no digest").redactingURLCredentials)",
-                         hint: "check spec.cdrom of '\(spec.name)' and that its checksum file is reachable", cause: .unreachableImage)
+                conflict(resource, LocalizedMessage("plan.cdrom.unresolved", [
+                             "name": spec.name, "detail": (facts.failures[key] ?? "no digest").redactingURLCredentials,
+                         ]),
+                         hint: LocalizedMessage("plan.cdrom.unresolvedHint", ["name": spec.name]), cause: .unreachableImage)
                 return nil
             }
-            if cdrom.allowHTTP { warnAboutHTTP(.verbatim("the cdrom of '\(spec.name)' sets allowHTTP: its files may come over plain http, which anyone on the way can alter")) }
+            if cdrom.allowHTTP { warnAboutHTTP(LocalizedMessage("plan.notice.cdromAllowHTTP", ["name": spec.name])) }
             let volume = ImageTransfer.volumeName(role: .iso, digest: digest, format: .raw)
             let step = planImageTransfer(owner: "cdrom of \(spec.name)", role: .iso, source: source, digest: digest,
                                          pool: cdrom.pool, volume: volume, format: .raw, after: deletions)

@@ -19,7 +19,7 @@ extension HostPlanner {
     mutating func noticeDeviceRemoval(_ spec: VirtualMachineSpec, desired: DomainDefinition, observed: ObservedDomain) {
         let removal = DeviceRemoval(desired: desired, observed: observed)
         for device in removal.kept {
-            notice("\(device) of '\(spec.name)' is not in the manifest and was not attached by reconcile: it stays")
+            notice(LocalizedMessage("plan.deviceKept", ["device": "\(device)", "vm": spec.name]))
         }
         for disk in removal.disks {
             notice(LocalizedMessage("plan.diskDetached", ["target": disk.target, "vm": spec.name, "volume": disk.source ?? "?"]))

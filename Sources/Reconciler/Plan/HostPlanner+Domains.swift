@@ -73,7 +73,7 @@ extension HostPlanner {
             guard let observed = state.volume(pool: definition.pool, name: definition.name), !recreated.contains(definition.name) else {
                 if definition.capacity == 0 && definition.backingPath == nil { continue }
                 let reason = if fromImage, let image, definition.backingPath == nil {
-                    LocalizedMessage.verbatim("blank disk '\(spec.name)' is installed onto from the \(image.distribution.name) installer ISO")
+                    LocalizedMessage("plan.reason.blankInstallDisk", ["name": spec.name, "distribution": image.distribution.name])
                 } else if fromImage, let image {
                     LocalizedMessage("plan.reason.overlay", ["distribution": image.distribution.name, "name": spec.name])
                 } else {
@@ -263,7 +263,7 @@ extension HostPlanner {
                 let volumeResource = ResourceAddress.volume(hypervisor: name, pool: layer.pool, name: layer.name)
                 let volumeFirst = steps.count
                 let reason = layer == existing ? LocalizedMessage("plan.reason.deleteWithVM", ["name": observed.name])
-                    : .verbatim("snapshot overlay on disk \(volume.pool)/\(volume.name) of deleted virtual machine '\(observed.name)' (deleteWithVM: true)")
+                    : LocalizedMessage("plan.reason.deleteWithVMOverlay", ["volume": "\(volume.pool)/\(volume.name)", "name": observed.name])
                 previous = [add(volumeResource, .deleteVolume(pool: layer.pool, name: layer.name), after: [undefine] + usersLeaving + previous,
                                 reason: reason)]
                 record(volumeResource, .delete, fields: [

@@ -1,3 +1,4 @@
+import Localization
 import Spec
 
 extension HostPlanner {
@@ -12,14 +13,17 @@ extension HostPlanner {
         guard let installer = distribution.installer, let disk = spec.disks.first(where: { $0.from != nil }) else { return nil }
         let resource = address(.domain, spec.name)
         guard let seedDigest = facts.seedDigests["\(name)/\(spec.name)"] else {
-            conflict(resource, "cannot prepare the answer-file seed of '\(spec.name)'", hint: "run apply with provisioning available (an ISO builder on this machine)",
-                     cause: .unpreparedSeed)
+            conflict(resource, LocalizedMessage("plan.seed.answerUnprepared", ["name": spec.name]),
+                     hint: LocalizedMessage("plan.seed.answerUnpreparedHint"), cause: .unpreparedSeed)
             return nil
         }
         if let observed, let recorded = observed.ownership?.baseImage {
             let current = facts.digests[ProvisioningFacts.key(distribution: distribution.name, role: .iso)]
             if let current, current != recorded {
-                notice("a newer installer ISO of \(distribution.name) is available (\(current.prefix(23))…); '\(spec.name)' keeps the one it was installed from (\(recorded.prefix(23))…)")
+                notice(LocalizedMessage("plan.notice.newerInstallerISO", [
+                    "distribution": distribution.name, "name": spec.name,
+                    "current": String(current.prefix(23)), "recorded": String(recorded.prefix(23)),
+                ]))
             }
             let isoPath = builder.volumePath(pool: disk.pool, volume: ImageTransfer.volumeName(role: .iso, digest: recorded, format: .raw))
             let kernelBoot = observed.kernel != nil && observed.onReboot == "destroy"
@@ -33,7 +37,7 @@ extension HostPlanner {
             plan.installFinished = finished
             return plan
         }
-        if installer.allowHTTP { warnAboutHTTP(.verbatim("Distribution '\(distribution.name)' sets installer.allowHTTP: its files may come over plain http, which anyone on the way can alter")) }
+        if installer.allowHTTP { warnAboutHTTP(LocalizedMessage("plan.notice.installerAllowHTTP", ["distribution": distribution.name])) }
         guard let files = planImageFiles(distribution, [
             (.iso, installer.iso, .raw), (.kernel, installer.kernel, .raw), (.initrd, installer.initrd, .raw),
         ], pool: disk.pool, for: spec, after: deletions), let isoDigest = files.digests[.iso], let isoPath = files.paths[.iso] else {

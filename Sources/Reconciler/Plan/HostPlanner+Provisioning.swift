@@ -75,7 +75,7 @@ extension HostPlanner {
                              "detail": (facts.failures[key] ?? "no digest").redactingURLCredentials,
                          ]),
                          hint: field == "cloudImage" ? LocalizedMessage("plan.image.unresolvedHint", ["distribution": distribution.name])
-                             : .verbatim("check \(field) in Distribution '\(distribution.name)' and that its checksum file is reachable"),
+                             : LocalizedMessage("plan.image.installerUnresolvedHint", ["distribution": distribution.name]),
                          cause: .unreachableImage)
                 return nil
             }
@@ -98,13 +98,15 @@ extension HostPlanner {
         let request = SeedRequest(for: spec, distribution: distribution)
         if let problem = facts.seedBuilderProblem {
             let message = request.answer == nil ? LocalizedMessage("plan.seed.cannotBuild", ["name": spec.name, "detail": problem])
-                : .verbatim("cannot build the answer-file seed of '\(spec.name)': \(problem)")
+                : LocalizedMessage("plan.seed.cannotBuildAnswer", ["name": spec.name, "detail": problem])
             block(message, hint: LocalizedMessage("plan.seed.cannotBuildHint"))
         }
         let seedResource = ResourceAddress.volume(hypervisor: name, pool: pool, name: seedVolume)
         let first = steps.count
         let reason = request.answer.map {
-            LocalizedMessage.verbatim("\($0.kind.fileName) of the \($0.kind.rawValue) answer file on an ISO labelled \($0.kind.seedLabel) of '\(spec.name)' (named by its content)")
+            LocalizedMessage("plan.reason.answerSeed", [
+                "file": $0.kind.fileName, "kind": $0.kind.rawValue, "label": $0.kind.seedLabel, "name": spec.name,
+            ])
         } ?? LocalizedMessage("plan.reason.seed", ["name": spec.name])
         let step = add(seedResource, .createSeed(SeedUpload(request: request, digest: seedDigest, pool: pool, volume: seedVolume)),
                        // After the image: a download that fails then leaves nothing behind in the pool.
