@@ -37,14 +37,8 @@ extension CloudImageSpec {
         let allowHTTP = reader.bool("allowHTTP", default: false)
         let image = ImageSource.read(reader, allowHTTP: allowHTTP)
         let format = reader.choice("format", default: DiskFormat.qcow2) ?? .qcow2
-        let kernel = reader.mappingReader("kernel").flatMap { kernel in
-            defer { kernel.rejectUnknownKeys() }
-            return ImageSource.read(kernel, allowHTTP: allowHTTP)
-        }
-        let initrd = reader.mappingReader("initrd").flatMap { initrd in
-            defer { initrd.rejectUnknownKeys() }
-            return ImageSource.read(initrd, allowHTTP: allowHTTP)
-        }
+        let kernel = ImageSource.read("kernel", in: reader, allowHTTP: allowHTTP)
+        let initrd = ImageSource.read("initrd", in: reader, allowHTTP: allowHTTP)
         let cmdline = reader.string("cmdline")
         if kernel == nil, initrd != nil { reader.error("initrd", LocalizedMessage("spec.initrdNeedsKernel")) }
         reader.rejectUnknownKeys()
@@ -89,5 +83,14 @@ extension ImageSource {
         }
         guard let url, let checksum else { return nil }
         return ImageSource(url: url, checksum: checksum)
+    }
+
+    /// The image source in the mapping under `key` (`kernel: {url, checksum}`), whose keys are all
+    /// its own; nil when the key is absent or the source is invalid.
+    static func read(_ key: String, in reader: FieldReader, allowHTTP: Bool) -> ImageSource? {
+        reader.mappingReader(key).flatMap { nested in
+            defer { nested.rejectUnknownKeys() }
+            return read(nested, allowHTTP: allowHTTP)
+        }
     }
 }

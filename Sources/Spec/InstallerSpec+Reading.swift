@@ -8,19 +8,10 @@ extension InstallerSpec {
 
     static func read(_ reader: FieldReader) -> InstallerSpec? {
         let allowHTTP = reader.bool("allowHTTP", default: false)
-        let iso = reader.mappingReader("iso").flatMap { iso in
-            defer { iso.rejectUnknownKeys() }
-            return ImageSource.read(iso, allowHTTP: allowHTTP)
-        }
+        let iso = ImageSource.read("iso", in: reader, allowHTTP: allowHTTP)
         if reader.node("iso") == nil { reader.missing("iso", hint: LocalizedMessage("spec.hintInstallerISO")) }
-        let kernel = reader.mappingReader("kernel").flatMap { kernel in
-            defer { kernel.rejectUnknownKeys() }
-            return ImageSource.read(kernel, allowHTTP: allowHTTP)
-        }
-        let initrd = reader.mappingReader("initrd").flatMap { initrd in
-            defer { initrd.rejectUnknownKeys() }
-            return ImageSource.read(initrd, allowHTTP: allowHTTP)
-        }
+        let kernel = ImageSource.read("kernel", in: reader, allowHTTP: allowHTTP)
+        let initrd = ImageSource.read("initrd", in: reader, allowHTTP: allowHTTP)
         if reader.node("kernel") == nil, reader.node("initrd") != nil { reader.error("initrd", LocalizedMessage("spec.initrdNeedsKernel")) }
         let cmdline = reader.string("cmdline")
         if cmdline != nil, reader.node("kernel") == nil {
