@@ -17,21 +17,16 @@ public struct Blocker: Sendable, Codable, Equatable {
 
     /// Text that is not in the catalogs: the same in every language.
     public init(rung: LadderRung, problem: String, next: String) {
-        self.init(rung: rung, problem: Self.verbatim(problem), next: Self.verbatim(next))
+        self.init(rung: rung, problem: LocalizedMessage.verbatim(problem), next: LocalizedMessage.verbatim(next))
     }
 
     /// A next step that is a command to type: the same in every language.
     public init(rung: LadderRung, problem: LocalizedMessage, command: String) {
-        self.init(rung: rung, problem: problem, next: Self.verbatim(command))
+        self.init(rung: rung, problem: problem, next: LocalizedMessage.verbatim(command))
     }
 
     public var problem: String { problemMessage.english }
     public var next: String { nextMessage.english }
-
-    /// Text that is not translated: a command line, or a blocker read back from JSON.
-    static func verbatim(_ text: String) -> LocalizedMessage {
-        LocalizedMessage("detect.verbatim", ["text": text])
-    }
 
     /// Equal when they say the same in English: a blocker read back from JSON has lost its keys only.
     public static func == (lhs: Blocker, rhs: Blocker) -> Bool {
@@ -45,8 +40,8 @@ public struct Blocker: Sendable, Codable, Equatable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(rung: try container.decode(LadderRung.self, forKey: .rung),
-                  problem: Self.verbatim(try container.decode(String.self, forKey: .problem)),
-                  next: Self.verbatim(try container.decode(String.self, forKey: .next)))
+                  problem: LocalizedMessage.verbatim(try container.decode(String.self, forKey: .problem)),
+                  next: LocalizedMessage.verbatim(try container.decode(String.self, forKey: .next)))
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -19,7 +19,7 @@ enum FetchFailureText {
         let reason = nsError.domain == NSURLErrorDomain
             ? URLError.Code(rawValue: nsError.code).map(reason) ?? LocalizedMessage("provisioning.networkError", ["code": String(nsError.code)])
             // Foundation's own words for errors outside URL loading.
-            : LocalizedMessage("provisioning.verbatim", ["text": error.localizedDescription])
+            : .verbatim(error.localizedDescription)
         return LocalizedText(LocalizedMessage("provisioning.cannotReach", ["url": display(url)]), nested: ["reason": reason])
     }
 

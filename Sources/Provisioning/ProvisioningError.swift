@@ -31,7 +31,7 @@ public struct ProvisioningError: Error, Sendable, Equatable, CustomStringConvert
 
     /// A message worded by its caller (another program's output), the same in every language.
     public init(_ code: Code, _ message: String) {
-        self.init(code, .verbatim(message))
+        self.init(code, LocalizedText.verbatim(message))
     }
 
     /// The English wording, for logs, JSON and callers that compare messages.

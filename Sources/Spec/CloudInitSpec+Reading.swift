@@ -163,7 +163,7 @@ extension AgentSpec {
             verifySSL = server.bool("verifySSL", default: true)
             server.rejectUnknownKeys()
         } else {
-            reader.missing("server", hint: DiagnosticText.verbatimMessage("server: {url: ..., port: 8443, https: true}"))
+            reader.missing("server", hint: LocalizedMessage.verbatim("server: {url: ..., port: 8443, https: true}"))
         }
         let token = reader.string("registrationTokenFile")
         if let token {

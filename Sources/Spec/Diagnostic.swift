@@ -54,7 +54,7 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
         self.init(try container.decode(SourceLocation.self, forKey: .location),
                   field: try container.decodeIfPresent(String.self, forKey: .field),
                   // Only the English words were saved: they are what a decoded diagnostic shows in every language.
-                  .verbatim(try container.decode(String.self, forKey: .message)),
+                  LocalizedText.verbatim(try container.decode(String.self, forKey: .message)),
                   severity: try container.decode(Severity.self, forKey: .severity))
     }
 }

@@ -6,12 +6,6 @@ import Localization
 public typealias DiagnosticText = LocalizedText
 
 extension LocalizedText {
-    /// A catalog message whose text is `text` in every language, for a placeholder filled with a
-    /// value (`got 'abc'`) or with words from another program.
-    public static func verbatimMessage(_ text: String) -> LocalizedMessage {
-        LocalizedMessage("spec.verbatim", ["text": text])
-    }
-
     /// `spec.memory: MESSAGE`: field paths are identifiers and stay as written.
     public static func field(_ path: String, _ message: LocalizedText) -> LocalizedText {
         .verbatim("\(path): ") + message

@@ -234,7 +234,7 @@ final class FieldReader {
 
     /// A message worded by its caller, the same in every language.
     func itemError(_ item: (value: String, path: String, location: SourceLocation), _ message: String) {
-        itemError(item, .verbatim(message))
+        itemError(item, LocalizedText.verbatim(message))
     }
 
     /// Reports every key that no read asked for, suggesting the closest known one.

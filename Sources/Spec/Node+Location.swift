@@ -36,7 +36,7 @@ extension Node {
     }
 
     var valueDescription: LocalizedMessage {
-        if case .scalar(let scalar) = self { return DiagnosticText.verbatimMessage("'\(scalar.string)'") }
+        if case .scalar(let scalar) = self { return LocalizedMessage.verbatim("'\(scalar.string)'") }
         return kindDescription
     }
 

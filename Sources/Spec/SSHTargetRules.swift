@@ -11,7 +11,7 @@ enum SSHTargetRules {
         } catch {
             switch error {
             // SSHTarget's own words, the same in every language.
-            case .invalid(_, let reason): return DiagnosticText.verbatimMessage(reason)
+            case .invalid(_, let reason): return LocalizedMessage.verbatim(reason)
             }
         }
         if let user = target.user, !user.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) {

@@ -11,7 +11,7 @@ public struct UnattendedError: Error, Sendable, CustomStringConvertible {
 
     /// Text without a catalog entry: the same words in every language.
     public init(_ description: String) {
-        self.init(LocalizedMessage("apply.verbatim", ["text": description]))
+        self.init(.verbatim(description))
     }
 
     public var description: String { message.english }
