@@ -48,13 +48,13 @@ struct DetectCommand: AsyncParsableCommand {
         }
         switch output {
         case .json:
-            print(try report.jsonText())
+            Terminal.write(try report.jsonText() + "\n")
         case .text:
             let style = TextStyle.forOutput(
                 isTerminal: isatty(STDOUT_FILENO) == 1,
                 environment: ProcessInfo.processInfo.environment
             )
-            print(DetectionTextRenderer(style: style).render(try report.escapedForTerminal()), terminator: "")
+            Terminal.write(DetectionTextRenderer(style: style).render(try report.escapedForTerminal()))
         }
     }
 

@@ -19,4 +19,9 @@ struct Reconcile: AsyncParsableCommand {
                           SnapshotCommand.self, SchemaCommand.self]
         )
     }
+
+    static func main() async {
+        BrokenPipe.survive()
+        await main(nil)
+    }
 }

@@ -7,7 +7,7 @@ import Spec
 /// Where the CLI writes, and whether colour is wanted (a terminal, and NO_COLOR unset).
 enum Terminal {
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        write(text, to: .standardOutput)
     }
 
     /// One line of error. Error messages carry names and libvirt's own words from the host, so they
@@ -26,7 +26,14 @@ enum Terminal {
 
     /// For text already escaped value by value and perhaps styled (progress lines beside JSON output).
     static func writeStandardError(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        write(text, to: .standardError)
+    }
+
+    /// A reader that went away (`reconcile apply | head`) loses the rest of the output, and nothing
+    /// more: the steps under way still finish and the exit code still says how the run went. The
+    /// non-throwing `write(_:)` would trap on EPIPE instead.
+    private static func write(_ text: String, to handle: FileHandle) {
+        try? handle.write(contentsOf: Data(text.utf8))
     }
 
     static func style(forStandardError: Bool = false) -> TerminalStyle {

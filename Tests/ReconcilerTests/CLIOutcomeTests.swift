@@ -107,4 +107,26 @@ struct CLIOutcomeTests {
         #expect(run.stderr.contains("no/such\\u{1b}[2K\\u{a}node.xml"))
         #expect(!run.stderr.contains("\u{1B}") && run.stderr.filter { $0 == "\n" }.count == 1)
     }
+
+    /// A reader that goes away (`reconcile plan | head -1`, or ssh dying under libvirt's remote driver)
+    /// used to kill the process with SIGPIPE (status 141) before it could say anything, which a timer
+    /// reads as neither converged nor failed. The write must fail, the exit code must stay the plan's.
+    @Test("a closed stdout does not kill reconcile with SIGPIPE: the exit code is still the plan's")
+    func brokenPipe() throws {
+        let fixture = try ManifestFixture(Manifests.document("Network", "lab", "mode: isolated") + "\n")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLI.binary)
+        process.arguments = ["plan", fixture.path, "--connect", "test:///default", "--detailed-exitcode"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["XDG_STATE_HOME"] = CLI.stateHome(for: [fixture.path])
+        process.environment = environment
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try out.fileHandleForReading.close()
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit, "killed by signal \(process.terminationStatus)")
+        #expect(process.terminationStatus == 2)
+    }
 }
