@@ -6,9 +6,12 @@ extension EditableXMLElement: XMLTreeElement {
 
     /// Without namespace processing, `name` is the name as written and namespace declarations arrive as
     /// ordinary `xmlns:…` attributes, so they are written back as they were.
-    init(name: String, qualifiedName: String?, namespaceURI: String?, attributes: [String: String]) {
-        self.init(qualifiedName ?? name, attributes: attributes.sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) })
+    init(name: String, qualifiedName: String?, namespaceURI: String?, attributes: [XMLAttribute]) {
+        self.init(qualifiedName ?? name, attributes: attributes.sorted { $0.name < $1.name })
     }
+
+    /// Written back, the document keeps its layout.
+    static var dropsIndentation: Bool { false }
 
     mutating func appendChild(_ child: EditableXMLElement) {
         content.append(.element(child))

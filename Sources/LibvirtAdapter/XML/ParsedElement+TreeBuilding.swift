@@ -1,17 +1,19 @@
 extension ParsedElement: XMLTreeElement {
     /// With namespace processing on, `name` is the local name and an element in no namespace gets no
     /// URI; the qualified name keeps the prefix as written.
-    init(name: String, qualifiedName: String?, namespaceURI: String?, attributes: [String: String]) {
+    init(name: String, qualifiedName: String?, namespaceURI: String?, attributes: [XMLAttribute]) {
         self.init(qualifiedName: qualifiedName ?? name, localName: name, namespaceURI: namespaceURI, attributes: attributes)
     }
 
+    static var dropsIndentation: Bool { true }
+
     mutating func appendChild(_ child: ParsedElement) {
-        // The parent's string value includes its children's, in document order.
-        stringValue += child.stringValue
+        var child = child
+        child.textOffsetInParent = ownText.utf8.count
         elements.append(child)
     }
 
     mutating func appendText(_ text: String) {
-        stringValue += text
+        ownText += text
     }
 }

@@ -11,15 +11,17 @@ struct ParsedElement: Sendable {
     let localName: String
     /// The namespace the element is in, or nil when it is in none.
     let namespaceURI: String?
-    /// Attributes by qualified name; namespace declarations are not included.
-    let attributes: [String: String]
+    /// Attributes by qualified name, in document order; namespace declarations are not included.
+    let attributes: [XMLAttribute]
     /// Child elements in document order.
     var elements: [ParsedElement] = []
-    /// All character data inside the element, descendants included, in document order
-    /// (what `XMLNode.stringValue` returns).
-    var stringValue = ""
+    /// The character data directly inside the element.
+    var ownText = ""
+    /// How many bytes of its parent's own text come before this element, to put the two back in
+    /// document order when a string value is asked for.
+    var textOffsetInParent = 0
 
-    init(qualifiedName: String, localName: String, namespaceURI: String?, attributes: [String: String]) {
+    init(qualifiedName: String, localName: String, namespaceURI: String?, attributes: [XMLAttribute]) {
         self.qualifiedName = qualifiedName
         self.localName = localName
         self.namespaceURI = namespaceURI
@@ -36,17 +38,35 @@ struct ParsedElement: Sendable {
     }
 
     func attribute(_ name: String) -> String? {
-        attributes[name]
+        attributes.first { $0.name == name }?.value
+    }
+
+    /// All character data inside the element, descendants included, in document order (what
+    /// `XMLNode.stringValue` returns). Built when asked rather than by every parent while reading:
+    /// nearly every read is of a leaf's text.
+    var stringValue: String {
+        guard !elements.isEmpty else { return ownText }
+        let bytes = ownText.utf8
+        var result = ""
+        var taken = bytes.startIndex
+        for child in elements {
+            let offset = bytes.index(bytes.startIndex, offsetBy: child.textOffsetInParent)
+            result += ownText[taken..<offset]
+            result += child.stringValue
+            taken = offset
+        }
+        return result + ownText[taken...]
     }
 
     var text: String {
         // Most values (names, numbers, paths) have nothing to trim, and Foundation's trimming costs
         // more than reading the element did: when both ends are visible ASCII, the value is the text.
-        if let first = stringValue.utf8.first, let last = stringValue.utf8.last,
+        let value = stringValue
+        if let first = value.utf8.first, let last = value.utf8.last,
            (0x21...0x7e).contains(first), (0x21...0x7e).contains(last) {
-            return stringValue
+            return value
         }
-        return stringValue.trimmingCharacters(in: .whitespacesAndNewlines)
+        return value.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Walks a path of child names: `element.at("devices", "disk")`.

@@ -46,12 +46,12 @@ enum XMLTreeReader {
         let local = string(node.pointee.name)
         let prefix = node.pointee.ns.flatMap { $0.pointee.prefix.map(string) }
         let qualified = prefix.map { "\($0):\(local)" } ?? local
-        var attributes: [String: String] = [:]
+        var attributes: [XMLAttribute] = []
         if !processNamespaces {
             var declaration = node.pointee.nsDef
             while let namespace = declaration {
                 let name = namespace.pointee.prefix.map { "xmlns:\(string($0))" } ?? "xmlns"
-                attributes[name] = namespace.pointee.href.map(string) ?? ""
+                attributes.append((name, namespace.pointee.href.map(string) ?? ""))
                 declaration = namespace.pointee.next
             }
         }
@@ -61,7 +61,7 @@ enum XMLTreeReader {
             let key = attribute.pointee.ns.flatMap { $0.pointee.prefix.map(string) }.map { "\($0):\(name)" } ?? name
             var value = ""
             appendText(of: attribute.pointee.children, to: &value)
-            attributes[key] = value
+            attributes.append((key, value))
             property = attribute.pointee.next
         }
         var result = if processNamespaces {
@@ -84,7 +84,9 @@ enum XMLTreeReader {
             case XML_ELEMENT_NODE:
                 element.appendChild(self.element(node, processNamespaces: processNamespaces))
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = node.pointee.content { element.appendText(string(content)) }
+                if let content = node.pointee.content, !(Element.dropsIndentation && isIndentation(node)) {
+                    element.appendText(string(content))
+                }
             case XML_ENTITY_REF_NODE, XML_ENTITY_DECL:
                 // An entity the document's own DTD declares (the reference's child is the declaration):
                 // its replacement, as XMLParser gave it.
@@ -94,6 +96,12 @@ enum XMLTreeReader {
             }
             child = node.pointee.next
         }
+    }
+
+    /// Whitespace between an element's children, which a pretty-printed document has around every
+    /// child: only the editable tree, which writes the document back, needs it.
+    private static func isIndentation(_ node: xmlNodePtr) -> Bool {
+        node.pointee.type == XML_TEXT_NODE && (node.pointee.prev != nil || node.pointee.next != nil) && xmlIsBlankNode(node) != 0
     }
 
     /// An attribute's value: its text nodes (and any declared entity's text) joined.
