@@ -21,14 +21,12 @@ final class FieldReader {
         self.location = location
     }
 
-    /// What `mapping[key]` finds for every key reconcile reads. Those keys are plain identifiers, which
-    /// resolve to `!!str`, and `Node.Mapping` matches string and resolved tag, so only scalar keys that
-    /// resolve to `!!str` can match them; of equal keys the last one wins, as in `Node.Mapping`.
+    /// What `mapping[key]` finds for every key reconcile reads: scalar keys that are strings (every
+    /// untagged one, `Resolver.manifests`); of equal keys the last one wins, as in `Node.Mapping`.
     private static func fields(of mapping: Node.Mapping) -> [String: Node] {
         var fields: [String: Node] = [:]
         fields.reserveCapacity(mapping.count)
         for (key, value) in mapping {
-            // The parser already resolved key tags when it checked for duplicate keys: no regex here.
             guard case .scalar(let scalar) = key, key.tag.rawValue == Tag.Name.str.rawValue else { continue }
             fields[scalar.string] = value
         }
@@ -100,7 +98,7 @@ final class FieldReader {
             error(key, DiagnosticText(LocalizedMessage("spec.expectedString"), nested: ["kind": node.kindDescription]))
             return nil
         }
-        if scalar.tag.description.hasSuffix(":null") || (scalar.style == .plain && ["~", "null", ""].contains(scalar.string)) {
+        if scalar.isNull {
             return nil
         }
         if !multiline, let problem = Self.lineProblem(scalar.string) {

@@ -42,7 +42,7 @@ extension Node {
 
     /// A document with nothing in it: what YAML reads for a trailing `---` or a file of comments.
     var isEmptyDocument: Bool {
-        guard case .scalar(let scalar) = self, scalar.style == .plain else { return false }
-        return ["", "~", "null"].contains(scalar.string)
+        guard case .scalar(let scalar) = self else { return false }
+        return scalar.isNull
     }
 }
