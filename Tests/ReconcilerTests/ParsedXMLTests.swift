@@ -107,6 +107,18 @@ struct ParsedXMLTests {
         #expect(editable.elements.first?.attribute("x:a") == "1 & 2")
     }
 
+    @Test("an entity the document declares reads as its replacement, and only its own")
+    func declaredEntities() throws {
+        let text = "<!DOCTYPE a [<!ENTITY x 'one'><!ENTITY y 'two'>]><a b='&x;-&y;'><c>&x;</c><d>&y;</d></a>"
+        let root = try ParsedXML(text, what: "test").root
+        #expect(root.attribute("b") == "one-two")
+        #expect(root.child("c")?.text == "one")
+        #expect(root.child("d")?.text == "two")
+        #expect(root.text == "onetwo")
+        let editable = try EditableXMLElement(parsing: text, what: "test")
+        #expect(editable.attribute("b") == "one-two")
+    }
+
     @Test("malformed or empty XML is an error, not an empty object")
     func malformed() {
         // Content after the root's end tag too (FoundationXML's XMLParser never ended its push parse,

@@ -10,9 +10,6 @@ extension EditableXMLElement: XMLTreeElement {
         self.init(qualifiedName ?? name, attributes: attributes.sorted { $0.name < $1.name })
     }
 
-    /// Written back, the document keeps its layout.
-    static var dropsIndentation: Bool { false }
-
     mutating func appendChild(_ child: EditableXMLElement) {
         content.append(.element(child))
     }

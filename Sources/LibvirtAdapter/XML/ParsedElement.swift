@@ -1,67 +1,103 @@
+import CLibXML2
 import Foundation
 
-/// One element of an XML document libvirt returned, as a plain value.
+/// One element of an XML document libvirt returned, read in place in libxml2's tree: names, attributes
+/// and text become Swift strings only when asked for.
 ///
-/// FoundationXML's `XMLDocument` tree on Linux keeps itself alive (every node retains itself through
-/// libxml's private pointer), so each parsed document leaked; this value tree is freed like any value.
-struct ParsedElement: Sendable {
-    /// The name as written, with its prefix if any: `reconcile:resource`.
-    let qualifiedName: String
-    /// The name without its prefix: `resource`.
-    let localName: String
-    /// The namespace the element is in, or nil when it is in none.
-    let namespaceURI: String?
-    /// Attributes by qualified name, in document order; namespace declarations are not included.
-    let attributes: [XMLAttribute]
-    /// Child elements in document order.
-    var elements: [ParsedElement] = []
-    /// The character data directly inside the element.
-    var ownText = ""
-    /// How many bytes of its parent's own text come before this element, to put the two back in
-    /// document order when a string value is asked for.
-    var textOffsetInParent = 0
+/// Namespaces are processed: `localName` is without a prefix, `namespaceURI` is the element's namespace,
+/// and namespace declarations are not attributes. Lookups by name use the qualified name, as written
+/// (`reconcile:resource`), as `XMLElement.elements(forName:)` does.
+struct ParsedElement: @unchecked Sendable {
+    // Unchecked: see ParsedDocument; the node lives as long as the document this value keeps.
+    private let node: xmlNodePtr
+    private let document: ParsedDocument
 
-    init(qualifiedName: String, localName: String, namespaceURI: String?, attributes: [XMLAttribute]) {
-        self.qualifiedName = qualifiedName
-        self.localName = localName
-        self.namespaceURI = namespaceURI
-        self.attributes = attributes
+    init(_ node: xmlNodePtr, in document: ParsedDocument) {
+        self.node = node
+        self.document = document
     }
 
-    /// The first child element named `name` (qualified name, as `XMLElement.elements(forName:)` matches).
+    /// The name without its prefix: `resource`.
+    var localName: String { XMLTreeReader.string(node.pointee.name) }
+
+    /// The name as written, with its prefix if any: `reconcile:resource`.
+    var qualifiedName: String {
+        guard let prefix = node.pointee.ns?.pointee.prefix else { return localName }
+        return "\(XMLTreeReader.string(prefix)):\(localName)"
+    }
+
+    /// The namespace the element is in, or nil when it is in none.
+    var namespaceURI: String? {
+        guard let href = node.pointee.ns?.pointee.href, href.pointee != 0 else { return nil }
+        return XMLTreeReader.string(href)
+    }
+
+    /// Child elements in document order.
+    var elements: [ParsedElement] {
+        var found: [ParsedElement] = []
+        forEachChild { found.append($0) }
+        return found
+    }
+
+    /// The first child element named `name` (qualified name).
     func child(_ name: String) -> ParsedElement? {
-        elements.first { $0.qualifiedName == name }
+        var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE, Self.isNamed(current.pointee.name, current.pointee.ns, name) {
+                return ParsedElement(current, in: document)
+            }
+            child = current.pointee.next
+        }
+        return nil
     }
 
     func children(_ name: String) -> [ParsedElement] {
-        elements.filter { $0.qualifiedName == name }
+        var found: [ParsedElement] = []
+        forEachChild { if Self.isNamed($0.node.pointee.name, $0.node.pointee.ns, name) { found.append($0) } }
+        return found
     }
 
+    /// The attribute's value by qualified name (`x:a` for a prefixed one).
     func attribute(_ name: String) -> String? {
-        attributes.first { $0.name == name }?.value
+        var property = node.pointee.properties
+        while let attribute = property {
+            if Self.isNamed(attribute.pointee.name, attribute.pointee.ns, name) {
+                var value = ""
+                XMLTreeReader.appendText(of: attribute.pointee.children, to: &value)
+                return value
+            }
+            property = attribute.pointee.next
+        }
+        return nil
+    }
+
+    /// Attributes by qualified name, in document order; namespace declarations are not included.
+    var attributes: [XMLAttribute] {
+        var found: [XMLAttribute] = []
+        var property = node.pointee.properties
+        while let attribute = property {
+            let name = XMLTreeReader.string(attribute.pointee.name)
+            let qualified = attribute.pointee.ns?.pointee.prefix.map { "\(XMLTreeReader.string($0)):\(name)" } ?? name
+            var value = ""
+            XMLTreeReader.appendText(of: attribute.pointee.children, to: &value)
+            found.append((qualified, value))
+            property = attribute.pointee.next
+        }
+        return found
     }
 
     /// All character data inside the element, descendants included, in document order (what
-    /// `XMLNode.stringValue` returns). Built when asked rather than by every parent while reading:
-    /// nearly every read is of a leaf's text.
+    /// `XMLNode.stringValue` returns).
     var stringValue: String {
-        guard !elements.isEmpty else { return ownText }
-        let bytes = ownText.utf8
-        var result = ""
-        var taken = bytes.startIndex
-        for child in elements {
-            let offset = bytes.index(bytes.startIndex, offsetBy: child.textOffsetInParent)
-            result += ownText[taken..<offset]
-            result += child.stringValue
-            taken = offset
-        }
-        return result + ownText[taken...]
+        var value = ""
+        Self.appendCharacterData(of: node.pointee.children, to: &value)
+        return value
     }
 
     var text: String {
+        let value = stringValue
         // Most values (names, numbers, paths) have nothing to trim, and Foundation's trimming costs
         // more than reading the element did: when both ends are visible ASCII, the value is the text.
-        let value = stringValue
         if let first = value.utf8.first, let last = value.utf8.last,
            (0x21...0x7e).contains(first), (0x21...0x7e).contains(last) {
             return value
@@ -74,5 +110,57 @@ struct ParsedElement: Sendable {
         var current: ParsedElement? = self
         for name in path { current = current?.child(name) }
         return current
+    }
+
+    private func forEachChild(_ body: (ParsedElement) -> Void) {
+        var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE { body(ParsedElement(current, in: document)) }
+            child = current.pointee.next
+        }
+    }
+
+    /// Whether an element's or attribute's qualified name (`local` in namespace `ns`) is `name`,
+    /// compared byte by byte in place.
+    private static func isNamed(_ local: UnsafePointer<xmlChar>?, _ ns: xmlNsPtr?, _ name: String) -> Bool {
+        guard let local else { return false }
+        var utf8 = name.utf8[...]
+        if let prefix = ns?.pointee.prefix {
+            guard consume(prefix, from: &utf8), utf8.first == UInt8(ascii: ":") else { return false }
+            utf8 = utf8.dropFirst()
+        }
+        return consume(local, from: &utf8) && utf8.isEmpty
+    }
+
+    /// Drops the C string `characters` from the front of `utf8`; false when `utf8` does not start with it.
+    private static func consume(_ characters: UnsafePointer<xmlChar>, from utf8: inout Substring.UTF8View) -> Bool {
+        var index = 0
+        while characters[index] != 0 {
+            guard let byte = utf8.first, byte == characters[index] else { return false }
+            utf8 = utf8.dropFirst()
+            index += 1
+        }
+        return true
+    }
+
+    /// Text and CDATA below an element, through child elements and entities the document declares; comments and
+    /// processing instructions are not character data.
+    private static func appendCharacterData(of first: xmlNodePtr?, to value: inout String) {
+        var child = first
+        while let node = child {
+            switch node.pointee.type {
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = node.pointee.content { value += XMLTreeReader.string(content) }
+            case XML_ELEMENT_NODE:
+                appendCharacterData(of: node.pointee.children, to: &value)
+            case XML_ENTITY_REF_NODE:
+                // The reference's child is the entity's declaration; its children are the replacement.
+                // (The declaration's siblings are the DTD's other declarations: not walked.)
+                appendCharacterData(of: node.pointee.children?.pointee.children, to: &value)
+            default:
+                break
+            }
+            child = node.pointee.next
+        }
     }
 }

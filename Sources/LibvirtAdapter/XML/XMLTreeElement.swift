@@ -1,14 +1,12 @@
-/// An element value `XMLTreeReader` can build a document's tree of: the read-only `ParsedElement`
-/// and the editable `EditableXMLElement` share one reader and differ only in what they keep.
 typealias XMLAttribute = (name: String, value: String)
 
+/// An element value `XMLTreeReader` can build a document's tree of: `EditableXMLElement`, which keeps
+/// everything so that a patched document is written back as it was.
 protocol XMLTreeElement {
     /// An element at its start tag: with namespace processing on, `name` is the local name and
     /// `namespaceURI` is set; off, `name` is as written and `xmlns:…` are plain attributes.
     /// Attributes come in document order: a handful per element, so a list, not a dictionary.
     init(name: String, qualifiedName: String?, namespaceURI: String?, attributes: [XMLAttribute])
-    /// Whether whitespace between child elements is left out (it is not content to a reader).
-    static var dropsIndentation: Bool { get }
     mutating func appendChild(_ child: Self)
     mutating func appendText(_ text: String)
 }

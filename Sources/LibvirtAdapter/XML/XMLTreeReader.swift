@@ -14,6 +14,16 @@ enum XMLTreeReader {
     /// names are local and carry their namespace URI, and namespace declarations are not attributes;
     /// without, names are as written and `xmlns`/`xmlns:…` declarations are ordinary attributes.
     static func root<Element: XMLTreeElement>(of text: String, what: String, processNamespaces: Bool) throws -> Element {
+        let document = try self.document(text, what: what)
+        defer { xmlFreeDoc(document) }
+        guard let root = xmlDocGetRootElement(document) else {
+            throw unparsable(what, "the document has no root element")
+        }
+        return element(root, processNamespaces: processNamespaces)
+    }
+
+    /// libxml2's tree of `text`, which the caller frees with `xmlFreeDoc`.
+    static func document(_ text: String, what: String) throws -> xmlDocPtr {
         _ = initialized
         guard let context = xmlNewParserCtxt() else { throw unparsable(what, "out of memory") }
         defer { xmlFreeParserCtxt(context) }
@@ -23,18 +33,15 @@ enum XMLTreeReader {
         let length = Int32(clamping: text.utf8.count)
         let document = text.withCString { bytes in xmlCtxtReadMemory(context, bytes, length, nil, "UTF-8", options) }
         guard let document else { throw unparsable(what, reason(context)) }
-        defer { xmlFreeDoc(document) }
-        guard let root = xmlDocGetRootElement(document) else {
-            throw unparsable(what, "the document has no root element")
-        }
-        return element(root, processNamespaces: processNamespaces)
+        return document
     }
 
-    /// libxml2's reason stays in its own words, as libvirt's messages do.
-    private static func unparsable(_ what: String, _ reason: String) -> LibvirtAdapterError {
+    static func unparsable(_ what: String, _ reason: String) -> LibvirtAdapterError {
         LibvirtAdapterError(LocalizedMessage("adapter.xml.unparsable", ["what": what, "reason": reason]))
     }
 
+
+    /// libxml2's reason stays in its own words, as libvirt's messages do.
     private static func reason(_ context: xmlParserCtxtPtr) -> String {
         let error = context.pointee.lastError
         guard error.code != 0, let message = error.message else { return "the document is empty or incomplete" }
@@ -84,13 +91,12 @@ enum XMLTreeReader {
             case XML_ELEMENT_NODE:
                 element.appendChild(self.element(node, processNamespaces: processNamespaces))
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = node.pointee.content, !(Element.dropsIndentation && isIndentation(node)) {
-                    element.appendText(string(content))
-                }
-            case XML_ENTITY_REF_NODE, XML_ENTITY_DECL:
-                // An entity the document's own DTD declares (the reference's child is the declaration):
-                // its replacement, as XMLParser gave it.
-                appendContent(of: node.pointee.children, to: &element, processNamespaces: processNamespaces)
+                if let content = node.pointee.content { element.appendText(string(content)) }
+            case XML_ENTITY_REF_NODE:
+                // An entity the document's own DTD declares: the reference's child is the declaration,
+                // whose children are the replacement, as XMLParser gave it. (The declaration's siblings
+                // are the DTD's other declarations: not walked.)
+                appendContent(of: node.pointee.children?.pointee.children, to: &element, processNamespaces: processNamespaces)
             default:
                 break
             }
@@ -98,26 +104,20 @@ enum XMLTreeReader {
         }
     }
 
-    /// Whitespace between an element's children, which a pretty-printed document has around every
-    /// child: only the editable tree, which writes the document back, needs it.
-    private static func isIndentation(_ node: xmlNodePtr) -> Bool {
-        node.pointee.type == XML_TEXT_NODE && (node.pointee.prev != nil || node.pointee.next != nil) && xmlIsBlankNode(node) != 0
-    }
-
     /// An attribute's value: its text nodes (and any declared entity's text) joined.
-    private static func appendText(of first: xmlNodePtr?, to value: inout String) {
+    static func appendText(of first: xmlNodePtr?, to value: inout String) {
         var child = first
         while let node = child {
             switch node.pointee.type {
             case XML_TEXT_NODE: if let content = node.pointee.content { value += string(content) }
-            case XML_ENTITY_REF_NODE, XML_ENTITY_DECL: appendText(of: node.pointee.children, to: &value)
+            case XML_ENTITY_REF_NODE: appendText(of: node.pointee.children?.pointee.children, to: &value)
             default: break
             }
             child = node.pointee.next
         }
     }
 
-    private static func string(_ characters: UnsafePointer<xmlChar>) -> String {
+    static func string(_ characters: UnsafePointer<xmlChar>) -> String {
         String(cString: characters)
     }
 }
