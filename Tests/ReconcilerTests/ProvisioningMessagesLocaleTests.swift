@@ -125,6 +125,33 @@ struct ProvisioningMessagesLocaleTests {
         #expect(diagnostic.message.contains("ops@kvm1:99999"))
     }
 
+    @Test("command line: a bad --host and a bad spec.ssh read German and Japanese on a terminal; validate's JSON equals LANG=C")
+    func sshTargetOnTheCommandLine() throws {
+        let fixture = try ManifestFixture(Manifests.document("Hypervisor", "kvm1", "ssh: 'ops@[::1'"))
+        defer { try? FileManager.default.removeItem(at: fixture.directory) }
+        func run(_ lang: String, _ arguments: [String]) throws -> CLI.Run {
+            try CLI.reconcile(arguments, environment: ["LANG": lang, "LC_ALL": "", "LC_MESSAGES": ""])
+        }
+        let expected = [
+            "C": ("port must be a number from 1 to 65535", "missing ']' after IPv6 address"),
+            "de_DE.UTF-8": ("der Port muss eine Zahl von 1 bis 65535 sein", "']' fehlt nach der IPv6-Adresse"),
+            "ja_JP.UTF-8": ("ポートは 1 から 65535 までの数値でなければなりません", "IPv6 アドレスの後に ']' がありません"),
+        ]
+        var reports: [String] = []
+        for (lang, (port, bracket)) in expected {
+            let detect = try run(lang, ["detect", "--host", "ops@kvm1:99999"])
+            #expect(detect.status != 0 && detect.output.contains("\"ops@kvm1:99999\"") && detect.output.contains(port), "\(lang): \(detect.output)")
+            let validate = try run(lang, ["validate", fixture.path])
+            #expect(validate.output.contains(fixture.file() + ":")
+                    && validate.output.contains(": error: spec.ssh: 'ops@[::1'") && validate.output.contains(bracket),
+                    "\(lang): \(validate.output)")
+            let json = try run(lang, ["validate", "--output", "json", fixture.path])
+            #expect(json.stdout.contains("missing ']' after IPv6 address"), "\(lang): \(json.stdout)")
+            reports.append(json.stdout)
+        }
+        #expect(Set(reports).count == 1, "\(reports)")
+    }
+
     // MARK: Guests: cloud-init and the agent
 
     @Test("cloud-init that ends in error: guest, status, cloud-init's own report and the log path stay",
