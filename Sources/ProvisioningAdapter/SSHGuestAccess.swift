@@ -37,7 +37,8 @@ public struct SSHGuestAccess: GuestAccess {
             case let other: return SSHProbe(.unreachable, "\(other.rawValue): \(detail.suffix(160))")
             }
         } catch {
-            return SSHProbe(.unreachable, String("\(error)".suffix(200)))
+            // The detail lands in an engine message's arguments, which JSON reports read: English.
+            return SSHProbe(.unreachable, String(ErrorText.english(error).suffix(200)))
         }
     }
 

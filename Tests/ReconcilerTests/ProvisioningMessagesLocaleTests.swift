@@ -66,6 +66,8 @@ struct ProvisioningMessagesLocaleTests {
         #expect(provisioning.code == .commandFailed)
         #expect(provisioning.text.text(Localizer(locale: locale)) == failure.description(Localizer(locale: locale)))
         #expect(provisioning.message == failure.message)
+        #expect(ErrorText.english(provisioning) == failure.message)
+        #expect(ErrorText.text(provisioning, Localizer(locale: locale)) == failure.description(Localizer(locale: locale)))
     }
 
     @Test("a program that does not finish in time: command and timeout stay, the sentence is translated",
