@@ -47,7 +47,8 @@ public struct ProcessRunner: Sendable {
             logger.debug("exit \(result.exitStatus) in \(started.duration(to: .now)): \(shown)")
             return result
         } catch {
-            logger.debug("\(error)")
+            // Logs are English whatever the locale, like JSON output.
+            logger.debug("\(error.message)")
             throw error
         }
     }
@@ -70,14 +71,14 @@ public struct ProcessRunner: Sendable {
                 defer { group.cancelAll() }
                 guard let first = try await group.next(), let result = first else {
                     // Cancelling the group makes swift-subprocess tear the process down.
-                    throw ProcessError(.timeout, Localizer.current.text("adapter.process.timeout", ["command": commandLine, "timeout": "\(timeout)"]))
+                    throw ProcessError(.timeout, LocalizedMessage("adapter.process.timeout", ["command": commandLine, "timeout": "\(timeout)"]))
                 }
                 return result
             }
         } catch let error as ProcessError {
             throw error
         } catch {
-            throw ProcessError(.cannotRun, Localizer.current.text("adapter.process.cannotRun", ["command": commandLine, "reason": "\(error)"]),
+            throw ProcessError(.cannotRun, LocalizedMessage("adapter.process.cannotRun", ["command": commandLine, "reason": "\(error)"]),
                                underlying: error)
         }
     }

@@ -1,3 +1,5 @@
+import Localization
+
 /// A host reached through OpenSSH, written `user@host[:port]` (user and port optional;
 /// IPv6 addresses in brackets: `user@[::1]:2222`). Manifests, `--host` and guests all use
 /// this one type so that what validates in a manifest is exactly what ssh is later given.
@@ -20,16 +22,16 @@ public struct SSHTarget: Sendable, Hashable, Codable, CustomStringConvertible {
         if let at = rest.lastIndex(of: "@") {
             user = String(rest[..<at])
             rest = rest[rest.index(after: at)...]
-            if user?.isEmpty == true { throw .invalid(text, "empty user before '@'") }
+            if user?.isEmpty == true { throw .invalid(text, LocalizedMessage("provisioning.sshTargetEmptyUser")) }
         }
         var host: Substring
         var portText: Substring?
         if rest.hasPrefix("[") {
-            guard let close = rest.firstIndex(of: "]") else { throw .invalid(text, "missing ']' after IPv6 address") }
+            guard let close = rest.firstIndex(of: "]") else { throw .invalid(text, LocalizedMessage("provisioning.sshTargetMissingBracket")) }
             host = rest[rest.index(after: rest.startIndex)..<close]
             let after = rest[rest.index(after: close)...]
             if after.hasPrefix(":") { portText = after.dropFirst() } else if !after.isEmpty {
-                throw .invalid(text, "unexpected text after ']'")
+                throw .invalid(text, LocalizedMessage("provisioning.sshTargetTextAfterBracket"))
             }
         } else if let colon = rest.firstIndex(of: ":") {
             host = rest[..<colon]
@@ -37,19 +39,19 @@ public struct SSHTarget: Sendable, Hashable, Codable, CustomStringConvertible {
         } else {
             host = rest
         }
-        guard !host.isEmpty else { throw .invalid(text, "missing host name") }
+        guard !host.isEmpty else { throw .invalid(text, LocalizedMessage("provisioning.sshTargetMissingHost")) }
         // A leading '-' would be read by ssh as an option.
         guard !host.hasPrefix("-"), user?.hasPrefix("-") != true else {
-            throw .invalid(text, "user and host must not start with '-'")
+            throw .invalid(text, LocalizedMessage("provisioning.sshTargetLeadingDash"))
         }
         // No host name or address has these; they are a path or two words pasted by mistake.
         guard !host.contains(where: { $0 == " " || $0 == "/" }) else {
-            throw .invalid(text, "host must not contain spaces or '/'")
+            throw .invalid(text, LocalizedMessage("provisioning.sshTargetHostCharacters"))
         }
         var port = 22
         if let portText {
             guard let value = Int(portText), (1...65535).contains(value) else {
-                throw .invalid(text, "port must be a number from 1 to 65535")
+                throw .invalid(text, LocalizedMessage("provisioning.sshTargetPort"))
             }
             port = value
         }

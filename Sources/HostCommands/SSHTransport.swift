@@ -72,7 +72,7 @@ public struct SSHTransport: CommandTransport {
         } catch where error.code == .timeout {
             // The runner's message would spell out every ssh option; name the host and command instead.
             let command = ShellQuote.join(argv)
-            throw ProcessError(.timeout, Localizer.current.text("adapter.process.sshTimeout", [
+            throw ProcessError(.timeout, LocalizedMessage("adapter.process.sshTimeout", [
                 "host": "\(host)", "command": String(command.prefix(80)), "timeout": timeout.map { "\($0)" } ?? "",
             ]))
         }

@@ -1,10 +1,11 @@
+import HostCommands
 import Localization
 
 /// The one error type of the Provisioning module.
 ///
 /// `code` lets callers branch; the text names what failed (URL, command, exit
 /// status, stderr) and never carries a secret.
-public struct ProvisioningError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct ProvisioningError: LocalizedDescription, Sendable, Equatable {
     public enum Code: String, Sendable, Equatable {
         case invalidArgument
         case notFound
@@ -38,7 +39,8 @@ public struct ProvisioningError: Error, Sendable, Equatable, CustomStringConvert
     public var message: String { text.english }
 
     /// The message alone: people read it in plans and errors, and `code` is for callers to branch on.
-    public var description: String { text.description }
+    /// As a `LocalizedDescription`, reports that read `ErrorText.english` get the English words.
+    public func description(_ localizer: Localizer) -> String { text.text(localizer) }
 
     public static func == (lhs: ProvisioningError, rhs: ProvisioningError) -> Bool {
         lhs.code == rhs.code && lhs.message == rhs.message

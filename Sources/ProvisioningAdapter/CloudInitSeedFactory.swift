@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import Provisioning
 import Reconciler
 import Spec
@@ -43,13 +44,13 @@ public struct CloudInitSeedFactory: SeedFactory {
         var users = [SeedUser(name: request.loginUser, sshAuthorizedKeys: [client.publicKey], sudo: "ALL=(ALL) NOPASSWD:ALL")]
         for user in spec.users {
             users.append(SeedUser(name: user.name, sshAuthorizedKeys: user.sshAuthorizedKeys,
-                                  passwordHash: try user.passwordHash.map(Self.resolve), sudo: user.sudo))
+                                  passwordHash: try user.passwordHash.map { try $0.passwordHash() }, sudo: user.sudo))
         }
         var network = SeedNetwork.dhcp
         if let address = spec.network.address {
             let parts = address.split(separator: "/")
             guard parts.count == 2, let prefix = Int(parts[1]), let mac = request.primaryMAC else {
-                throw ReconcileError(.unsupported, "a static address for '\(request.guest)' needs address/prefix and a network")
+                throw ReconcileError(.unsupported, LocalizedMessage("provisioning.staticAddressNeedsPrefix", ["guest": request.guest]))
             }
             network = SeedNetwork(match: .macAddress(mac), addressing: .staticAddress(
                 StaticAddress(address: String(parts[0]), prefixLength: prefix, gateway: spec.network.gateway,
@@ -60,15 +61,5 @@ public struct CloudInitSeedFactory: SeedFactory {
             writeFiles: spec.writeFiles.map { SeedFile(path: $0.path, content: $0.content, permissions: $0.permissions, owner: $0.owner) },
             network: network, hostKey: hostKey, extraUserData: spec.userData)
         return try seed.render()
-    }
-
-    /// Reads a password hash where the manifest says it is; the value itself is never shown, and
-    /// anything but one crypt(3) line (a whole shadow file, a clear-text password) is refused.
-    static func resolve(_ source: SecretSource) throws -> String {
-        do {
-            return try source.passwordHash()
-        } catch {
-            throw ReconcileError(.unsupported, error.message)
-        }
     }
 }

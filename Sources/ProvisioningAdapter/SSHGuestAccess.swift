@@ -1,5 +1,6 @@
 import Foundation
 import HostCommands
+import Localization
 import Provisioning
 import Reconciler
 import Spec
@@ -36,39 +37,51 @@ public struct SSHGuestAccess: GuestAccess {
             case let other: return SSHProbe(.unreachable, "\(other.rawValue): \(detail.suffix(160))")
             }
         } catch {
-            return SSHProbe(.unreachable, String("\(error)".suffix(200)))
+            // The detail lands in an engine message's arguments, which JSON reports read: English.
+            return SSHProbe(.unreachable, String(ErrorText.english(error).suffix(200)))
         }
     }
 
     /// `cloud-init status --wait` can return before the final stage when a module failed, so the
     /// long status decides: `done` is success, anything else is reported with cloud-init's errors.
-    public func waitForCloudInit(guest: String, user: String, address: String, timeout: Duration) async throws -> String {
-        let transport = try await transport(to: address, user: user)
+    public func waitForCloudInit(guest: String, user: String, address: String, timeout: Duration) async throws -> LocalizedMessage {
+        try await waitForCloudInit(guest: guest, over: try await transport(to: address, user: user), timeout: timeout)
+    }
+
+    func waitForCloudInit(guest: String, over transport: some CommandTransport, timeout: Duration) async throws -> LocalizedMessage {
         let result = try await transport.run(["cloud-init", "status", "--wait", "--long"], input: nil, timeout: timeout)
         let output = result.standardOutput + result.standardError
         let status = output.split(separator: "\n").first { $0.hasPrefix("status:") }?
             .dropFirst("status:".count).trimmingCharacters(in: .whitespaces) ?? "unknown"
         guard status == "done" else {
-            throw ReconcileError(.stepFailed, "cloud-init in '\(guest)' ended with status '\(status)': \(output.trimmingCharacters(in: .whitespacesAndNewlines).suffix(800)); see /var/log/cloud-init.log in the guest")
+            throw ReconcileError(.stepFailed, LocalizedMessage("provisioning.cloudInitFailed", [
+                "guest": guest, "status": status, "output": String(output.trimmingCharacters(in: .whitespacesAndNewlines).suffix(800)),
+            ]))
         }
-        return "cloud-init done"
+        return LocalizedMessage("provisioning.cloudInitDone")
     }
 
-    public func installAgent(_ request: AgentInstallRequest, guest: String, user: String, address: String) async throws -> String {
-        let transport = try await transport(to: address, user: user)
+    public func installAgent(_ request: AgentInstallRequest, guest: String, user: String, address: String) async throws -> LocalizedMessage {
+        try await installAgent(request, guest: guest, over: try await transport(to: address, user: user))
+    }
+
+    func installAgent(_ request: AgentInstallRequest, guest: String, over transport: some CommandTransport) async throws -> LocalizedMessage {
         func sudo(_ command: String, input: String? = nil, timeout: Duration = .seconds(900)) async throws -> ProcessResult {
             try await transport.run(["sudo", "-n", "sh", "-c", command], input: input, timeout: timeout)
         }
-        func check(_ result: ProcessResult, _ what: String, hint: String) throws {
+        /// `failure` names what ran and what to do about it; the guest, exit status and output are added here.
+        func check(_ result: ProcessResult, _ failure: @autoclosure () -> LocalizedMessage) throws {
             guard result.succeeded else {
                 let output = (result.standardError + result.standardOutput).trimmingCharacters(in: .whitespacesAndNewlines)
-                throw ReconcileError(.stepFailed, "\(what) on '\(guest)' exited \(result.exitStatus): \(output.suffix(600)); \(hint)")
+                let message = failure()
+                throw ReconcileError(.stepFailed, LocalizedMessage(message.key, message.arguments.merging([
+                    "guest": guest, "status": String(result.exitStatus), "output": String(output.suffix(600)),
+                ]) { given, _ in given }))
             }
         }
         for command in request.installCommands {
             let result = try await sudo(command)
-            try check(result, "agent install command `\(command.prefix(100))`",
-                      hint: "check the Distribution's agentInstall commands and that the package repository exists for this release")
+            try check(result, LocalizedMessage("provisioning.agentInstallCommandFailed", ["command": String(command.prefix(100))]))
         }
         let manager: ServiceManager = request.usesOpenRC ? .openrc : .systemd
         let config = AgentConfig(serverHost: request.agent.serverHost, port: request.agent.port, useHTTPS: request.agent.https,
@@ -78,15 +91,20 @@ public struct SSHGuestAccess: GuestAccess {
                                  serviceName: request.agent.service)
         let rendered = try config.render()
         let commands = config.commands(for: manager)
-        try check(try await sudo(commands.writeConfig, input: rendered.content), "writing \(config.configPath)",
-                  hint: "the login user needs passwordless sudo")
-        let logHint = request.usesOpenRC ? "see /var/log/messages in the guest" : "run `journalctl -u \(request.agent.service)` in the guest"
+        try check(try await sudo(commands.writeConfig, input: rendered.content),
+                  LocalizedMessage("provisioning.agentConfigWriteFailed", ["path": config.configPath]))
+        // OpenRC services log to syslog; systemd's to the journal.
+        let service = request.agent.service
         for command in commands.enableAndStart {
-            try check(try await sudo(command), "`\(command)`", hint: logHint)
+            try check(try await sudo(command), request.usesOpenRC
+                ? LocalizedMessage("provisioning.agentServiceCommandFailedOpenRC", ["command": command])
+                : LocalizedMessage("provisioning.agentServiceCommandFailedSystemd", ["command": command, "service": service]))
         }
-        try check(try await sudo(commands.checkActive, timeout: .seconds(60)), "service \(request.agent.service) is not active",
-                  hint: logHint)
-        let installed = request.installCommands.isEmpty ? "re-configured" : "installed with \(request.installCommands.count) commands"
-        return "\(request.agent.service) \(installed), configured and active"
+        try check(try await sudo(commands.checkActive, timeout: .seconds(60)), request.usesOpenRC
+            ? LocalizedMessage("provisioning.agentNotActiveOpenRC", ["service": service])
+            : LocalizedMessage("provisioning.agentNotActiveSystemd", ["service": service]))
+        return request.installCommands.isEmpty
+            ? LocalizedMessage("provisioning.agentReconfigured", ["service": service])
+            : LocalizedMessage("provisioning.agentInstalled", ["service": service, "count": String(request.installCommands.count)])
     }
 }

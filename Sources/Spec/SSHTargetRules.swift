@@ -10,8 +10,7 @@ enum SSHTargetRules {
             target = try SSHTarget(parsing: text)
         } catch {
             switch error {
-            // SSHTarget's own words, the same in every language.
-            case .invalid(_, let reason): return LocalizedMessage.verbatim(reason)
+            case .invalid(_, let reason): return reason
             }
         }
         if let user = target.user, !user.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) {

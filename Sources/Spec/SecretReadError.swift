@@ -1,7 +1,9 @@
+import HostCommands
 import Localization
 
 /// Why a secret could not be used. The message names where the secret was looked for, never its content.
-public struct SecretReadError: Error, Sendable, CustomStringConvertible {
+/// Thrown on as it is (a seed build step), it words itself in the user's language and in English for JSON.
+public struct SecretReadError: LocalizedDescription, Sendable {
     public enum Reason: Sendable {
         /// The file or variable is not there (yet); validate leaves this to apply.
         case unavailable
@@ -20,5 +22,5 @@ public struct SecretReadError: Error, Sendable, CustomStringConvertible {
     /// The English wording, for errors that travel on to logs and reports.
     public var message: String { text.english }
 
-    public var description: String { text.description }
+    public func description(_ localizer: Localizer) -> String { text.text(localizer) }
 }

@@ -13,7 +13,9 @@ public struct StepFailure: Sendable, Hashable, CustomStringConvertible {
     }
 
     public init(_ error: any Error) {
-        self.init(text: "\(error)", english: ErrorText.english(error))
+        // ReconcileError's description is English (it lands in reports); the terminal gets its own words.
+        let text = (error as? ReconcileError)?.text(.current) ?? "\(error)"
+        self.init(text: text, english: ErrorText.english(error))
     }
 
     public var description: String { text }

@@ -103,7 +103,8 @@ extension StepRunner {
                 let remaining = max(deadline - clock.now, .seconds(60))
                 let cloudInit = try await services.guests.waitForCloudInit(guest: wait.guest, user: wait.loginUser,
                                                                            address: address, timeout: remaining)
-                return LocalizedText(LocalizedMessage("engine.detail.sshReady", ["login": "\(wait.loginUser)@\(address)", "cloudInit": cloudInit]))
+                return LocalizedText(LocalizedMessage("engine.detail.sshReady", ["login": "\(wait.loginUser)@\(address)"]),
+                                     nested: ["cloudInit": cloudInit])
             }
             if clock.now >= deadline { break }
             if !seen.isEmpty {
@@ -130,7 +131,7 @@ extension StepRunner {
         var ownership = request.ownership
         ownership.agent = request.hash
         try await hypervisor.recordOwnership(ownership, onDomain: wait.guest)
-        return .verbatim(summary)
+        return LocalizedText(summary)
     }
 
     static func mebibytes(_ bytes: UInt64) -> String {
