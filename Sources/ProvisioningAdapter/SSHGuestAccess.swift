@@ -1,5 +1,6 @@
 import Foundation
 import HostCommands
+import Localization
 import Provisioning
 import Reconciler
 import Spec
@@ -42,7 +43,7 @@ public struct SSHGuestAccess: GuestAccess {
 
     /// `cloud-init status --wait` can return before the final stage when a module failed, so the
     /// long status decides: `done` is success, anything else is reported with cloud-init's errors.
-    public func waitForCloudInit(guest: String, user: String, address: String, timeout: Duration) async throws -> String {
+    public func waitForCloudInit(guest: String, user: String, address: String, timeout: Duration) async throws -> LocalizedMessage {
         let transport = try await transport(to: address, user: user)
         let result = try await transport.run(["cloud-init", "status", "--wait", "--long"], input: nil, timeout: timeout)
         let output = result.standardOutput + result.standardError
@@ -51,10 +52,10 @@ public struct SSHGuestAccess: GuestAccess {
         guard status == "done" else {
             throw ReconcileError(.stepFailed, "cloud-init in '\(guest)' ended with status '\(status)': \(output.trimmingCharacters(in: .whitespacesAndNewlines).suffix(800)); see /var/log/cloud-init.log in the guest")
         }
-        return "cloud-init done"
+        return LocalizedMessage("engine.detail.cloudInitDone")
     }
 
-    public func installAgent(_ request: AgentInstallRequest, guest: String, user: String, address: String) async throws -> String {
+    public func installAgent(_ request: AgentInstallRequest, guest: String, user: String, address: String) async throws -> LocalizedMessage {
         let transport = try await transport(to: address, user: user)
         func sudo(_ command: String, input: String? = nil, timeout: Duration = .seconds(900)) async throws -> ProcessResult {
             try await transport.run(["sudo", "-n", "sh", "-c", command], input: input, timeout: timeout)
@@ -86,7 +87,6 @@ public struct SSHGuestAccess: GuestAccess {
         }
         try check(try await sudo(commands.checkActive, timeout: .seconds(60)), "service \(request.agent.service) is not active",
                   hint: logHint)
-        let installed = request.installCommands.isEmpty ? "re-configured" : "installed with \(request.installCommands.count) commands"
-        return "\(request.agent.service) \(installed), configured and active"
+        return request.doneSummary
     }
 }

@@ -18,7 +18,7 @@ extension Engine {
             return try await systems.system(for: spec)
         } catch {
             throw ReconcileError(.connectionFailed, LocalizedMessage("engine.cannotReachHost", ["name": spec.name]),
-                                 cause: SendableErrorText(error))
+                                 cause: ErrorWording(error))
         }
     }
 
@@ -33,10 +33,10 @@ extension Engine {
                                            poolPaths: defaultPool + pools.map(\.path))
             do {
                 let facts = try await system.facts(request)
-                observations[spec.name] = HostObservation(facts: facts, libvirtError: connected.unreachable[spec.name])
+                observations[spec.name] = HostObservation(facts: facts, libvirtError: connected.unreachable[spec.name]?.english)
             } catch {
                 throw ReconcileError(.observationFailed, LocalizedMessage("engine.cannotReadHost", ["name": spec.name, "target": "\(system.target)"]),
-                                     cause: SendableErrorText(error))
+                                     cause: ErrorWording(error))
             }
         }
         return observations
@@ -50,7 +50,7 @@ extension Engine {
                 result.hosts[spec.name]?.hypervisor = try await connector.connect(uri: spec.uri)
                 result.unreachable[spec.name] = nil
             } catch {
-                result.unreachable[spec.name] = "\(error)"
+                result.unreachable[spec.name] = ErrorWording(error)
             }
         }
         return result

@@ -13,7 +13,7 @@ public struct StepFailure: Sendable, Hashable, CustomStringConvertible {
     }
 
     public init(_ error: any Error) {
-        self.init(text: "\(error)", english: ErrorText.english(error))
+        self.init(text: ErrorText.text(error, .current), english: ErrorText.english(error))
     }
 
     public var description: String { text }

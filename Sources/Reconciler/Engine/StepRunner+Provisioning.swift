@@ -68,7 +68,7 @@ extension StepRunner {
             let ordered = GuestAddress.preferred(last.addresses)
             if !ordered.isEmpty && wait.macs.allSatisfy(found.contains) {
                 await services.addresses.record(candidates: ordered.map(\.address), for: wait.guest)
-                return .verbatim(ordered.map { "\($0.address) (\($0.source.rawValue))" }.joined(separator: ", "))
+                return Self.addressesDetail(ordered)
             }
             if clock.now >= deadline { break }
             progress("no address yet on \(wait.macs.filter { !found.contains($0) }.joined(separator: ", "))")
@@ -103,7 +103,7 @@ extension StepRunner {
                 let remaining = max(deadline - clock.now, .seconds(60))
                 let cloudInit = try await services.guests.waitForCloudInit(guest: wait.guest, user: wait.loginUser,
                                                                            address: address, timeout: remaining)
-                return LocalizedText(LocalizedMessage("engine.detail.sshReady", ["login": "\(wait.loginUser)@\(address)", "cloudInit": cloudInit]))
+                return Self.sshReadyDetail(login: "\(wait.loginUser)@\(address)", cloudInit: cloudInit)
             }
             if clock.now >= deadline { break }
             if !seen.isEmpty {
@@ -130,7 +130,24 @@ extension StepRunner {
         var ownership = request.ownership
         ownership.agent = request.hash
         try await hypervisor.recordOwnership(ownership, onDomain: wait.guest)
-        return .verbatim(summary)
+        return LocalizedText(summary)
+    }
+
+    /// The login that worked and what cloud-init said, both in the reader's language.
+    static func sshReadyDetail(login: String, cloudInit: LocalizedMessage) -> LocalizedText {
+        LocalizedText(LocalizedMessage("engine.detail.sshReady", ["login": login]), nested: ["cloudInit": cloudInit])
+    }
+
+    /// The addresses a guest got, each with where libvirt read it (its DHCP lease, the guest agent, the
+    /// ARP table), the preferred one first.
+    static func addressesDetail(_ addresses: [GuestAddress]) -> LocalizedText {
+        var detail = LocalizedText(parts: [])
+        for (index, found) in addresses.enumerated() {
+            if index > 0 { detail = detail + .verbatim(", ") }
+            detail = detail + LocalizedText(LocalizedMessage("engine.detail.address", ["address": found.address]),
+                                            nested: ["source": LocalizedMessage("engine.addressSource." + found.source.rawValue)])
+        }
+        return detail
     }
 
     static func mebibytes(_ bytes: UInt64) -> String {
