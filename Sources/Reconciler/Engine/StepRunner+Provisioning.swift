@@ -145,9 +145,17 @@ extension StepRunner {
         for (index, found) in addresses.enumerated() {
             if index > 0 { detail = detail + .verbatim(", ") }
             detail = detail + LocalizedText(LocalizedMessage("engine.detail.address", ["address": found.address]),
-                                            nested: ["source": LocalizedMessage("engine.addressSource." + found.source.rawValue)])
+                                            nested: ["source": sourceName(found.source)])
         }
         return detail
+    }
+
+    static func sourceName(_ source: GuestAddress.Source) -> LocalizedMessage {
+        switch source {
+        case .lease: LocalizedMessage("engine.addressSource.lease")
+        case .agent: LocalizedMessage("engine.addressSource.agent")
+        case .arp: LocalizedMessage("engine.addressSource.arp")
+        }
     }
 
     static func mebibytes(_ bytes: UInt64) -> String {
