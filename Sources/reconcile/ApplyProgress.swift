@@ -88,6 +88,11 @@ final class ApplyProgress: Sendable {
                     : localizer.text("apply.dependencyFailed", ["step": TerminalText.escape(blocker)])
                 emit("[\(elapsed)] " + localizer.text("apply.stepSkipped", ["step": step.kind.rawValue, "resource": safe(step.resource), "why": why]))
                 records.withLock { $0.append(Record(id: step.id, outcome: "skipped", seconds: 0, message: "depends on \(blocker)", hypervisor: step.resource.hypervisor)) }
+            case .blocked(let step, let hypervisor):
+                let why = localizer.text("apply.blockedSkip", ["hypervisor": TerminalText.escape(hypervisor)])
+                emit("[\(elapsed)] " + localizer.text("apply.stepSkipped", ["step": step.kind.rawValue, "resource": safe(step.resource), "why": why]))
+                records.withLock { $0.append(Record(id: step.id, outcome: "skipped", seconds: 0, message: "depends on \(Engine.blockerReason(hypervisor: hypervisor))",
+                                                    hypervisor: step.resource.hypervisor)) }
             }
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import HostCommands
 import Localization
+import Synchronization
 import Testing
 @testable import Reconciler
 @testable import Spec
@@ -138,6 +139,27 @@ struct EngineTextLocaleTests {
         }
         #expect(StepFailure(error).english == ErrorText.english(error))
         #expect(StepFailure(error).text == error.text(.current))
+    }
+
+    @Test("steps of a blocked hypervisor are reported as blocked, with the English reason the reports had before")
+    func blockedSteps() async {
+        let plan = PlanLocalizationTests.plan
+        let seen = Mutex<[String]>([])
+        let engine = Engine(connector: CountingConnector([:]))
+        let report = await engine.runUnblocked(plan, on: Engine.Connected(hosts: [:]), executor: Executor(parallelism: 1)) { event in
+            if case .blocked(let step, let hypervisor) = event { seen.withLock { $0.append("\(step.id)@\(hypervisor)") } }
+        }
+        let blocked = plan.steps.filter { $0.resource.hypervisor == "kvm1" }
+        #expect(!blocked.isEmpty)
+        #expect(seen.withLock { $0 } == blocked.map { "\($0.id)@kvm1" })
+        for step in blocked {
+            #expect(report.outcome(of: step.id) == .skipped("a preflight blocker on hypervisor 'kvm1'"))
+        }
+        for locale in CatalogLocale.allCases {
+            let text = Localizer(locale: locale).text("apply.blockedSkip", ["hypervisor": "kvm1"])
+            #expect(text.contains("'kvm1'"))
+            Self.translated(text, Localizer.english.text("apply.blockedSkip", ["hypervisor": "kvm1"]), locale)
+        }
     }
 
     @Test("a cdrom naming a missing volume: a conflict in the reader's language naming the volume and the pool",

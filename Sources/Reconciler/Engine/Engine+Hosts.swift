@@ -82,10 +82,14 @@ extension Engine {
         runnable.steps = plan.steps.filter { !blocked.contains($0.resource.hypervisor) }
         var report = await runPerHost(runnable, on: connected.hosts, executor: executor, events: events)
         for step in plan.steps where blocked.contains(step.resource.hypervisor) {
-            let reason = "a preflight blocker on hypervisor '\(step.resource.hypervisor)'"
-            report.outcomes.append((step.id, .skipped(reason)))
-            events(.skipped(step, becauseOf: reason))
+            report.outcomes.append((step.id, .skipped(Self.blockerReason(hypervisor: step.resource.hypervisor))))
+            events(.blocked(step, hypervisor: step.resource.hypervisor))
         }
         return report
+    }
+
+    /// Why a blocked step was skipped, in English for reports and JSON events.
+    public static func blockerReason(hypervisor: String) -> String {
+        "a preflight blocker on hypervisor '\(hypervisor)'"
     }
 }
