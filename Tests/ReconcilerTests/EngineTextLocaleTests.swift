@@ -33,6 +33,14 @@ struct EngineTextLocaleTests {
             #expect(text.contains(address), "\(locale.rawValue): \(text)")
         }
         Self.translated(text, detail.english, locale)
+        // The progress lines of uploads and address waits (terminal only) in the same language.
+        let progress = [("engine.progress.uploaded", ["done": "12.0 MiB", "total": "512.0 MiB"]),
+                        ("engine.progress.noAddressYet", ["macs": "52:54:00:00:00:02"])]
+        for (key, arguments) in progress {
+            let line = localizer.text(key, arguments)
+            for value in arguments.values { #expect(line.contains(value), "\(locale.rawValue): \(line)") }
+            Self.translated(line, Localizer.english.text(key, arguments), locale)
+        }
     }
 
     @Test("wait-for-ssh and install-agent: the login, cloud-init's outcome and the agent's summary in one language",

@@ -31,7 +31,8 @@ extension StepRunner {
         let sent = Mutex<UInt64>(0)
         try await hypervisor.uploadVolume(volume, from: file) { bytes, total in
             sent.withLock { $0 = max($0, bytes) }
-            progress("uploaded \(Self.mebibytes(bytes)) of \(Self.mebibytes(total))")
+            // Progress lines reach only the terminal (never JSON): worded in the user's language.
+            progress(Localizer.current.text("engine.progress.uploaded", ["done": Self.mebibytes(bytes), "total": Self.mebibytes(total)]))
         }
         let uploaded = sent.withLock { $0 }
         transferred(uploaded)
@@ -71,7 +72,7 @@ extension StepRunner {
                 return Self.addressesDetail(ordered)
             }
             if clock.now >= deadline { break }
-            progress("no address yet on \(wait.macs.filter { !found.contains($0) }.joined(separator: ", "))")
+            progress(Localizer.current.text("engine.progress.noAddressYet", ["macs": wait.macs.filter { !found.contains($0) }.joined(separator: ", ")]))
             try await Task.sleep(for: .seconds(2))
         }
         let seen = GuestAddress.Source.allCases.map { source in
