@@ -56,7 +56,7 @@ extension LibvirtHypervisor {
             }
             guard try DomainXML.hasGuestAgentChannel(try domain.xml(inactive: false)) else {
                 _ = try domain.createSnapshot(xml: xml, flags: flags)
-                return .verbatim("no guest agent channel: file systems were not frozen")
+                return LocalizedText(LocalizedMessage("adapter.snapshot.noAgentChannel"))
             }
             do {
                 _ = try domain.createSnapshot(xml: xml, flags: flags | UInt32(VIR_DOMAIN_SNAPSHOT_CREATE_QUIESCE.rawValue))

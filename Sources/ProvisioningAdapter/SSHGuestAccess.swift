@@ -58,7 +58,7 @@ public struct SSHGuestAccess: GuestAccess {
                 "guest": guest, "status": status, "output": String(output.trimmingCharacters(in: .whitespacesAndNewlines).suffix(800)),
             ]))
         }
-        return LocalizedMessage("provisioning.cloudInitDone")
+        return LocalizedMessage("engine.detail.cloudInitDone")
     }
 
     public func installAgent(_ request: AgentInstallRequest, guest: String, user: String, address: String) async throws -> LocalizedMessage {
@@ -103,8 +103,6 @@ public struct SSHGuestAccess: GuestAccess {
         try check(try await sudo(commands.checkActive, timeout: .seconds(60)), request.usesOpenRC
             ? LocalizedMessage("provisioning.agentNotActiveOpenRC", ["service": service])
             : LocalizedMessage("provisioning.agentNotActiveSystemd", ["service": service]))
-        return request.installCommands.isEmpty
-            ? LocalizedMessage("provisioning.agentReconfigured", ["service": service])
-            : LocalizedMessage("provisioning.agentInstalled", ["service": service, "count": String(request.installCommands.count)])
+        return request.doneSummary
     }
 }

@@ -46,7 +46,8 @@ public struct StatusCollector: Sendable {
         do {
             let connected = try await engine.connect(own)
             if let reason = connected.unreachable[spec.name] ?? connected.failed[spec.name] {
-                status.error = reason
+                status.error = reason.english
+                status.errorCause = reason
                 return status
             }
             guard let connection = connected.hosts[spec.name] else { return status }

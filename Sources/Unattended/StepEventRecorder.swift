@@ -35,6 +35,8 @@ public final class StepEventRecorder: Sendable {
         case .skipped(let step, let blocker):
             finish(step, outcome: "skipped",
                    error: blocker == Executor.shutdownReason ? blocker : "depends on \(blocker), which did not succeed")
+        case .blocked(let step, let hypervisor):
+            finish(step, outcome: "skipped", error: "depends on \(Engine.blockerReason(hypervisor: hypervisor)), which did not succeed")
         }
     }
 

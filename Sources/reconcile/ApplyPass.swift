@@ -90,7 +90,7 @@ struct ApplyPass: Sendable {
         summary.hosts = hosts.map { PassSummary.Host(name: $0, converged: false, drift: 0, conflicts: 0) }
         // Held from before planning to the end of the pass, and given back on every way out.
         var session: ApplySession?
-        let warn: @Sendable (String) -> Void = { [self] line in problem(line) }
+        let warn: @Sendable (LocalizedMessage) -> Void = { [self] message in problem(message, prefix: "warning: ") }
         func end(converged: Bool, images: (any ImageStore)? = nil) async {
             await session?.end(converged: converged, images: images, warn: warn)
             session = nil

@@ -27,6 +27,8 @@ final class ApplyProgress: Sendable {
     private let records = Mutex<[Record]>([])
     private let lastProgress = Mutex<[String: ContinuousClock.Instant]>([:])
     private let uploaded = Mutex<[String: UInt64]>([:])
+    /// Why each failed step failed, in the user's language, for the summary (the report keeps English).
+    private let failures = Mutex<[String: String]>([:])
     /// A terminal gets a fresh line every second, logs one every five.
     private let progressInterval: Duration
 
@@ -79,12 +81,18 @@ final class ApplyProgress: Sendable {
                     "step": step.kind.rawValue, "resource": safe(step.resource), "duration": Self.format(duration),
                     "error": TerminalText.escape(error.text),
                 ]))
+                failures.withLock { $0[step.id] = error.text }
                 records.withLock { $0.append(Record(id: step.id, outcome: "failed", seconds: duration.seconds, message: error.english, hypervisor: step.resource.hypervisor)) }
             case .skipped(let step, let blocker):
                 let why = blocker == Executor.shutdownReason ? localizer.text("apply.shutdownSkip")
                     : localizer.text("apply.dependencyFailed", ["step": TerminalText.escape(blocker)])
                 emit("[\(elapsed)] " + localizer.text("apply.stepSkipped", ["step": step.kind.rawValue, "resource": safe(step.resource), "why": why]))
                 records.withLock { $0.append(Record(id: step.id, outcome: "skipped", seconds: 0, message: "depends on \(blocker)", hypervisor: step.resource.hypervisor)) }
+            case .blocked(let step, let hypervisor):
+                let why = localizer.text("apply.blockedSkip", ["hypervisor": TerminalText.escape(hypervisor)])
+                emit("[\(elapsed)] " + localizer.text("apply.stepSkipped", ["step": step.kind.rawValue, "resource": safe(step.resource), "why": why]))
+                records.withLock { $0.append(Record(id: step.id, outcome: "skipped", seconds: 0, message: "depends on \(Engine.blockerReason(hypervisor: hypervisor))",
+                                                    hypervisor: step.resource.hypervisor)) }
             }
         }
     }
@@ -96,8 +104,10 @@ final class ApplyProgress: Sendable {
             "steps": String(report.outcomes.count), "succeeded": String(report.succeeded), "failed": String(report.failed.count),
             "skipped": String(report.skipped), "duration": Self.format(ContinuousClock.now - start),
         ]))
+        let worded = failures.withLock { $0 }
         for failure in report.failed {
-            lines.append("  \(style.red(localizer.text("apply.failedLabel"))): \(TerminalText.escape(failure.id)): \(TerminalText.escape(failure.message))")
+            let message = worded[failure.id] ?? failure.message
+            lines.append("  \(style.red(localizer.text("apply.failedLabel"))): \(TerminalText.escape(failure.id)): \(TerminalText.escape(message))")
         }
         lines += leftAloneLines(result.remaining)
         if result.converged {

@@ -11,9 +11,10 @@ struct ApplySession {
     let journal: ApplyJournal?
 
     /// Waits up to `timeout` for each lock; throws `.locked` naming the holder (nothing changed then).
-    /// `warn` receives the lines to show (a lock taken over), as `error:`/`warning:` lines for people.
+    /// `warn` receives the warnings (a lock taken over) as messages: worded for a terminal in the
+    /// user's language, for a JSON log in English.
     static func begin(engine: Engine, connected: Engine.Connected, stateDirectory: String,
-                      timeout: Duration, warn: @escaping @Sendable (String) -> Void) async throws -> ApplySession {
+                      timeout: Duration, warn: @escaping @Sendable (LocalizedMessage) -> Void) async throws -> ApplySession {
         let identity = LockIdentity.current
         let path = URL(fileURLWithPath: stateDirectory).appendingPathComponent("apply.lock").path
         guard let stateLock = try await FileLock.acquire(path: path, timeout: timeout) else {
@@ -36,16 +37,18 @@ struct ApplySession {
 
     /// Closes the journal's run and gives every lock back. A converged run also deletes partial
     /// downloads nobody works on: every declared image is in the cache by then.
-    func end(converged: Bool, images: (any ImageStore)?, warn: (String) -> Void) async {
+    func end(converged: Bool, images: (any ImageStore)?, warn: (LocalizedMessage) -> Void) async {
         do {
             try journal?.finish(converged: converged)
             if converged, let removed = try images?.discardAbandonedDownloads(), !removed.isEmpty {
                 let arguments = ["count": String(removed.count)]
-                warn("warning: " + (removed.count == 1 ? Localizer.current.text("apply.removedDownloads.one", arguments)
-                    : Localizer.current.text("apply.removedDownloads.other", arguments)))
+                warn(removed.count == 1 ? LocalizedMessage("apply.removedDownloads.one", arguments)
+                    : LocalizedMessage("apply.removedDownloads.other", arguments))
             }
+        } catch let error as ReconcileError where error.cause == nil {
+            warn(error.localizedMessage)
         } catch {
-            warn("warning: \(error)")
+            warn(.verbatim(ErrorText.english(error)))
         }
         for lock in hostLocks { await lock.release() }
         stateLock.release()

@@ -65,7 +65,7 @@ struct FleetEngineTests {
     func observationFails() async throws {
         let set = try Self.manifests(hosts: 2)
         var fakes: [String: any Hypervisor] = Self.fakes(1)
-        fakes["test:///h1"] = UnreachableHypervisor(uri: "test:///h1", reason: "the daemon went away")
+        fakes["test:///h1"] = UnreachableHypervisor(uri: "test:///h1", reason: ErrorWording(.verbatim("the daemon went away")))
         let engine = Engine(connector: CountingConnector(fakes))
         let plan = try await engine.plan(set, connected: try await engine.connect(set), options: PlanOptions())
         #expect(plan.unreachable.map(\.hypervisor) == ["h1"])

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import Synchronization
 import Testing
 @testable import LibvirtAdapter
@@ -12,8 +13,8 @@ struct HostLockTests {
     static let alive: @Sendable (Int32) -> Bool = { _ in true }
 
     final class Warnings: Sendable {
-        let lines = Mutex<[String]>([])
-        var first: String? { lines.withLock { $0.first } }
+        let messages = Mutex<[LocalizedMessage]>([])
+        var first: LocalizedMessage? { messages.withLock { $0.first } }
     }
 
     static func hypervisor() async throws -> LibvirtHypervisor {
@@ -24,7 +25,7 @@ struct HostLockTests {
                         isProcessAlive: @escaping @Sendable (Int32) -> Bool = alive,
                         warnings: Warnings? = nil) async throws -> HostLock {
         try await HostLock.acquire(on: hypervisor, hypervisor: "kvm1", identity: identity, timeout: timeout,
-                                   isProcessAlive: isProcessAlive) { warning in warnings?.lines.withLock { $0.append(warning) } }
+                                   isProcessAlive: isProcessAlive) { warning in warnings?.messages.withLock { $0.append(warning) } }
     }
 
     @Test("a second apply is refused at once, naming the holder; after release it gets the lock")
@@ -80,7 +81,7 @@ struct HostLockTests {
         let warnings = Warnings()
         let taken = try await Self.acquire(hypervisor, Self.alice, isProcessAlive: { $0 != 999_999 }, warnings: warnings)
         #expect(try await hypervisor.readLock()?.owner == "alice@ctl1")
-        let warning = try #require(warnings.first)
+        let warning = try #require(warnings.first?.english)
         #expect(warning.contains("taking over") && warning.contains("root@ctl1") && warning.contains("process 999999 on ctl1 is gone"))
         await taken.release()
     }

@@ -36,7 +36,7 @@ struct InstallerPlannerTests {
 
     static func definition(_ plan: Plan) throws -> DomainDefinition {
         guard case .defineDomain(let definition)? = plan.steps.first(where: { $0.kind == .defineDomain })?.action else {
-            throw SendableErrorText(PlanMismatch(message: "no define-domain in \(plan.steps.map(\.id))"))
+            throw ErrorWording(PlanMismatch(message: "no define-domain in \(plan.steps.map(\.id))"))
         }
         return definition
     }

@@ -147,7 +147,7 @@ enum RealLibvirt {
     /// virsh stands in for an administrator changing things by hand; its output is never parsed.
     static func virsh(_ arguments: [String]) throws {
         let result = try CLI.run("/usr/bin/virsh", ["-c", uri] + arguments)
-        guard result.status == 0 else { throw SendableErrorText(VirshFailure(message: result.output)) }
+        guard result.status == 0 else { throw ErrorWording(VirshFailure(message: result.output)) }
     }
 
     struct VirshFailure: Error, CustomStringConvertible {

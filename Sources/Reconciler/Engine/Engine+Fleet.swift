@@ -6,7 +6,7 @@ extension Engine {
     /// returned, not thrown: one host that cannot be reached must not stop the others.
     func connectOne(_ spec: HypervisorSpec) async -> HostConnectOutcome {
         let hypervisor: any Hypervisor
-        var waiting: String?
+        var waiting: ErrorWording?
         let started = ContinuousClock.now
         Self.logger.debug("connecting", metadata: ["hypervisor": "\(spec.name)", "uri": "\(spec.uri)"])
         do {
@@ -16,25 +16,26 @@ extension Engine {
             Self.logger.debug("connection failed", metadata: ["hypervisor": "\(spec.name)", "error": "\(error)"])
             guard spec.state == .ready else {
                 let failure = ReconcileError(.connectionFailed, LocalizedMessage("engine.cannotConnect", ["name": spec.name, "uri": spec.uri]),
-                                             cause: SendableErrorText(error))
-                return .failed(reason: "\(failure)")
+                                             cause: ErrorWording(error))
+                return .failed(reason: ErrorWording(failure))
             }
             // Expected before the daemon is installed or started: the host steps come first.
-            waiting = "\(error)"
-            hypervisor = UnreachableHypervisor(uri: spec.uri, reason: "\(error)")
+            let reason = ErrorWording(error)
+            waiting = reason
+            hypervisor = UnreachableHypervisor(uri: spec.uri, reason: reason)
         }
         var host = HostConnection(hypervisor: hypervisor, provisioning: provisioning)
         do {
             host.system = try await system(for: spec)
         } catch {
-            return .failed(reason: "\(error)")
+            return .failed(reason: ErrorWording(error))
         }
         return waiting.map { .waitingForLibvirt(host, reason: $0) } ?? .connected(host)
     }
 
     /// Reads every host whose libvirt answers, `parallelHosts` at a time; the states of those that
     /// could be read, and why each other one could not.
-    func observeEach(_ connected: Connected) async -> (states: [String: HostState], failures: [String: String]) {
+    func observeEach(_ connected: Connected) async -> (states: [String: HostState], failures: [String: ErrorWording]) {
         let reachable = connected.hosts.filter { connected.unreachable[$0.key] == nil }.sorted { $0.key < $1.key }
         let outcomes = await BoundedConcurrency.map(reachable, limit: parallelHosts) { name, host in
             let clock = ContinuousClock()
@@ -50,15 +51,15 @@ extension Engine {
                 return (name, Result<HostState, ReconcileError>.success(state))
             } catch {
                 return (name, .failure(ReconcileError(.observationFailed, LocalizedMessage("engine.cannotObserve", ["name": name, "uri": host.hypervisor.uri]),
-                                                      cause: SendableErrorText(error))))
+                                                      cause: ErrorWording(error))))
             }
         }
         var states: [String: HostState] = [:]
-        var failures: [String: String] = [:]
+        var failures: [String: ErrorWording] = [:]
         for (name, outcome) in outcomes {
             switch outcome {
             case .success(let state): states[name] = state
-            case .failure(let error): failures[name] = "\(error)"
+            case .failure(let error): failures[name] = ErrorWording(error)
             }
         }
         return (states, failures)

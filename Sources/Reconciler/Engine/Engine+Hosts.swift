@@ -18,7 +18,7 @@ extension Engine {
             return try await systems.system(for: spec)
         } catch {
             throw ReconcileError(.connectionFailed, LocalizedMessage("engine.cannotReachHost", ["name": spec.name]),
-                                 cause: SendableErrorText(error))
+                                 cause: ErrorWording(error))
         }
     }
 
@@ -33,10 +33,10 @@ extension Engine {
                                            poolPaths: defaultPool + pools.map(\.path))
             do {
                 let facts = try await system.facts(request)
-                observations[spec.name] = HostObservation(facts: facts, libvirtError: connected.unreachable[spec.name])
+                observations[spec.name] = HostObservation(facts: facts, libvirtError: connected.unreachable[spec.name]?.english)
             } catch {
                 throw ReconcileError(.observationFailed, LocalizedMessage("engine.cannotReadHost", ["name": spec.name, "target": "\(system.target)"]),
-                                     cause: SendableErrorText(error))
+                                     cause: ErrorWording(error))
             }
         }
         return observations
@@ -50,7 +50,7 @@ extension Engine {
                 result.hosts[spec.name]?.hypervisor = try await connector.connect(uri: spec.uri)
                 result.unreachable[spec.name] = nil
             } catch {
-                result.unreachable[spec.name] = "\(error)"
+                result.unreachable[spec.name] = ErrorWording(error)
             }
         }
         return result
@@ -82,10 +82,14 @@ extension Engine {
         runnable.steps = plan.steps.filter { !blocked.contains($0.resource.hypervisor) }
         var report = await runPerHost(runnable, on: connected.hosts, executor: executor, events: events)
         for step in plan.steps where blocked.contains(step.resource.hypervisor) {
-            let reason = "a preflight blocker on hypervisor '\(step.resource.hypervisor)'"
-            report.outcomes.append((step.id, .skipped(reason)))
-            events(.skipped(step, becauseOf: reason))
+            report.outcomes.append((step.id, .skipped(Self.blockerReason(hypervisor: step.resource.hypervisor))))
+            events(.blocked(step, hypervisor: step.resource.hypervisor))
         }
         return report
+    }
+
+    /// Why a blocked step was skipped, in English for reports and JSON events.
+    public static func blockerReason(hypervisor: String) -> String {
+        "a preflight blocker on hypervisor '\(hypervisor)'"
     }
 }

@@ -1,11 +1,12 @@
 import Foundation
+import Localization
 
 extension Engine {
     /// Takes the apply lock on every hypervisor that answered, before anything is planned, so the
     /// plan sees what a finished concurrent apply did. All or none: on failure the locks taken so
     /// far are given back. A hypervisor whose driver keeps no lock objects is applied unlocked.
     public func lockHosts(_ connected: Connected, identity: LockIdentity, timeout: Duration,
-                          warn: @escaping @Sendable (String) -> Void) async throws -> [HostLock] {
+                          warn: @escaping @Sendable (LocalizedMessage) -> Void) async throws -> [HostLock] {
         var locks: [HostLock] = []
         for (name, host) in connected.hosts.sorted(by: { $0.key < $1.key }) where connected.unreachable[name] == nil {
             guard let store = host.hypervisor as? any HostLockStore else { continue }

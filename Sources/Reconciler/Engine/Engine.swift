@@ -1,4 +1,5 @@
 import Foundation
+import HostCommands
 import Localization
 import Logging
 import Spec
@@ -27,10 +28,10 @@ public struct Engine: Sendable {
     public struct Connected: Sendable {
         public var hosts: [String: HostConnection]
         /// `state: ready` hypervisors whose libvirt did not answer, with the reason.
-        public var unreachable: [String: String] = [:]
+        public var unreachable: [String: ErrorWording] = [:]
         /// Hypervisors that could not be reached at all, with the reason: left out of the pass so the
         /// others still converge, and reported per host.
-        public var failed: [String: String] = [:]
+        public var failed: [String: ErrorWording] = [:]
     }
 
     /// Connects to every hypervisor, `parallelHosts` at a time. One that cannot be reached is
@@ -68,7 +69,7 @@ public struct Engine: Sendable {
                                                   interrupted: journal?.interrupted() ?? [])
         plan.unreachable = manifests.hypervisors.compactMap { spec in
             // A daemon that does not answer is what a first run on a machine without libvirtd meets.
-            lost[spec.name].map { UnreachableHost(hypervisor: spec.name, uri: spec.uri, reason: .verbatim($0),
+            lost[spec.name].map { UnreachableHost(hypervisor: spec.name, uri: spec.uri, reason: $0,
                                                   hints: connected.failed[spec.name] != nil ? Self.noDaemonHints(spec) : []) }
         }
         Self.logger.debug("planned", metadata: [
@@ -118,7 +119,8 @@ public struct Engine: Sendable {
                 facts.cachedSizes[digest] = try? file.fileSize()
             }
         } catch {
-            facts.failures[key] = "\(error)"
+            // JSON plans carry this text: English whatever the locale.
+            facts.failures[key] = ErrorText.english(error)
         }
     }
 
@@ -137,20 +139,11 @@ public struct Engine: Sendable {
             do {
                 try journal?.record(event)
             } catch {
-                if case .started(let step) = event { events(.progress(step, "warning: \(error)")) }
+                if case .started(let step) = event { events(.progress(step, "warning: " + ErrorText.text(error, .current))) }
             }
             events(event)
         }
         return try await applyInPasses(plan, manifests: manifests, connected: connected, options: options,
                                        executor: executor, events: journaled)
-    }
-}
-
-/// Keeps an error's text when the error itself is not `Sendable`.
-public struct SendableErrorText: Error, Sendable, CustomStringConvertible {
-    public var description: String
-
-    public init(_ error: any Error) {
-        description = "\(error)"
     }
 }

@@ -12,4 +12,6 @@ public enum ExecutionEvent: Sendable {
     case succeeded(Step, duration: Duration, detail: LocalizedText?)
     case failed(Step, duration: Duration, error: StepFailure)
     case skipped(Step, becauseOf: String)
+    /// Not run: its hypervisor has a preflight blocker. JSON says why in English (`blockerReason`).
+    case blocked(Step, hypervisor: String)
 }

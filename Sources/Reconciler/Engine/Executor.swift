@@ -1,3 +1,4 @@
+import HostCommands
 import Localization
 
 /// Runs a plan's DAG: a step starts once all its dependencies succeeded, up to `parallelism` at once.
@@ -80,7 +81,7 @@ public struct Executor: Sendable {
                     events(.succeeded(step, duration: duration, detail: detail))
                 case .failure(let error):
                     done[step.id] = false
-                    report.outcomes.append((step.id, .failed("\(error)")))
+                    report.outcomes.append((step.id, .failed(ErrorText.english(error))))
                     events(.failed(step, duration: duration, error: StepFailure(error)))
                 }
             }

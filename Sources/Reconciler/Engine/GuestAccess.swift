@@ -6,8 +6,9 @@ public protocol GuestAccess: Sendable {
     /// One SSH handshake with the guest's pinned host key at `address`.
     func probeSSH(guest: String, user: String, address: String) async -> SSHProbe
     /// Waits for cloud-init to finish; a module error is an error, with cloud-init's own report.
+    /// Returns a short summary for the step's line, worded when shown (JSON keeps English).
     func waitForCloudInit(guest: String, user: String, address: String, timeout: Duration) async throws -> LocalizedMessage
-    /// Installs, configures, enables and checks the agent; returns a short summary for the progress line.
+    /// Installs, configures, enables and checks the agent; returns a short summary for the step's line.
     func installAgent(_ request: AgentInstallRequest, guest: String, user: String, address: String) async throws -> LocalizedMessage
 }
 

@@ -2,7 +2,7 @@
 enum HostConnectOutcome: Sendable {
     case connected(HostConnection)
     /// A `state: ready` hypervisor whose libvirt does not answer yet: its host steps can still run.
-    case waitingForLibvirt(HostConnection, reason: String)
+    case waitingForLibvirt(HostConnection, reason: ErrorWording)
     /// Neither libvirt nor the host could be reached: the hypervisor sits this pass out.
-    case failed(reason: String)
+    case failed(reason: ErrorWording)
 }

@@ -1,8 +1,10 @@
+import HostCommands
 import Localization
 
 /// An error the engine reports to the user: what failed, in words, with the cause kept for detail.
-/// `description` is English (it lands in JSON reports and logs); `text(_:)` words it for a terminal.
-public struct ReconcileError: Error, Sendable, CustomStringConvertible {
+/// `description` is English (it lands in JSON reports and logs); `text(_:)` words it for a terminal,
+/// and so does `ErrorText.text(_:_:)` for an error of any type.
+public struct ReconcileError: LocalizedDescription, Sendable {
     public enum Code: String, Sendable {
         case connectionFailed
         case observationFailed
@@ -43,12 +45,15 @@ public struct ReconcileError: Error, Sendable, CustomStringConvertible {
 
     public var description: String { text(.english) }
 
-    /// The error in `localizer`'s language; the cause (often libvirt's own words) as it came.
+    /// The error in `localizer`'s language, its cause too when that can be worded (libvirt's own words
+    /// stay as they came).
     public func text(_ localizer: Localizer) -> String {
         let message = localizedMessage.text(localizer)
         guard let cause else { return message }
-        return "\(message): \(cause)"
+        return "\(message): \(ErrorText.text(cause, localizer))"
     }
+
+    public func description(_ localizer: Localizer) -> String { text(localizer) }
 
     public func hints(_ localizer: Localizer) -> [String] {
         localizedHints.map { $0.text(localizer) }

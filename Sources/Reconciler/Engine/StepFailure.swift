@@ -13,9 +13,7 @@ public struct StepFailure: Sendable, Hashable, CustomStringConvertible {
     }
 
     public init(_ error: any Error) {
-        // ReconcileError's description is English (it lands in reports); the terminal gets its own words.
-        let text = (error as? ReconcileError)?.text(.current) ?? "\(error)"
-        self.init(text: text, english: ErrorText.english(error))
+        self.init(text: ErrorText.text(error, .current), english: ErrorText.english(error))
     }
 
     public var description: String { text }

@@ -31,7 +31,8 @@ extension StepRunner {
         let sent = Mutex<UInt64>(0)
         try await hypervisor.uploadVolume(volume, from: file) { bytes, total in
             sent.withLock { $0 = max($0, bytes) }
-            progress("uploaded \(Self.mebibytes(bytes)) of \(Self.mebibytes(total))")
+            // Progress lines reach only the terminal (never JSON): worded in the user's language.
+            progress(Localizer.current.text("engine.progress.uploaded", ["done": Self.mebibytes(bytes), "total": Self.mebibytes(total)]))
         }
         let uploaded = sent.withLock { $0 }
         transferred(uploaded)
@@ -68,10 +69,10 @@ extension StepRunner {
             let ordered = GuestAddress.preferred(last.addresses)
             if !ordered.isEmpty && wait.macs.allSatisfy(found.contains) {
                 await services.addresses.record(candidates: ordered.map(\.address), for: wait.guest)
-                return .verbatim(ordered.map { "\($0.address) (\($0.source.rawValue))" }.joined(separator: ", "))
+                return Self.addressesDetail(ordered)
             }
             if clock.now >= deadline { break }
-            progress("no address yet on \(wait.macs.filter { !found.contains($0) }.joined(separator: ", "))")
+            progress(Localizer.current.text("engine.progress.noAddressYet", ["macs": wait.macs.filter { !found.contains($0) }.joined(separator: ", ")]))
             try await Task.sleep(for: .seconds(2))
         }
         let seen = GuestAddress.Source.allCases.map { source in
@@ -103,8 +104,7 @@ extension StepRunner {
                 let remaining = max(deadline - clock.now, .seconds(60))
                 let cloudInit = try await services.guests.waitForCloudInit(guest: wait.guest, user: wait.loginUser,
                                                                            address: address, timeout: remaining)
-                return LocalizedText(LocalizedMessage("engine.detail.sshReady", ["login": "\(wait.loginUser)@\(address)"]),
-                                     nested: ["cloudInit": cloudInit])
+                return Self.sshReadyDetail(login: "\(wait.loginUser)@\(address)", cloudInit: cloudInit)
             }
             if clock.now >= deadline { break }
             if !seen.isEmpty {
@@ -132,6 +132,31 @@ extension StepRunner {
         ownership.agent = request.hash
         try await hypervisor.recordOwnership(ownership, onDomain: wait.guest)
         return LocalizedText(summary)
+    }
+
+    /// The login that worked and what cloud-init said, both in the reader's language.
+    static func sshReadyDetail(login: String, cloudInit: LocalizedMessage) -> LocalizedText {
+        LocalizedText(LocalizedMessage("engine.detail.sshReady", ["login": login]), nested: ["cloudInit": cloudInit])
+    }
+
+    /// The addresses a guest got, each with where libvirt read it (its DHCP lease, the guest agent, the
+    /// ARP table), the preferred one first.
+    static func addressesDetail(_ addresses: [GuestAddress]) -> LocalizedText {
+        var detail = LocalizedText(parts: [])
+        for (index, found) in addresses.enumerated() {
+            if index > 0 { detail = detail + .verbatim(", ") }
+            detail = detail + LocalizedText(LocalizedMessage("engine.detail.address", ["address": found.address]),
+                                            nested: ["source": sourceName(found.source)])
+        }
+        return detail
+    }
+
+    static func sourceName(_ source: GuestAddress.Source) -> LocalizedMessage {
+        switch source {
+        case .lease: LocalizedMessage("engine.addressSource.lease")
+        case .agent: LocalizedMessage("engine.addressSource.agent")
+        case .arp: LocalizedMessage("engine.addressSource.arp")
+        }
     }
 
     static func mebibytes(_ bytes: UInt64) -> String {

@@ -5,10 +5,10 @@ import Localization
 /// run; nothing plans a libvirt step for it, and any call says why it cannot be made.
 struct UnreachableHypervisor: Hypervisor {
     let uri: String
-    let reason: String
+    let reason: ErrorWording
 
     private func unreachable() -> ReconcileError {
-        ReconcileError(.connectionFailed, LocalizedMessage("engine.libvirtSilent", ["uri": uri, "detail": reason]))
+        ReconcileError(.connectionFailed, LocalizedMessage("engine.libvirtSilent", ["uri": uri]), cause: reason)
     }
 
     func observe() async throws -> HostState { throw unreachable() }

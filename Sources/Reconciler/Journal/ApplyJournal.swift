@@ -74,7 +74,7 @@ public final class ApplyJournal: Sendable {
             let outcome = if case .succeeded = event { "succeeded" } else { "failed" }
             try append(JournalEntry(event: .end, run: run, step: step.id, hypervisor: step.resource.hypervisor,
                                     pool: volume?.pool, volume: volume?.name, outcome: outcome), sync: false)
-        case .progress, .transferred, .skipped:
+        case .progress, .transferred, .skipped, .blocked:
             return
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import HostCommands
 import Localization
 import Synchronization
 
@@ -21,12 +22,13 @@ public final class HostLock: Sendable {
     }
 
     /// Takes the lock, waiting up to `timeout` for a live holder (zero: refuse at once). A stale lock
-    /// (expired, or its process on this machine gone) is taken over, and `warn` says whose it was.
+    /// (expired, or its process on this machine gone) is taken over, and `warn` says whose it was:
+    /// a message, so a terminal words it in the user's language and a JSON log in English.
     /// Throws `.locked`, naming the holder, when the wait ends first.
     public static func acquire(on store: any HostLockStore, hypervisor: String, identity: LockIdentity,
                                timeout: Duration, lifetime: Duration = defaultLifetime,
                                isProcessAlive: @escaping @Sendable (Int32) -> Bool = LockIdentity.isProcessAlive,
-                               warn: @escaping @Sendable (String) -> Void) async throws -> HostLock {
+                               warn: @escaping @Sendable (LocalizedMessage) -> Void) async throws -> HostLock {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
         let started = Date()
@@ -43,8 +45,9 @@ public final class HostLock: Sendable {
             }
             if let holder = try await store.readLock() {
                 lastHolder = holder
-                if let reason = holder.staleness(now: Date(), machine: identity.machine, isProcessAlive: isProcessAlive) {
-                    warn("warning: taking over the lock on hypervisor '\(hypervisor)' held by \(holder.owner) (pid \(holder.pid), since \(HostLockRecord.format(holder.started))): \(reason)")
+                if let warning = holder.takeover(hypervisor: hypervisor, now: Date(), machine: identity.machine,
+                                                 isProcessAlive: isProcessAlive) {
+                    warn(warning)
                     try await store.removeLock(token: holder.token)
                     continue
                 }
@@ -65,7 +68,7 @@ public final class HostLock: Sendable {
         }
     }
 
-    private func startRenewing(every interval: Duration, lifetime: Duration, warn: @escaping @Sendable (String) -> Void) {
+    private func startRenewing(every interval: Duration, lifetime: Duration, warn: @escaping @Sendable (LocalizedMessage) -> Void) {
         let store = self.store
         let record = self.record
         let hypervisor = self.hypervisor
@@ -80,12 +83,12 @@ public final class HostLock: Sendable {
                 renewed.expires = Date().addingTimeInterval(lifetime.timeInterval)
                 do {
                     if try await !store.renewLock(renewed) {
-                        warn("warning: the lock on hypervisor '\(hypervisor)' was taken over by another apply")
+                        warn(LocalizedMessage("engine.lockTakenOver", ["hypervisor": hypervisor]))
                         return
                     }
                 } catch {
                     // A host briefly unreachable: try again at the next interval, before the record expires.
-                    warn("warning: cannot renew the lock on hypervisor '\(hypervisor)': \(error)")
+                    warn(LocalizedMessage("engine.lockNotRenewed", ["hypervisor": hypervisor, "detail": ErrorText.english(error)]))
                 }
             }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 
 /// Who holds a hypervisor's apply lock, kept on the host itself so every control machine sees it.
 public struct HostLockRecord: Sendable, Codable, Hashable {
@@ -28,10 +29,13 @@ public struct HostLockRecord: Sendable, Codable, Hashable {
         ["owner": owner, "pid": String(pid), "since": Self.format(started), "expires": Self.format(expires)]
     }
 
-    /// Why the lock may be taken over, or nil while its holder may still be working.
-    public func staleness(now: Date, machine localMachine: String, isProcessAlive: (Int32) -> Bool) -> String? {
-        if now > expires { return "it expired at \(Self.format(expires))" }
-        if machine == localMachine && !isProcessAlive(pid) { return "process \(pid) on \(machine) is gone" }
+    /// The warning that the lock on `hypervisor` is taken over, saying why it may be; nil while its
+    /// holder may still be working.
+    public func takeover(hypervisor: String, now: Date, machine localMachine: String,
+                         isProcessAlive: (Int32) -> Bool) -> LocalizedMessage? {
+        let arguments = holderArguments.merging(["hypervisor": hypervisor, "machine": machine]) { $1 }
+        if now > expires { return LocalizedMessage("engine.lockTakeover.expired", arguments) }
+        if machine == localMachine && !isProcessAlive(pid) { return LocalizedMessage("engine.lockTakeover.processGone", arguments) }
         return nil
     }
 

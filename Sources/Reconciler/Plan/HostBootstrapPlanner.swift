@@ -49,13 +49,6 @@ struct HostBootstrapPlanner {
         return step.id
     }
 
-    /// A step whose reason has no catalog entry: shown as written in every language.
-    @discardableResult
-    mutating func add(_ resource: ResourceAddress, _ action: Action, after dependencies: [String?] = [],
-                      reason: String) -> String {
-        add(resource, action, after: dependencies, reason: .verbatim(reason))
-    }
-
     mutating func record(_ resource: ResourceAddress, _ change: ChangeType, fields: [FieldChange], sinceStep first: Int,
                          notes: [LocalizedMessage] = []) {
         let added = steps[first...].filter { $0.resource == resource }.map(\.id)
@@ -65,15 +58,6 @@ struct HostBootstrapPlanner {
 
     mutating func notice(_ text: LocalizedMessage) {
         notices.append(text)
-    }
-
-    /// Text without a catalog entry: shown as written in every language.
-    mutating func notice(_ text: String) {
-        notice(.verbatim(text))
-    }
-
-    mutating func block(_ message: String, hint: String) {
-        block(.verbatim(message), hint: .verbatim(hint))
     }
 
     mutating func block(_ message: LocalizedMessage, hint: LocalizedMessage) {

@@ -11,8 +11,8 @@ extension HostPlanner {
         switch cdrom.source {
         case .volume(let volume):
             guard state.volume(pool: cdrom.pool, name: volume) != nil else {
-                conflict(resource, "the cdrom of '\(spec.name)' is volume \(cdrom.pool)/\(volume), which does not exist",
-                         hint: "upload the ISO into pool '\(cdrom.pool)' (virsh vol-upload) or name an existing volume")
+                conflict(resource, LocalizedMessage("plan.cdrom.missingVolume", ["name": spec.name, "volume": "\(cdrom.pool)/\(volume)"]),
+                         hint: LocalizedMessage("plan.cdrom.missingVolumeHint", ["pool": cdrom.pool]))
                 return nil
             }
             return (builder.volumePath(pool: cdrom.pool, volume: volume), [])

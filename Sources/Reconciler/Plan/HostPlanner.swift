@@ -73,13 +73,6 @@ struct HostPlanner {
         return step.id
     }
 
-    /// A step whose reason has no catalog entry: shown as written in every language.
-    @discardableResult
-    mutating func add(_ resource: ResourceAddress, _ action: Action, after dependencies: [String?] = [],
-                      reason: String) -> String {
-        add(resource, action, after: dependencies, reason: .verbatim(reason))
-    }
-
     /// Records the resource block for every step added since `firstStep`, if any.
     mutating func record(_ resource: ResourceAddress, _ change: ChangeType, fields: [FieldChange],
                          sinceStep firstStep: Int, notes: [LocalizedMessage] = [], restartPending: Bool = false) {
@@ -110,21 +103,8 @@ struct HostPlanner {
         conflicts.append(Conflict(address: resource, message: message, hint: hint, cause: cause))
     }
 
-    mutating func conflict(_ resource: ResourceAddress, _ message: String, hint: String, cause: Conflict.Cause = .conflict) {
-        conflict(resource, .verbatim(message), hint: .verbatim(hint), cause: cause)
-    }
-
     mutating func notice(_ text: LocalizedMessage) {
         notices.append(text)
-    }
-
-    /// Text without a catalog entry: shown as written in every language.
-    mutating func notice(_ text: String) {
-        notice(.verbatim(text))
-    }
-
-    mutating func block(_ message: String, hint: String) {
-        block(.verbatim(message), hint: .verbatim(hint))
     }
 
     mutating func block(_ message: LocalizedMessage, hint: LocalizedMessage) {

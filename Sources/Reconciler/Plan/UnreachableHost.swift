@@ -6,15 +6,19 @@ public struct UnreachableHost: Sendable, Hashable, Codable {
     public var hypervisor: String
     public var uri: String
     /// Worded in the reader's language by the text plan, in English in JSON.
-    public var reason: LocalizedMessage
+    public var reason: ErrorWording
     /// What to do about it, when reconcile can tell (no libvirtd on a first run).
     public var hints: [LocalizedMessage]
 
-    public init(hypervisor: String, uri: String, reason: LocalizedMessage, hints: [LocalizedMessage] = []) {
+    public init(hypervisor: String, uri: String, reason: ErrorWording, hints: [LocalizedMessage] = []) {
         self.hypervisor = hypervisor
         self.uri = uri
         self.reason = reason
         self.hints = hints
+    }
+
+    public init(hypervisor: String, uri: String, reason: LocalizedMessage, hints: [LocalizedMessage] = []) {
+        self.init(hypervisor: hypervisor, uri: uri, reason: ErrorWording(reason), hints: hints)
     }
 
     public init(hypervisor: String, uri: String, reason: String, hints: [String] = []) {

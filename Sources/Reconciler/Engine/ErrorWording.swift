@@ -1,0 +1,33 @@
+import HostCommands
+import Localization
+
+/// Why something failed, worded in every catalog language while the error is at hand: errors are
+/// neither Sendable nor Hashable, yet the reason travels (as a cause, in a plan's unreachable hosts)
+/// and is shown later, in the reader's language on a terminal and in English in JSON.
+public struct ErrorWording: LocalizedDescription, Sendable, Hashable {
+    private let texts: [CatalogLocale: String]
+
+    /// Every catalog, parsed once and only when an error is first worded.
+    private static let localizers = CatalogLocale.allCases.map(Localizer.init(locale:))
+
+    public init(_ error: any Error) {
+        texts = Self.worded { ErrorText.text(error, $0) }
+    }
+
+    /// A reason decided with a catalog key rather than caught as an error.
+    public init(_ message: LocalizedMessage) {
+        texts = Self.worded { message.text($0) }
+    }
+
+    private static func worded(_ text: (Localizer) -> String) -> [CatalogLocale: String] {
+        Dictionary(uniqueKeysWithValues: localizers.map { ($0.locale, text($0)) })
+    }
+
+    public func description(_ localizer: Localizer) -> String {
+        texts[localizer.locale] ?? texts[.english] ?? ""
+    }
+
+    public func text(_ localizer: Localizer = .current) -> String { description(localizer) }
+
+    public var english: String { description(.english) }
+}
