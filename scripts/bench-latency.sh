@@ -16,7 +16,7 @@
 #   BENCH_RUNS=3          runs per measured command (median and min are reported)
 #   BENCH_VMS=500         stopped domains defined on the host
 #   BENCH_DELAY_MS=25     netem delay on each end of the link (the round trip is twice this)
-#   BENCH_BUILD_CMD=...   default: swift build -c release --scratch-path .build-bench
+#   BENCH_BUILD_CMD=...   default: scripts/build-release.sh (the static release build)
 #   BENCH_BIN=...         reconcile binary; default: the build command's --show-bin-path
 #   BENCH_SKIP_BUILD=1    do not build
 #   BENCH_KEEP=1          keep the temp dir and print its path
@@ -31,7 +31,7 @@ cd "$(dirname "$0")/.."
 RUNS="${BENCH_RUNS:-3}"
 VMS="${BENCH_VMS:-500}"
 DELAY_MS="${BENCH_DELAY_MS:-25}"
-BUILD_CMD="${BENCH_BUILD_CMD:-swift build -c release --scratch-path .build-bench}"
+BUILD_CMD="${BENCH_BUILD_CMD:-scripts/build-release.sh}"
 LOCK=/tmp/reconcile-libvirtd.lock
 TARGET_SPEEDUP=10
 PREFIX=lat-vm-

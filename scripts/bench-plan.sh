@@ -9,7 +9,7 @@
 #   BENCH_RUNS=5          runs per measured command (median and max are reported)
 #   BENCH_VMS=1000        domains on the test host (and VMs in the manifests)
 #   BENCH_NETWORKS=50     networks on the test host (and in the manifests)
-#   BENCH_BUILD_CMD=...   build command; default: swift build -c release --scratch-path .build-bench
+#   BENCH_BUILD_CMD=...   build command; default: scripts/build-release.sh (the static release build)
 #   BENCH_BIN=...         reconcile binary to run; default: the build command's --show-bin-path
 #   BENCH_SKIP_BUILD=1    do not build, use BENCH_BIN (or the default bin path) as it is
 #   BENCH_KEEP=1          keep the temp dir (node XML, manifests, outputs) and print its path
@@ -27,7 +27,7 @@ set -euo pipefail
 RUNS="${BENCH_RUNS:-5}"
 VMS="${BENCH_VMS:-1000}"
 NETWORKS="${BENCH_NETWORKS:-50}"
-BUILD_CMD="${BENCH_BUILD_CMD:-swift build -c release --scratch-path .build-bench}"
+BUILD_CMD="${BENCH_BUILD_CMD:-scripts/build-release.sh}"
 TARGET_WALL_S=2
 TARGET_RSS_MB=150
 

@@ -9,7 +9,7 @@
 # Environment (all optional):
 #   BENCH_RUNS=5          runs per measured command, alternating (median and min are reported)
 #   BENCH_VMS=1000        stopped domains defined on the daemon (and VMs in the manifests)
-#   BENCH_BUILD_CMD=...   build command; default: swift build -c release --scratch-path .build-bench
+#   BENCH_BUILD_CMD=...   build command; default: scripts/build-release.sh (the static release build)
 #   BENCH_BIN=...         reconcile binary to run; default: the build command's --show-bin-path
 #   BENCH_SKIP_BUILD=1    do not build, use BENCH_BIN (or the default bin path) as it is
 #   BENCH_KEEP=1          keep the temp dir (manifests, programs, outputs) and print its path
@@ -26,7 +26,7 @@ set -euo pipefail
 
 RUNS="${BENCH_RUNS:-5}"
 VMS="${BENCH_VMS:-1000}"
-BUILD_CMD="${BENCH_BUILD_CMD:-swift build -c release --scratch-path .build-bench}"
+BUILD_CMD="${BENCH_BUILD_CMD:-scripts/build-release.sh}"
 LOCK=/tmp/reconcile-libvirtd.lock
 NS=reconcile-bench-real
 PREFIX=bench-vm-

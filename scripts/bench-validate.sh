@@ -10,8 +10,8 @@ set -euo pipefail
 command -v /usr/bin/time >/dev/null || { echo "error: /usr/bin/time is required (apt-get install time)" >&2; exit 1; }
 bin="${1:-}"
 if [[ -z $bin ]]; then
-    swift build -c release --scratch-path .build-bench --product reconcile >/dev/null
-    bin="$(swift build -c release --scratch-path .build-bench --show-bin-path)/reconcile"
+    scripts/build-release.sh --product reconcile >/dev/null
+    bin="$(scripts/build-release.sh --show-bin-path)/reconcile"
 fi
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT

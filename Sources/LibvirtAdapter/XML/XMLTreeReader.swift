@@ -22,14 +22,19 @@ enum XMLTreeReader {
         return element(root, processNamespaces: processNamespaces)
     }
 
-    /// libxml2's tree of `text`, which the caller frees with `xmlFreeDoc`.
-    static func document(_ text: String, what: String) throws -> xmlDocPtr {
+    /// libxml2's tree of `text`, which the caller frees with `xmlFreeDoc`. A `readOnly` tree leaves
+    /// out whitespace between elements and must not be changed.
+    static func document(_ text: String, what: String, readOnly: Bool = false) throws -> xmlDocPtr {
         _ = initialized
         guard let context = xmlNewParserCtxt() else { throw unparsable(what, "out of memory") }
         defer { xmlFreeParserCtxt(context) }
         // No network, no DTD loading, no entity substitution (so no external entity is ever read), and
         // nothing printed to stderr: the error is reported from the context below.
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        var options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        if readOnly {
+            // A tree only read: no text nodes for indentation, and short text stored in its node.
+            options |= Int32(XML_PARSE_NOBLANKS.rawValue | XML_PARSE_COMPACT.rawValue)
+        }
         let length = Int32(clamping: text.utf8.count)
         let document = text.withCString { bytes in xmlCtxtReadMemory(context, bytes, length, nil, "UTF-8", options) }
         guard let document else { throw unparsable(what, reason(context)) }
