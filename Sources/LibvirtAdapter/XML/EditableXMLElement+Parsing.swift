@@ -1,13 +1,7 @@
-extension EditableXMLElement: XMLTreeElement {
+extension EditableXMLElement {
     /// Reads the root element of a document libvirt returned.
     init(parsing text: String, what: String) throws {
-        self = try Self.parseTree(text, what: what, processNamespaces: false)
-    }
-
-    /// Without namespace processing, `name` is the name as written and namespace declarations arrive as
-    /// ordinary `xmlns:…` attributes, so they are written back as they were.
-    init(name: String, qualifiedName: String?, namespaceURI: String?, attributes: [XMLAttribute]) {
-        self.init(qualifiedName ?? name, attributes: attributes.sorted { $0.name < $1.name })
+        self = try XMLTreeReader.editableRoot(of: text, what: what)
     }
 
     mutating func appendChild(_ child: EditableXMLElement) {

@@ -2,24 +2,25 @@ import CLibXML2
 import Foundation
 import Localization
 
-/// Reads a document libvirt returned into a tree of `XMLTreeElement` values with libxml2's own
-/// parser and tree, walked once. FoundationXML's XMLParser (libxml2 underneath too) handed every
-/// element, attribute and run of text to Swift through its delegate as bridged strings and
-/// dictionaries: reading 1,000 domain definitions took longer than libvirtd took to send them.
+/// Reads a document libvirt returned with libxml2's own parser: into libxml2's tree for reading
+/// (`ParsedDocument`), or walked once into an `EditableXMLElement` to patch and write back.
+/// FoundationXML's XMLParser (libxml2 underneath too) handed every element, attribute and run of text
+/// to Swift through its delegate as bridged strings and dictionaries: reading 1,000 domain
+/// definitions took longer than libvirtd took to send them.
 enum XMLTreeReader {
     /// libxml2 sets up its global tables once per process, before the first parse on any thread.
     private static let initialized: Void = xmlInitParser()
 
-    /// The root element of `text` (`what` names the document in errors). With `processNamespaces`,
-    /// names are local and carry their namespace URI, and namespace declarations are not attributes;
-    /// without, names are as written and `xmlns`/`xmlns:…` declarations are ordinary attributes.
-    static func root<Element: XMLTreeElement>(of text: String, what: String, processNamespaces: Bool) throws -> Element {
+    /// The root element of `text` (`what` names the document in errors), names as written and
+    /// namespace declarations as ordinary `xmlns`/`xmlns:…` attributes, so that they are written back
+    /// as they were.
+    static func editableRoot(of text: String, what: String) throws -> EditableXMLElement {
         let document = try self.document(text, what: what)
         defer { xmlFreeDoc(document) }
         guard let root = xmlDocGetRootElement(document) else {
             throw unparsable(what, "the document has no root element")
         }
-        return element(root, processNamespaces: processNamespaces)
+        return element(root)
     }
 
     /// libxml2's tree of `text`, which the caller frees with `xmlFreeDoc`. A `readOnly` tree leaves
@@ -45,7 +46,6 @@ enum XMLTreeReader {
         LibvirtAdapterError(LocalizedMessage("adapter.xml.unparsable", ["what": what, "reason": reason]))
     }
 
-
     /// libxml2's reason stays in its own words, as libvirt's messages do.
     private static func reason(_ context: xmlParserCtxtPtr) -> String {
         let error = context.pointee.lastError
@@ -54,18 +54,15 @@ enum XMLTreeReader {
         return error.line > 0 ? "line \(error.line): \(text)" : text
     }
 
-    private static func element<Element: XMLTreeElement>(_ node: xmlNodePtr, processNamespaces: Bool) -> Element {
+    private static func element(_ node: xmlNodePtr) -> EditableXMLElement {
         let local = string(node.pointee.name)
-        let prefix = node.pointee.ns.flatMap { $0.pointee.prefix.map(string) }
-        let qualified = prefix.map { "\($0):\(local)" } ?? local
+        let qualified = node.pointee.ns.flatMap { $0.pointee.prefix.map(string) }.map { "\($0):\(local)" } ?? local
         var attributes: [XMLAttribute] = []
-        if !processNamespaces {
-            var declaration = node.pointee.nsDef
-            while let namespace = declaration {
-                let name = namespace.pointee.prefix.map { "xmlns:\(string($0))" } ?? "xmlns"
-                attributes.append((name, namespace.pointee.href.map(string) ?? ""))
-                declaration = namespace.pointee.next
-            }
+        var declaration = node.pointee.nsDef
+        while let namespace = declaration {
+            let name = namespace.pointee.prefix.map { "xmlns:\(string($0))" } ?? "xmlns"
+            attributes.append((name, namespace.pointee.href.map(string) ?? ""))
+            declaration = namespace.pointee.next
         }
         var property = node.pointee.properties
         while let attribute = property {
@@ -76,32 +73,27 @@ enum XMLTreeReader {
             attributes.append((key, value))
             property = attribute.pointee.next
         }
-        var result = if processNamespaces {
-            Element(name: local, qualifiedName: qualified,
-                    namespaceURI: node.pointee.ns.flatMap { $0.pointee.href.map(string) }.flatMap { $0.isEmpty ? nil : $0 },
-                    attributes: attributes)
-        } else {
-            Element(name: qualified, qualifiedName: nil, namespaceURI: nil, attributes: attributes)
-        }
-        appendContent(of: node.pointee.children, to: &result, processNamespaces: processNamespaces)
+        // Sorted, so the same document always writes back the same way.
+        var result = EditableXMLElement(qualified, attributes: attributes.sorted { $0.name < $1.name })
+        appendContent(of: node.pointee.children, to: &result)
         return result
     }
 
     /// Child elements and character data in document order; comments and processing instructions
     /// are not content (XMLParser's delegate never received them either).
-    private static func appendContent<Element: XMLTreeElement>(of first: xmlNodePtr?, to element: inout Element, processNamespaces: Bool) {
+    private static func appendContent(of first: xmlNodePtr?, to element: inout EditableXMLElement) {
         var child = first
         while let node = child {
             switch node.pointee.type {
             case XML_ELEMENT_NODE:
-                element.appendChild(self.element(node, processNamespaces: processNamespaces))
+                element.appendChild(self.element(node))
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = node.pointee.content { element.appendText(string(content)) }
             case XML_ENTITY_REF_NODE:
                 // An entity the document's own DTD declares: the reference's child is the declaration,
                 // whose children are the replacement, as XMLParser gave it. (The declaration's siblings
                 // are the DTD's other declarations: not walked.)
-                appendContent(of: node.pointee.children?.pointee.children, to: &element, processNamespaces: processNamespaces)
+                appendContent(of: node.pointee.children?.pointee.children, to: &element)
             default:
                 break
             }
