@@ -1,3 +1,4 @@
+import HostCommands
 import Localization
 
 /// Renders a detection report as a human-readable card per hypervisor, in the user's language.
@@ -20,7 +21,7 @@ public struct DetectionTextRenderer: Sendable {
         let distribution = report.distribution
         let label = text("detect.host")
         let indent = String(repeating: " ", count: max(label.count + 1, 11))
-        lines.append(label.padding(to: indent.count) + "\(distribution.name ?? distribution.id) (\(report.platform))")
+        lines.append(label.paddedToColumns(indent.terminalColumns) + "\(distribution.name ?? distribution.id) (\(report.platform))")
         lines.append(indent + text("detect.host.identity", [
             "id": distribution.id, "version": distribution.version ?? "?",
             "packageManager": distribution.packageManager?.rawValue ?? text("detect.unknown"),
@@ -77,7 +78,7 @@ public struct DetectionTextRenderer: Sendable {
     }
 
     func ladderCard(title: String, ladder: Ladder, details: [String]) -> [String] {
-        var header = style.paint(title.padding(to: 10), .bold) + " "
+        var header = style.paint(title.paddedToColumns(10), .bold) + " "
         header += ladder.rungs.map { mark($0.1, rungName($0.0)) }.joined(separator: "  ")
         if let first = ladder.blockers.first {
             header += "  \(style.arrow) " + text("detect.next", ["step": localizer.text(first.nextMessage)])

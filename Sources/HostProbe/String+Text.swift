@@ -15,10 +15,3 @@ extension StringProtocol {
         return String(self[first...last])
     }
 }
-
-extension String {
-    /// The string padded with spaces on the right to at least `width` characters.
-    func padding(to width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
-    }
-}

@@ -49,11 +49,11 @@ public struct StatusTextRenderer: Sendable {
              guest.uptimeText]
         }
         let widths = header.indices.map { column in
-            ([header[column]] + rows.map { $0[column] }).map(\.count).max() ?? 0
+            ([header[column]] + rows.map { $0[column] }).map(\.terminalColumns).max() ?? 0
         }
         func line(_ cells: [String], colour: (String) -> String = { $0 }) -> String {
             let padded = cells.enumerated().map { index, cell in
-                index == cells.count - 1 ? cell : TerminalText.pad(cell, to: widths[index])
+                index == cells.count - 1 ? cell : cell.paddedToColumns(widths[index])
             }
             return "  " + colour(padded.joined(separator: "  "))
         }

@@ -38,10 +38,10 @@ struct SnapshotListing {
             [row.current ? "*" : "", row.name, row.created ?? "-", row.state ?? "-", row.kind,
              row.managedByReconcile ? "reconcile" : "other", row.description ?? ""].map(TerminalText.escape)
         }
-        let widths = header.indices.map { column in lines.map { $0[column].count }.max() ?? 0 }
+        let widths = header.indices.map { column in lines.map { $0[column].terminalColumns }.max() ?? 0 }
         let body = lines.map { line in
             line.enumerated().map { column, value in
-                column == line.count - 1 ? value : TerminalText.pad(value, to: widths[column])
+                column == line.count - 1 ? value : value.paddedToColumns(widths[column])
             }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
         }
         return body.joined(separator: "\n") + "\n" + localizer.text("cli.snapshot.currentNote") + "\n"

@@ -1,4 +1,5 @@
 import Foundation
+import HostCommands
 import HostProbe
 import LibvirtAdapter
 import Localization
@@ -38,6 +39,21 @@ struct StatusLocalizationTests {
                 #expect(!text.contains(english), "\(locale) still says \(english)")
             }
         }
+    }
+
+    @Test("text: columns line up in terminal columns, wide CJK headings included", arguments: CatalogLocale.allCases)
+    func alignment(locale: CatalogLocale) async throws {
+        let localizer = Localizer(locale: locale)
+        let scenario = try await StatusScenario.make()
+        let lines = StatusTextRenderer(style: .plain, localizer: localizer).render(scenario.report)
+            .split(separator: "\n").map(String.init)
+        let stateHeading = localizer.text("status.column.state").uppercased()
+        let header = try #require(lines.first { $0.contains(stateHeading) })
+        let row = try #require(lines.first { $0.hasPrefix("  calm ") })
+        let headerColumn = try #require(header.range(of: stateHeading)).lowerBound
+        let rowColumn = try #require(row.range(of: localizer.text("status.state.shutoff"))).lowerBound
+        #expect(String(header[..<headerColumn]).terminalColumns == String(row[..<rowColumn]).terminalColumns,
+                "\(locale):\n\(header)\n\(row)")
     }
 
     @Test("HTML: lang (and dir for Arabic) on the page, words in the locale, the same JSON inside",
