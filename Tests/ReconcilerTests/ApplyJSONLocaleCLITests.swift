@@ -23,7 +23,7 @@ struct ApplyJSONLocaleCLITests {
         let fixture = try ManifestFixture(manifest)
         // One step at a time, so the steps end in the same order in every run.
         return try CLI.reconcile(["apply", fixture.path, "--connect", "test:///default", "--parallel", "1"] + options,
-                                 environment: ["LANG": lang, "LC_ALL": "", "LC_MESSAGES": ""])
+                                 lang: lang)
     }
 
     /// Times and durations differ from run to run; everything else must not.

@@ -29,6 +29,12 @@ enum CLI {
         return try run(binary, arguments, environment: environment, in: directory)
     }
 
+    /// As a user whose `LANG` is `lang` runs it: LC_ALL and LC_MESSAGES outrank LANG, so they are
+    /// emptied, and the test process's own locale cannot win.
+    static func reconcile(_ arguments: [String], lang: String, in directory: String? = nil) throws -> Run {
+        try reconcile(arguments, environment: ["LANG": lang, "LC_ALL": "", "LC_MESSAGES": ""], in: directory)
+    }
+
     /// A state directory of the test's own: tests run in parallel, and two applies sharing one state
     /// directory refuse each other (its lock). Calls on one fixture share it, as a user's plan and apply do.
     static func stateHome(for arguments: [String]) -> String {

@@ -6,11 +6,6 @@ import Testing
 /// follow LANG; JSON output and the committed man page do not.
 @Suite("The CLI in the user's language")
 struct LocalizedCLITests {
-    /// LANG alone decides, whatever the test process inherited.
-    static func environment(_ lang: String) -> [String: String] {
-        ["LC_ALL": "", "LC_MESSAGES": "", "LANG": lang]
-    }
-
     static let languages: [(lang: String, locale: CatalogLocale)] = [
         ("de_DE.UTF-8", .german), ("ja_JP.UTF-8", .japanese), ("ar_EG.UTF-8", .arabic), ("C", .english),
     ]
@@ -22,7 +17,7 @@ struct LocalizedCLITests {
     @Test("`reconcile plan --help` shows the abstract in the LANG's language")
     func planHelp() throws {
         for (lang, locale) in Self.languages {
-            let run = try CLI.reconcile(["plan", "--help"], environment: Self.environment(lang))
+            let run = try CLI.reconcile(["plan", "--help"], lang: lang)
             #expect(run.status == 0, "\(run.output)")
             #expect(run.stdout.contains(Localizer(locale: locale).text("help.plan.abstract")), "\(lang): \(run.stdout.prefix(300))")
             #expect(run.stdout.contains("--detailed-exitcode"), "options keep their names")
@@ -32,13 +27,13 @@ struct LocalizedCLITests {
 
     @Test("detect: text follows LANG, JSON is byte-identical")
     func detect() throws {
-        let english = try CLI.reconcile(["detect", "--fixture-root", Self.fixture, "--output", "json"], environment: Self.environment("C"))
+        let english = try CLI.reconcile(["detect", "--fixture-root", Self.fixture, "--output", "json"], lang: "C")
         #expect(english.status == 0, "\(english.output)")
         #expect(english.stdout.contains("\"problem\" : \"libvirtd is not running\""))
         for (lang, locale) in Self.languages {
-            let json = try CLI.reconcile(["detect", "--fixture-root", Self.fixture, "--output", "json"], environment: Self.environment(lang))
+            let json = try CLI.reconcile(["detect", "--fixture-root", Self.fixture, "--output", "json"], lang: lang)
             #expect(json.stdout == english.stdout, "\(lang): JSON differs")
-            let text = try CLI.reconcile(["detect", "--fixture-root", Self.fixture], environment: Self.environment(lang))
+            let text = try CLI.reconcile(["detect", "--fixture-root", Self.fixture], lang: lang)
             #expect(text.status == 0, "\(text.output)")
             let localizer = Localizer(locale: locale)
             #expect(text.stdout.contains(localizer.text("detect.defaultHypervisor", ["hypervisor": "kvm"])), "\(lang): \(text.stdout)")
@@ -50,11 +45,11 @@ struct LocalizedCLITests {
     @Test("status: text follows LANG, JSON is byte-identical")
     func status() throws {
         let arguments = ["status", "--connect", "test:///default"]
-        let english = try CLI.reconcile(arguments + ["--output", "json"], environment: Self.environment("C"))
+        let english = try CLI.reconcile(arguments + ["--output", "json"], lang: "C")
         for (lang, locale) in Self.languages {
-            let json = try CLI.reconcile(arguments + ["--output", "json"], environment: Self.environment(lang))
+            let json = try CLI.reconcile(arguments + ["--output", "json"], lang: lang)
             #expect(json.stdout == english.stdout, "\(lang): JSON differs")
-            let text = try CLI.reconcile(arguments, environment: Self.environment(lang))
+            let text = try CLI.reconcile(arguments, lang: lang)
             let localizer = Localizer(locale: locale)
             #expect(text.stdout.contains(localizer.text("status.host", ["name": "local"]) + " (test:///default)"), "\(lang): \(text.output)")
             #expect(text.stdout.contains(localizer.text("status.drift.unmanaged")))

@@ -8,8 +8,7 @@ struct LocalizedValidateCLITests {
     static let locales = ["de_DE.UTF-8", "ja_JP.UTF-8", "ar_EG.UTF-8"]
 
     static func run(_ arguments: [String], lang: String) throws -> CLI.Run {
-        // LC_ALL and LC_MESSAGES outrank LANG: empty, they leave the choice to it.
-        try CLI.reconcile(arguments, environment: ["LANG": lang, "LC_ALL": "", "LC_MESSAGES": ""])
+        try CLI.reconcile(arguments, lang: lang)
     }
 
     /// `FILE:LINE:COLUMN: error: ` of each problem line, and the message after it.

@@ -5,9 +5,7 @@ import Testing
 @Suite("Command line: plans in the user's language")
 struct PlanLocalizationCLITests {
     static func plan(_ lang: String, output: String = "text") throws -> CLI.Run {
-        // LC_ALL and LC_MESSAGES come before LANG: emptied, so the test's own environment cannot win.
-        try CLI.reconcile(["plan", Manifests.exampleDirectory, "--connect", "test:///default", "--output", output],
-                          environment: ["LANG": lang, "LC_ALL": "", "LC_MESSAGES": ""])
+        try CLI.reconcile(["plan", Manifests.exampleDirectory, "--connect", "test:///default", "--output", output], lang: lang)
     }
 
     @Test("LANG picks the language of the text plan; kinds, names and the JSON plan stay the same",
@@ -38,7 +36,7 @@ struct PlanLocalizationCLITests {
     @Test("apply reports progress and its summary in the user's language; step kinds and addresses stay as they are")
     func translatedApply() throws {
         let run = try CLI.reconcile(["apply", Manifests.exampleDirectory, "--connect", "test:///default"],
-                                    environment: ["LANG": "de_DE.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
+                                    lang: "de_DE.UTF-8")
         #expect(run.status == 0, "\(run.output)")
         #expect(run.stdout.contains("fertig define-domain local/domain/web-1 in"))
         #expect(run.stdout.contains("Apply abgeschlossen: 16 Schritte, 16 erfolgreich, 0 fehlgeschlagen, 0 übersprungen"))

@@ -132,7 +132,7 @@ struct ProvisioningMessagesLocaleTests {
         let fixture = try ManifestFixture(Manifests.document("Hypervisor", "kvm1", "ssh: 'ops@[::1'"))
         defer { try? FileManager.default.removeItem(at: fixture.directory) }
         func run(_ lang: String, _ arguments: [String]) throws -> CLI.Run {
-            try CLI.reconcile(arguments, environment: ["LANG": lang, "LC_ALL": "", "LC_MESSAGES": ""])
+            try CLI.reconcile(arguments, lang: lang)
         }
         let expected = [
             "C": ("port must be a number from 1 to 65535", "missing ']' after IPv6 address"),

@@ -7,8 +7,7 @@ import Testing
 @Suite("Command line: an unreachable hypervisor in the user's language")
 struct UnreachableHostLocaleCLITests {
     static func plan(_ directory: URL, _ lang: String, output: String = "text") throws -> CLI.Run {
-        try CLI.reconcile(["plan", directory.path, "--output", output],
-                          environment: ["LANG": lang, "LC_ALL": "", "LC_MESSAGES": ""])
+        try CLI.reconcile(["plan", directory.path, "--output", output], lang: lang)
     }
 
     @Test("the unreachable reason is translated, the JSON plan is byte-identical",
