@@ -11,13 +11,7 @@ extension RealLibvirtTests {
     /// cdrom from a pool volume, and one with a downloaded cdrom. Nothing installs: under TCG the
     /// guests sit in the firmware, which is enough for what libvirt and QEMU are asked to do.
     static func cdromManifests(url: String, digest: String, cdrom: String?) -> String {
-        let hypervisor = """
-            apiVersion: reconcile/v1
-            kind: Hypervisor
-            metadata: {name: real}
-            spec: {uri: \(RealLibvirt.uri), domainType: qemu}
-            """
-        var text = InstallerCLITests.manifests(url: url, digest: digest, pool: cdromPoolPath, hypervisor: hypervisor)
+        var text = InstallerCLITests.manifests(url: url, digest: digest, pool: cdromPoolPath, hypervisor: RealLibvirt.hypervisor)
         text += "---\n" + Manifests.document("VirtualMachine", "rc-media", "memory: 128MiB\ndisks: [{name: root, size: 16MiB, deleteWithVM: true}]"
             + (cdrom.map { "\ncdrom: {volume: \($0)}" } ?? "")) + "\n"
         return text
@@ -127,10 +121,7 @@ extension RealLibvirtTests {
     static func kernelInstallerManifests(url: String, digest: String, state: String) -> String {
         let source = { (name: String) in "{url: '\(url.replacingOccurrences(of: "installer.iso", with: name))', checksum: 'sha256:\(digest)'}" }
         return """
-            apiVersion: reconcile/v1
-            kind: Hypervisor
-            metadata: {name: real}
-            spec: {uri: \(RealLibvirt.uri), domainType: qemu}
+            \(RealLibvirt.hypervisor)
             ---
             \(Manifests.document("StoragePool", "images", "path: \(cdromPoolPath)"))
             ---

@@ -11,25 +11,13 @@ extension RealLibvirtTests {
                                 maxMemory: String = "256MiB") -> String {
         let data = dataDisk ? ", {name: data, pool: rd-pool, size: 8MiB, deleteWithVM: true}" : ""
         return """
-        apiVersion: reconcile/v1
-        kind: Hypervisor
-        metadata: {name: real}
-        spec: {uri: \(RealLibvirt.uri), domainType: qemu}
+        \(RealLibvirt.hypervisor)
         ---
-        apiVersion: reconcile/v1
-        kind: Network
-        metadata: {name: rd-a}
-        spec: {mode: isolated, bridge: rdbr0, ipv4: {address: 192.168.221.1, prefix: 24}}
+        \(RealLibvirt.isolatedNetwork("rd-a", bridge: "rdbr0", address: "192.168.221.1"))
         ---
-        apiVersion: reconcile/v1
-        kind: Network
-        metadata: {name: rd-b}
-        spec: {mode: isolated, bridge: rdbr1, ipv4: {address: 192.168.222.1, prefix: 24}}
+        \(RealLibvirt.isolatedNetwork("rd-b", bridge: "rdbr1", address: "192.168.222.1"))
         ---
-        apiVersion: reconcile/v1
-        kind: StoragePool
-        metadata: {name: rd-pool}
-        spec: {type: dir, path: \(devicePoolPath)}
+        \(RealLibvirt.pool("rd-pool", path: devicePoolPath))
         ---
         apiVersion: reconcile/v1
         kind: VirtualMachine

@@ -8,15 +8,9 @@ extension RealLibvirtTests {
 
     static func externalRevertManifests(state: String, snapshots: String = "[{name: u1}]") -> String {
         """
-        apiVersion: reconcile/v1
-        kind: Hypervisor
-        metadata: {name: real}
-        spec: {uri: \(RealLibvirt.uri), domainType: qemu}
+        \(RealLibvirt.hypervisor)
         ---
-        apiVersion: reconcile/v1
-        kind: StoragePool
-        metadata: {name: rx-pool}
-        spec: {type: dir, path: \(externalRevertPoolPath)}
+        \(RealLibvirt.pool("rx-pool", path: externalRevertPoolPath))
         ---
         apiVersion: reconcile/v1
         kind: VirtualMachine

@@ -9,25 +9,13 @@ extension RealLibvirtTests {
     /// A guest with a blank disk: under TCG it sits in the firmware, which is enough for the hypervisor's side of hotplug.
     static func liveManifests(cpus: Int, memory: String, networks: String) -> String {
         """
-        apiVersion: reconcile/v1
-        kind: Hypervisor
-        metadata: {name: real}
-        spec: {uri: \(RealLibvirt.uri), domainType: qemu}
+        \(RealLibvirt.hypervisor)
         ---
-        apiVersion: reconcile/v1
-        kind: Network
-        metadata: {name: rl-a}
-        spec: {mode: isolated, bridge: rlbr0, ipv4: {address: 192.168.217.1, prefix: 24}}
+        \(RealLibvirt.isolatedNetwork("rl-a", bridge: "rlbr0", address: "192.168.217.1"))
         ---
-        apiVersion: reconcile/v1
-        kind: Network
-        metadata: {name: rl-b}
-        spec: {mode: isolated, bridge: rlbr1, ipv4: {address: 192.168.218.1, prefix: 24}}
+        \(RealLibvirt.isolatedNetwork("rl-b", bridge: "rlbr1", address: "192.168.218.1"))
         ---
-        apiVersion: reconcile/v1
-        kind: StoragePool
-        metadata: {name: rl-pool}
-        spec: {type: dir, path: \(livePoolPath)}
+        \(RealLibvirt.pool("rl-pool", path: livePoolPath))
         ---
         apiVersion: reconcile/v1
         kind: VirtualMachine

@@ -8,15 +8,9 @@ extension RealLibvirtTests {
 
     static func snapshotManifests(biosSnapshots: String, uefiSnapshots: String = "[{name: u1}]") -> String {
         """
-        apiVersion: reconcile/v1
-        kind: Hypervisor
-        metadata: {name: real}
-        spec: {uri: \(RealLibvirt.uri), domainType: qemu}
+        \(RealLibvirt.hypervisor)
         ---
-        apiVersion: reconcile/v1
-        kind: StoragePool
-        metadata: {name: rs-pool}
-        spec: {type: dir, path: \(snapshotPoolPath)}
+        \(RealLibvirt.pool("rs-pool", path: snapshotPoolPath))
         ---
         apiVersion: reconcile/v1
         kind: VirtualMachine

@@ -5,10 +5,7 @@ import Testing
 
 extension RealLibvirtTests {
     static let tpmManifest = """
-        apiVersion: reconcile/v1
-        kind: Hypervisor
-        metadata: {name: real}
-        spec: {uri: \(RealLibvirt.uri), domainType: qemu}
+        \(RealLibvirt.hypervisor)
         ---
         apiVersion: reconcile/v1
         kind: VirtualMachine

@@ -13,12 +13,7 @@ struct RealLibvirtTests {
 
     static func manifests(stoppedMemory: String = "128MiB", runningDisk: String = "64MiB", withGuests: Bool = true) -> String {
         var documents = [
-            """
-            apiVersion: reconcile/v1
-            kind: Hypervisor
-            metadata: {name: real}
-            spec: {uri: \(RealLibvirt.uri), domainType: qemu}
-            """,
+            RealLibvirt.hypervisor,
             """
             apiVersion: reconcile/v1
             kind: Network
@@ -28,12 +23,7 @@ struct RealLibvirtTests {
               bridge: rtbr0
               ipv4: {address: 192.168.213.1, prefix: 24, dhcp: {start: 192.168.213.100, end: 192.168.213.200}}
             """,
-            """
-            apiVersion: reconcile/v1
-            kind: StoragePool
-            metadata: {name: rt-pool}
-            spec: {type: dir, path: \(poolPath)}
-            """,
+            RealLibvirt.pool("rt-pool", path: poolPath),
         ]
         if withGuests {
             documents += [
@@ -142,6 +132,21 @@ enum RealLibvirt {
 
     static func reconcile(_ arguments: [String]) throws -> CLI.Run {
         try CLI.run(binary, arguments)
+    }
+
+    /// The hypervisor every real test declares: the test's libvirtd, guests under TCG.
+    static var hypervisor: String {
+        Manifests.document("Hypervisor", "real", "uri: \(uri)\ndomainType: qemu")
+    }
+
+    /// A directory pool at `path`.
+    static func pool(_ name: String, path: String) -> String {
+        Manifests.document("StoragePool", name, "type: dir\npath: \(path)")
+    }
+
+    /// An isolated network on `bridge` whose host address is `address`/24.
+    static func isolatedNetwork(_ name: String, bridge: String, address: String) -> String {
+        Manifests.document("Network", name, "mode: isolated\nbridge: \(bridge)\nipv4: {address: \(address), prefix: 24}")
     }
 
     /// virsh stands in for an administrator changing things by hand; its output is never parsed.

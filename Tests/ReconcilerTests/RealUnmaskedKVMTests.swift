@@ -12,14 +12,7 @@ import Testing
                 "run by scripts/test.sh against an unmasked libvirtd (RECONCILE_TEST_UNMASKED_KVM=1)"))
 struct RealUnmaskedKVMTests {
     static func manifests(withGuest: Bool) -> String {
-        var documents = [
-            """
-            apiVersion: reconcile/v1
-            kind: Hypervisor
-            metadata: {name: real}
-            spec: {uri: \(RealLibvirt.uri), domainType: qemu}
-            """,
-        ]
+        var documents = [RealLibvirt.hypervisor]
         if withGuest {
             documents.append("""
                 apiVersion: reconcile/v1
