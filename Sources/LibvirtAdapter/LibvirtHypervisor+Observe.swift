@@ -24,11 +24,22 @@ extension LibvirtHypervisor {
         let listing = (networks: try await allNetworks, pools: try await allPools, domains: try await allDomains,
                        withSnapshots: try await snapshotted, states: try await bulkStates,
                        autostart: try await autostarted, persistent: try await persisted)
-        let networks = try await Libvirt.concurrentMap(listing.networks) { network in
+        let readers = if let chosen { chosen } else { await opened }
+        // The domains are most of the reading: they start with the networks and pools, not after them.
+        async let domains = readDomains(listing.domains, readers: readers, states: listing.states, autostart: listing.autostart,
+                                        persistent: listing.persistent, withSnapshots: listing.withSnapshots)
+        async let networks = Libvirt.concurrentMap(listing.networks) { network in
             try NetworkXML.parse(try network.xml(inactive: true), active: try network.isActive(),
                                  autostart: try network.autostart(), persistent: try network.isPersistent())
         }
-        let pools = try await Libvirt.concurrentMap(listing.pools) { pool in
+        async let poolsAndVolumes = readPoolsAndVolumes(listing.pools)
+        let (pools, volumes) = try await poolsAndVolumes
+        return HostState(capabilities: capabilities, networks: try await networks, pools: pools, volumes: volumes, domains: try await domains)
+    }
+
+    /// Every pool's definition, and the volumes of the active ones.
+    private func readPoolsAndVolumes(_ listed: [PoolHandle]) async throws -> (pools: [ObservedPool], volumes: [ObservedVolume]) {
+        let pools = try await Libvirt.concurrentMap(listed) { pool in
             let observed = try StorageXML.parsePool(try pool.xml(inactive: true), active: try pool.isActive(),
                                                     autostart: try pool.autostart(), persistent: try pool.isPersistent())
             return (observed: observed, volumes: observed.active ? try pool.allVolumes() : [])
@@ -48,16 +59,21 @@ extension LibvirtHypervisor {
                 return nil
             }
         }.compactMap { $0 }
-        let (states, autostart, persistent, withSnapshots) = (listing.states, listing.autostart, listing.persistent, listing.withSnapshots)
-        let readers = if let chosen { chosen } else { await opened }
+        return (pools.map(\.observed), volumes)
+    }
+
+    /// Every listed domain's definition (and a running one's live definition and snapshots), several
+    /// calls in flight on each of `readers`.
+    private func readDomains(_ listed: [DomainHandle], readers: [LibvirtConnection], states: [String: virDomainState]?,
+                             autostart: Set<String>, persistent: Set<String>, withSnapshots: Set<String>) async throws -> [ObservedDomain] {
         // A domain handle belongs to the connection that listed it: each extra one lists its own.
         let extraHandles = try await Libvirt.concurrentMap(Array(readers.dropFirst()), width: readers.count) { reader in
             Dictionary(try reader.allDomains().map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         }
         let readerCount = readers.count
-        let entries = Array(listing.domains.enumerated())
+        let entries = Array(listed.enumerated())
         // Item i runs on thread i mod width, a multiple of readerCount: each thread keeps to one connection.
-        let domains = try await Libvirt.concurrentMap(entries, width: Libvirt.observationWidth * readerCount) { entry in
+        return try await Libvirt.concurrentMap(entries, width: Libvirt.observationWidth * readerCount) { entry in
             let reader = entry.offset % readerCount
             // A domain the extra connection did not list (defined meanwhile) is read on the main one.
             let domain = reader == 0 ? entry.element : extraHandles[reader - 1][entry.element.name] ?? entry.element
@@ -75,6 +91,5 @@ extension LibvirtHypervisor {
             if withSnapshots.contains(name) { observed.snapshots = try Self.snapshots(of: domain) }
             return observed
         }
-        return HostState(capabilities: capabilities, networks: networks, pools: pools.map(\.observed), volumes: volumes, domains: domains)
     }
 }

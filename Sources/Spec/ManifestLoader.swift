@@ -24,7 +24,7 @@ public struct ManifestLoader: Sendable {
         // Files are parsed on all cores, then joined in their order: YAML parsing is most of a large
         // fleet's load time.
         let parsed = Mutex([(set: ManifestSet, diagnostics: [Diagnostic])?](repeating: nil, count: files.count))
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+        DedicatedThreads.forEach(files.count) { index in
             let result = readFile(files[index])
             for hypervisor in result.set.hypervisors { hypervisorFound?(hypervisor.uri) }
             parsed.withLock { $0[index] = result }
