@@ -96,6 +96,34 @@ struct NestedTextLocaleTests {
         }
     }
 
+    @Test("reconcile plan with a socket directory others may enter: the refusal in the user's language, the JSON plan unchanged")
+    func sshControlDirectoryOnTheCommandLine() throws {
+        let scratch = "/tmp/rc-\(UUID().uuidString.prefix(8))"
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        try FileManager.default.createDirectory(atPath: scratch + "/state/ssh-mux", withIntermediateDirectories: true)
+        #expect(chmod(scratch + "/state", 0o700) == 0 && chmod(scratch + "/state/ssh-mux", 0o777) == 0)
+        // Port 1 on loopback: ssh never runs, the directory is refused first.
+        try Manifests.document("Hypervisor", "remote", "uri: test:///default\nstate: ready\nssh: root@127.0.0.1:1")
+            .write(toFile: scratch + "/hosts.yaml", atomically: true, encoding: .utf8)
+        func plan(_ lang: String, _ output: String) throws -> CLI.Run {
+            try CLI.reconcile(["plan", scratch + "/hosts.yaml", "--state-dir", scratch + "/state", "--output", output],
+                              environment: ["LANG": lang, "LC_ALL": "", "LC_MESSAGES": ""])
+        }
+        let english = try plan("C", "text")
+        #expect(english.stdout.contains("cannot use \(scratch)/state/ssh-mux for shared SSH connections: its mode 0777 lets other users in"),
+                "\(english.output)")
+        let json = try plan("C", "json")
+        #expect(json.stdout.contains("its mode 0777 lets other users in"), "\(json.output)")
+        for lang in ["de_DE.UTF-8", "ja_JP.UTF-8"] {
+            let locale = CatalogLocale.resolve(environment: ["LANG": lang])
+            let expected = SSHControlDirectoryError(path: scratch + "/state/ssh-mux", reason: LocalizedMessage("adapter.sshMux.mode", ["mode": "0777"]))
+            let translated = try plan(lang, "text")
+            #expect(translated.stdout.contains(expected.description(Localizer(locale: locale))), "\(lang): \(translated.output)")
+            #expect(!translated.stdout.contains("lets other users in"))
+            #expect(try plan(lang, "json").stdout == json.stdout, "\(lang): the JSON plan changed with the locale")
+        }
+    }
+
     @Test("an SSH attempt that got no answer says so in the reader's language; the outcome stays an identifier",
           arguments: CatalogLocale.allCases)
     func sshAttemptWithoutAnswer(locale: CatalogLocale) {
