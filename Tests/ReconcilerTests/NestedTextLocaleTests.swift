@@ -124,6 +124,21 @@ struct NestedTextLocaleTests {
         }
     }
 
+    @Test("a planned image URL that is not one: the error in the reader's language, the URL as it is, without credentials",
+          arguments: CatalogLocale.allCases)
+    func imageURLNotAURL(locale: CatalogLocale) throws {
+        let url = "http://user:secret@[oops/x.img"
+        #expect(URL(string: url) == nil)
+        let source = Spec.ImageSource(url: url, checksum: .inline(algorithm: "sha256", hex: String(repeating: "a", count: 64)))
+        let thrown = #expect(throws: ReconcileError.self) { try CachedImageStore.convert(source) }
+        let error = try #require(thrown)
+        #expect(error.code == .invalidPlanFile)
+        #expect(error.message == "'\(url.redactingURLCredentials)' is not a URL")
+        let text = error.text(Localizer(locale: locale))
+        #expect(text.contains(url.redactingURLCredentials) && !text.contains("secret"), "\(locale.rawValue): \(text)")
+        Self.translated(text, error.message, locale)
+    }
+
     @Test("an SSH attempt that got no answer says so in the reader's language; the outcome stays an identifier",
           arguments: CatalogLocale.allCases)
     func sshAttemptWithoutAnswer(locale: CatalogLocale) {
