@@ -3,7 +3,9 @@ import HostCommands
 import Localization
 import Synchronization
 import Testing
+import HostProbe
 @testable import Provisioning
+import HostProbe
 @testable import ProvisioningAdapter
 @testable import Reconciler
 @testable import Spec
@@ -137,6 +139,31 @@ struct NestedTextLocaleTests {
         let text = error.text(Localizer(locale: locale))
         #expect(text.contains(url.redactingURLCredentials) && !text.contains("secret"), "\(locale.rawValue): \(text)")
         Self.translated(text, error.message, locale)
+    }
+
+    @Test("a refused package name: why, in the reader's language; the name, the manager and the allowed characters as they are",
+          arguments: CatalogLocale.allCases)
+    func refusedPackageName(locale: CatalogLocale) throws {
+        let option = try Self.refusedPackage(.apt, "-oDebug::pkgProblemResolver=1")
+        #expect(option.englishDescription == "package name \"-oDebug::pkgProblemResolver=1\" is refused for apt: it starts with '-' and would be read as an option")
+        let upper = try Self.refusedPackage(.apt, "Qemu")
+        #expect(upper.englishDescription == "package name \"Qemu\" is refused for apt: apt names are lowercase letters, digits and '+', '-', '.' "
+                + "(':ARCH' at the end), starting with a letter or digit")
+        let group = try Self.refusedPackage(.dnf, "@-x")
+        let localizer = Localizer(locale: locale)
+        for (error, kept) in [(option, ["\"-oDebug::pkgProblemResolver=1\"", "apt", "'-'"]), (upper, ["\"Qemu\"", "apt", "':ARCH'", "'+'"]),
+                              (group, ["\"@-x\"", "dnf", "'@'", "'_'"])] {
+            let text = error.description(localizer)
+            for value in kept { #expect(text.contains(value), "\(locale.rawValue): \(text)") }
+            #expect(text.contains(error.reason.text(localizer)))
+            Self.translated(error.reason.text(localizer), error.reason.english, locale)
+            Self.translated(text, error.englishDescription, locale)
+        }
+    }
+
+    static func refusedPackage(_ manager: PackageManager, _ name: String) throws -> PackageNameError {
+        let error = #expect(throws: PackageNameError.self) { try manager.validate(["qemu-kvm", name]) }
+        return try #require(error)
     }
 
     @Test("an SSH attempt that got no answer says so in the reader's language; the outcome stays an identifier",
