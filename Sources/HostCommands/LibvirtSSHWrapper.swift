@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 
 /// libvirt's ssh transport runs `ssh` itself and offers no way to pass `-F`. So that `--ssh-config`
 /// reaches qemu+ssh connections too (IdentityFile, pinned host keys, ProxyJump), reconcile writes a
@@ -18,18 +19,18 @@ public enum LibvirtSSHWrapper {
     public static func install(configFile: String, stateDirectory: String) throws -> String {
         guard let directory = try SSHControlDirectory.prepare(stateDirectory: stateDirectory) else {
             throw SSHControlDirectoryError(path: stateDirectory,
-                                           reason: "--ssh-config for qemu+ssh needs a state directory whose path is short and has no blanks, quotes or '%' (use --state-dir)")
+                                           reason: LocalizedMessage("adapter.sshMux.unusableStateDirectory"))
         }
         let absolute = URL(fileURLWithPath: configFile).standardizedFileURL.path
         let path = directory.path + "/" + name
         let temporary = path + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max))"
         guard FileManager.default.createFile(atPath: temporary, contents: Data(script(configFile: absolute).utf8),
                                              attributes: [.posixPermissions: 0o700]) else {
-            throw SSHControlDirectoryError(path: temporary, reason: "cannot write it")
+            throw SSHControlDirectoryError(path: temporary, reason: LocalizedMessage("adapter.sshMux.cannotWrite"))
         }
         guard rename(temporary, path) == 0 else {
             unlink(temporary)
-            throw SSHControlDirectoryError(path: path, reason: "cannot move \(temporary) into place")
+            throw SSHControlDirectoryError(path: path, reason: LocalizedMessage("adapter.sshMux.cannotMove", ["file": temporary]))
         }
         return path
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 
 /// Where the sockets of shared SSH connections live: `<state directory>/ssh-mux`, mode 0700, owned
 /// by the user running reconcile. A socket in a directory others can write to (such as /tmp) would
@@ -31,15 +32,17 @@ public struct SSHControlDirectory: Sendable, Hashable {
                 try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true,
                                                         attributes: [.posixPermissions: 0o700])
             } catch {
-                throw SSHControlDirectoryError(path: path, reason: "cannot create \(parent): \(error.localizedDescription)")
+                throw SSHControlDirectoryError(path: path, reason: LocalizedMessage("adapter.sshMux.cannotCreateParent", [
+                    "parent": parent, "detail": error.localizedDescription,
+                ]))
             }
         }
         try checkParent(parent, of: path)
         if mkdir(path, 0o700) == 0 {
             // The umask may have taken bits away; the mode must be exactly 0700.
-            guard chmod(path, 0o700) == 0 else { throw systemError(path, "cannot set its mode to 0700") }
+            guard chmod(path, 0o700) == 0 else { throw systemError(path, LocalizedMessage("adapter.sshMux.cannotSetMode")) }
         } else if errno != EEXIST {
-            throw systemError(path, "cannot create it")
+            throw systemError(path, LocalizedMessage("adapter.sshMux.cannotCreate"))
         }
         try checkPrivate(path)
         return SSHControlDirectory(checkedPath: path)
@@ -54,30 +57,36 @@ public struct SSHControlDirectory: Sendable, Hashable {
     /// Whoever may write to the state directory could swap the socket directory for their own.
     static func checkParent(_ parent: String, of path: String) throws(SSHControlDirectoryError) {
         var info = stat()
-        guard stat(parent, &info) == 0 else { throw systemError(path, "cannot read \(parent)") }
+        guard stat(parent, &info) == 0 else { throw systemError(path, LocalizedMessage("adapter.sshMux.cannotReadParent", ["parent": parent])) }
         let uid = geteuid()
         if info.st_uid != uid && info.st_uid != 0 {
-            throw SSHControlDirectoryError(path: path, reason: "\(parent) belongs to uid \(info.st_uid), not to you (uid \(uid))")
+            throw SSHControlDirectoryError(path: path, reason: LocalizedMessage("adapter.sshMux.parentOwner", [
+                "parent": parent, "owner": String(info.st_uid), "uid": String(uid),
+            ]))
         }
         let writableByOthers = info.st_mode & 0o022 != 0
         let sticky = info.st_mode & S_ISVTX != 0
         if writableByOthers && !sticky {
-            throw SSHControlDirectoryError(path: path, reason: "\(parent) is writable by other users (mode \(octal(info.st_mode))); use chmod 700 on it, or another --state-dir")
+            throw SSHControlDirectoryError(path: path, reason: LocalizedMessage("adapter.sshMux.parentWritable", [
+                "parent": parent, "mode": octal(info.st_mode),
+            ]))
         }
     }
 
     static func checkPrivate(_ path: String) throws(SSHControlDirectoryError) {
         var info = stat()
-        guard lstat(path, &info) == 0 else { throw systemError(path, "cannot read it") }
+        guard lstat(path, &info) == 0 else { throw systemError(path, LocalizedMessage("adapter.sshMux.cannotRead")) }
         guard info.st_mode & S_IFMT == S_IFDIR else {
-            throw SSHControlDirectoryError(path: path, reason: "it is not a directory (links are refused); remove it")
+            throw SSHControlDirectoryError(path: path, reason: LocalizedMessage("adapter.sshMux.notDirectory"))
         }
         let uid = geteuid()
         guard info.st_uid == uid else {
-            throw SSHControlDirectoryError(path: path, reason: "it belongs to uid \(info.st_uid), not to you (uid \(uid)); someone else may have created it: remove it")
+            throw SSHControlDirectoryError(path: path, reason: LocalizedMessage("adapter.sshMux.owner", [
+                "owner": String(info.st_uid), "uid": String(uid),
+            ]))
         }
         guard info.st_mode & 0o077 == 0 else {
-            throw SSHControlDirectoryError(path: path, reason: "its mode \(octal(info.st_mode)) lets other users in; it must be 0700 (remove it: sockets others could have placed there are not trusted)")
+            throw SSHControlDirectoryError(path: path, reason: LocalizedMessage("adapter.sshMux.mode", ["mode": octal(info.st_mode)]))
         }
     }
 
@@ -85,7 +94,11 @@ public struct SSHControlDirectory: Sendable, Hashable {
         "0" + String(mode & 0o7777, radix: 8)
     }
 
-    static func systemError(_ path: String, _ what: String) -> SSHControlDirectoryError {
-        SSHControlDirectoryError(path: path, reason: "\(what): \(String(cString: strerror(errno)))")
+    /// `what` failed, with the system's words for why (they stay as the C library gives them).
+    static func systemError(_ path: String, _ what: LocalizedMessage) -> SSHControlDirectoryError {
+        let system = String(cString: strerror(errno))
+        return SSHControlDirectoryError(path: path, reason: LocalizedMessage("adapter.sshMux.systemError", [
+            "system": system,
+        ], nested: ["what": what]))
     }
 }

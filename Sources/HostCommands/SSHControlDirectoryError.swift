@@ -1,14 +1,17 @@
-/// The directory for shared SSH connections cannot be trusted or created.
-public struct SSHControlDirectoryError: Error, Sendable, Equatable, CustomStringConvertible {
-    public let path: String
-    public let reason: String
+import Localization
 
-    public init(path: String, reason: String) {
+/// The directory for shared SSH connections cannot be trusted or created.
+public struct SSHControlDirectoryError: LocalizedDescription, Sendable, Equatable {
+    public let path: String
+    /// What is wrong with it and what to do, worded when shown.
+    public let reason: LocalizedMessage
+
+    public init(path: String, reason: LocalizedMessage) {
         self.path = path
         self.reason = reason
     }
 
-    public var description: String {
-        "cannot use \(path) for shared SSH connections: \(reason)"
+    public func description(_ localizer: Localizer) -> String {
+        localizer.text("adapter.sshMux.cannotUse", ["path": path, "reason": reason.text(localizer)])
     }
 }

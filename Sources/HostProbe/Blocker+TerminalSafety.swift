@@ -9,6 +9,6 @@ extension Blocker {
     }
 
     static func escaping(_ message: LocalizedMessage) -> LocalizedMessage {
-        LocalizedMessage(message.key, message.arguments.mapValues(TerminalText.escape))
+        message.mappingValues(TerminalText.escape)
     }
 }

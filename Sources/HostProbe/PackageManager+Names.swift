@@ -1,3 +1,5 @@
+import Localization
+
 extension PackageManager {
     /// Checks every name before an install command is built: each must be one plain package name
     /// for this package manager. Options (a leading '-'), version pins ('='), several words and
@@ -9,20 +11,20 @@ extension PackageManager {
     }
 
     /// Why `name` is refused, or nil.
-    func problem(with name: String) -> String? {
-        guard !name.isEmpty else { return "it is empty" }
-        if name.hasPrefix("-") { return "it starts with '-' and would be read as an option" }
+    func problem(with name: String) -> LocalizedMessage? {
+        guard !name.isEmpty else { return LocalizedMessage("detect.packageName.empty") }
+        if name.hasPrefix("-") { return LocalizedMessage("detect.packageName.option") }
         if name.contains(where: { $0.isWhitespace || $0.unicodeScalars.contains { $0.properties.generalCategory == .control } }) {
-            return "it holds whitespace or control characters"
+            return LocalizedMessage("detect.packageName.whitespace")
         }
-        if name.contains("=") { return "it holds '=' (version pins are not supported)" }
+        if name.contains("=") { return LocalizedMessage("detect.packageName.pin") }
         // A dnf group is its name behind one '@'.
         let body = self == .dnf && name.hasPrefix("@") ? name.dropFirst() : Substring(name)
         guard let first = body.first, first.isASCII, first.isLetter || first.isNumber,
               body.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || allowedPunctuation.contains($0)) }) else {
-            return "\(rawValue) names are \(spelling)"
+            return spelling
         }
-        if self == .apt, name.contains(where: \.isUppercase) { return "\(rawValue) names are \(spelling)" }
+        if self == .apt, name.contains(where: \.isUppercase) { return spelling }
         return nil
     }
 
@@ -32,11 +34,12 @@ extension PackageManager {
         self == .apt ? ["+", "-", ".", ":"] : ["+", "-", ".", ":", "_"]
     }
 
-    var spelling: String {
+    /// What this manager's names look like.
+    var spelling: LocalizedMessage {
         switch self {
-        case .apt: "lowercase letters, digits and '+', '-', '.' (':ARCH' at the end), starting with a letter or digit"
-        case .dnf: "letters, digits and '+', '-', '.', ':', '_', starting with a letter, a digit or '@' for a group"
-        case .zypper, .apk: "letters, digits and '+', '-', '.', ':', '_', starting with a letter or digit"
+        case .apt: LocalizedMessage("detect.packageName.spelling.apt", ["manager": rawValue])
+        case .dnf: LocalizedMessage("detect.packageName.spelling.dnf", ["manager": rawValue])
+        case .zypper, .apk: LocalizedMessage("detect.packageName.spelling.other", ["manager": rawValue])
         }
     }
 }

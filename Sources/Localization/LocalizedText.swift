@@ -11,7 +11,7 @@ public struct LocalizedText: Sendable, Hashable, CustomStringConvertible {
         func text(_ localizer: Localizer) -> String {
             switch self {
             case .message(let message, let nested):
-                let arguments = message.arguments.merging(nested.mapValues { $0.text(localizer) }) { given, _ in given }
+                let arguments = message.arguments(for: localizer.locale).merging(nested.mapValues { $0.text(localizer) }) { given, _ in given }
                 return localizer.text(message.key, arguments)
             case .verbatim(let text):
                 return text
@@ -19,11 +19,9 @@ public struct LocalizedText: Sendable, Hashable, CustomStringConvertible {
         }
 
         func mappingValues(_ transform: (String) -> String) -> Part {
-            func map(_ message: LocalizedMessage) -> LocalizedMessage {
-                LocalizedMessage(message.key, message.arguments.mapValues(transform))
-            }
             switch self {
-            case .message(let message, let nested): return .message(map(message), nested: nested.mapValues(map))
+            case .message(let message, let nested):
+                return .message(message.mappingValues(transform), nested: nested.mapValues { $0.mappingValues(transform) })
             case .verbatim(let text): return .verbatim(transform(text))
             }
         }

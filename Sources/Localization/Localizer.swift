@@ -19,12 +19,16 @@ public struct Localizer: Sendable {
     /// For everything machine-read: JSON output, logs' fixed fields, saved plans.
     public static let english = Localizer(locale: .english)
 
+    /// One localizer per catalog, parsed once and only when first needed: for words that must be
+    /// ready in every language before anyone knows which will be shown.
+    public static let everyLocale = CatalogLocale.allCases.map(Localizer.init(locale:))
+
     public func text(_ key: String, _ arguments: [String: String] = [:]) -> String {
         let template = catalog.templates[key] ?? fallback?.templates[key] ?? key
         return MessageTemplate(template).filled(with: arguments)
     }
 
     public func text(_ message: LocalizedMessage) -> String {
-        text(message.key, message.arguments)
+        text(message.key, message.arguments(for: locale))
     }
 }

@@ -19,10 +19,11 @@ public struct SSHAttempt: Sendable, Hashable, CustomStringConvertible {
     public let number: Int
     public let elapsed: Duration
     public let outcome: Outcome
-    /// ssh's stderr, trimmed (no secrets: ssh prints no key material on failure).
-    public let detail: String
+    /// ssh's stderr, trimmed (no secrets: ssh prints no key material on failure), or reconcile's own
+    /// words when ssh said nothing (it did not answer in time); nil when there is nothing to add.
+    public let detail: LocalizedMessage?
 
-    public init(number: Int, elapsed: Duration, outcome: Outcome, detail: String) {
+    public init(number: Int, elapsed: Duration, outcome: Outcome, detail: LocalizedMessage?) {
         self.number = number
         self.elapsed = elapsed
         self.outcome = outcome
@@ -35,7 +36,7 @@ public struct SSHAttempt: Sendable, Hashable, CustomStringConvertible {
         let attempt = LocalizedText(LocalizedMessage("provisioning.sshAttempt", [
             "number": String(number), "seconds": String(format: "%.1f", seconds), "outcome": outcome.rawValue,
         ]))
-        return detail.isEmpty ? attempt : attempt + .verbatim(": \(detail)")
+        return detail.map { attempt + .verbatim(": ") + $0 } ?? attempt
     }
 
     public var description: String { text.description }

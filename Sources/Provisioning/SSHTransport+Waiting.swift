@@ -18,14 +18,15 @@ extension SSHTransport {
             let remaining = deadline - clock.now
             let perAttempt = min(Duration.seconds(options.connectTimeout + 5), max(remaining, .seconds(1)))
             let outcome: SSHAttempt.Outcome
-            let detail: String
+            let detail: LocalizedMessage?
             do throws(ProcessError) {
                 let result = try await run(["true"], input: nil, timeout: perAttempt)
                 outcome = SSHAttempt.classify(result)
-                detail = result.standardError.trimmed(of: " \n\r")
+                let said = result.standardError.trimmed(of: " \n\r")
+                detail = said.isEmpty ? nil : .verbatim(said)
             } catch where error.code == .timeout {
                 outcome = .timedOut
-                detail = "no answer within \(perAttempt)"
+                detail = LocalizedMessage("provisioning.sshNoAnswerWithin", ["timeout": "\(perAttempt)"])
             } catch {
                 throw ProvisioningError(error)
             }

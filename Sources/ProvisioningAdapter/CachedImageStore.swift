@@ -32,7 +32,9 @@ public struct CachedImageStore: ImageStore {
         }
         // The checksum file may have moved on between plan and apply: apply exactly what was planned.
         guard image.digest.description == digest else {
-            throw ReconcileError(.planOutdated, "\(source.url.redactingURLCredentials) now has digest \(image.digest), but the plan was made for \(digest); run plan again")
+            throw ReconcileError(.planOutdated, LocalizedMessage("provisioning.imageDigestChanged", [
+                "url": source.url.redactingURLCredentials, "digest": image.digest.description, "planned": digest,
+            ]))
         }
         return image.path
     }
@@ -52,14 +54,14 @@ public struct CachedImageStore: ImageStore {
 
     static func convert(_ source: Spec.ImageSource) throws -> Provisioning.ImageSource {
         guard let url = URL(string: source.url) else {
-            throw ReconcileError(.invalidPlanFile, "'\(source.url.redactingURLCredentials)' is not a URL")
+            throw ReconcileError(.invalidPlanFile, LocalizedMessage("spec.urlInvalid", ["url": source.url.redactingURLCredentials]))
         }
         switch source.checksum {
         case .inline(let algorithm, let hex):
             return Provisioning.ImageSource(url: url, checksum: .digest(try Digest(parsing: "\(algorithm):\(hex)")))
         case .file(let checksumURL):
             guard let checksum = URL(string: checksumURL) else {
-                throw ReconcileError(.invalidPlanFile, "'\(checksumURL.redactingURLCredentials)' is not a URL")
+                throw ReconcileError(.invalidPlanFile, LocalizedMessage("spec.urlInvalid", ["url": checksumURL.redactingURLCredentials]))
             }
             return Provisioning.ImageSource(url: url, checksum: .checksumURL(checksum, fileName: nil))
         }

@@ -13,8 +13,8 @@ public struct CloudInitSeedFactory: SeedFactory {
         self.stateDirectory = stateDirectory
     }
 
-    public var unavailableReason: String? {
-        (try? SeedISOBuilder()) == nil ? "neither xorriso nor genisoimage is installed on this machine" : nil
+    public var unavailableReason: LocalizedMessage? {
+        (try? SeedISOBuilder()) == nil ? LocalizedMessage("provisioning.noISOBuilder") : nil
     }
 
     public func digest(of request: SeedRequest) async throws -> String {

@@ -38,7 +38,7 @@ struct SSHControlDirectoryTests {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
         #expect(chmod(path, mode_t(mode)) == 0)
         let error = #expect(throws: SSHControlDirectoryError.self) { try SSHControlDirectory.prepare(stateDirectory: scratch) }
-        #expect(error?.reason.contains("lets other users in") == true)
+        #expect(error?.reason.english.contains("lets other users in") == true)
         #expect(error?.description.contains(path) == true)
         #expect(try Self.mode(path) == mode)
     }
@@ -52,7 +52,7 @@ struct SSHControlDirectoryTests {
         // nobody: the attacker who created the path before reconcile ran.
         #expect(chown(path, 65534, 65534) == 0)
         let error = #expect(throws: SSHControlDirectoryError.self) { try SSHControlDirectory.prepare(stateDirectory: scratch) }
-        #expect(error?.reason.contains("belongs to uid 65534") == true)
+        #expect(error?.reason.english.contains("belongs to uid 65534") == true)
     }
 
     @Test("a symbolic link in its place is refused, even to a private directory")
@@ -62,7 +62,7 @@ struct SSHControlDirectoryTests {
         try FileManager.default.createDirectory(atPath: scratch + "/elsewhere", withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
         try FileManager.default.createSymbolicLink(atPath: scratch + "/ssh-mux", withDestinationPath: scratch + "/elsewhere")
         let error = #expect(throws: SSHControlDirectoryError.self) { try SSHControlDirectory.prepare(stateDirectory: scratch) }
-        #expect(error?.reason.contains("not a directory") == true)
+        #expect(error?.reason.english.contains("not a directory") == true)
     }
 
     @Test("a state directory others may write to is refused, unless sticky like /tmp")
@@ -71,7 +71,7 @@ struct SSHControlDirectoryTests {
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         #expect(chmod(scratch, 0o777) == 0)
         let error = #expect(throws: SSHControlDirectoryError.self) { try SSHControlDirectory.prepare(stateDirectory: scratch) }
-        #expect(error?.reason.contains("writable by other users") == true)
+        #expect(error?.reason.english.contains("writable by other users") == true)
         #expect(!FileManager.default.fileExists(atPath: scratch + "/ssh-mux"))
         #expect(chmod(scratch, 0o1777) == 0)
         #expect(try SSHControlDirectory.prepare(stateDirectory: scratch) != nil)

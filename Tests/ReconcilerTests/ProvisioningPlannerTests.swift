@@ -1,4 +1,5 @@
 import Testing
+import Localization
 @testable import Reconciler
 @testable import Spec
 
@@ -59,7 +60,7 @@ struct ProvisioningPlannerTests {
     func noISOBuilder() throws {
         let set = try ManifestFixture(Self.manifests()).load()
         var facts = Self.facts()
-        facts.seedBuilderProblem = "neither xorriso nor genisoimage is installed on this machine"
+        facts.seedBuilderProblem = LocalizedMessage("provisioning.noISOBuilder")
         let plan = Planner().plan(manifests: set, observed: ["h": FakeHypervisor().current], facts: facts)
         let blocker = try #require(plan.blockers.first)
         #expect(blocker.hypervisor == "h")

@@ -16,6 +16,6 @@ public struct LibvirtAdapterError: LocalizedDescription, Sendable {
 
     public func description(_ localizer: Localizer) -> String {
         let items = lists.mapValues { $0.map { localizer.text($0) }.joined(separator: ", ") }
-        return localizer.text(message.key, message.arguments.merging(items) { given, _ in given })
+        return localizer.text(message.key, message.arguments(for: localizer.locale).merging(items) { given, _ in given })
     }
 }

@@ -33,7 +33,7 @@ extension Engine {
                                            poolPaths: defaultPool + pools.map(\.path))
             do {
                 let facts = try await system.facts(request)
-                observations[spec.name] = HostObservation(facts: facts, libvirtError: connected.unreachable[spec.name]?.english)
+                observations[spec.name] = HostObservation(facts: facts, libvirtError: connected.unreachable[spec.name])
             } catch {
                 throw ReconcileError(.observationFailed, LocalizedMessage("engine.cannotReadHost", ["name": spec.name, "target": "\(system.target)"]),
                                      cause: ErrorWording(error))

@@ -5,10 +5,8 @@ import Localization
 /// neither Sendable nor Hashable, yet the reason travels (as a cause, in a plan's unreachable hosts)
 /// and is shown later, in the reader's language on a terminal and in English in JSON.
 public struct ErrorWording: LocalizedDescription, Sendable, Hashable {
-    private let texts: [CatalogLocale: String]
-
-    /// Every catalog, parsed once and only when an error is first worded.
-    private static let localizers = CatalogLocale.allCases.map(Localizer.init(locale:))
+    /// The reason in every catalog language, as a message's worded argument takes it.
+    public let texts: [CatalogLocale: String]
 
     public init(_ error: any Error) {
         texts = Self.worded { ErrorText.text(error, $0) }
@@ -20,7 +18,7 @@ public struct ErrorWording: LocalizedDescription, Sendable, Hashable {
     }
 
     private static func worded(_ text: (Localizer) -> String) -> [CatalogLocale: String] {
-        Dictionary(uniqueKeysWithValues: localizers.map { ($0.locale, text($0)) })
+        Dictionary(uniqueKeysWithValues: Localizer.everyLocale.map { ($0.locale, text($0)) })
     }
 
     public func description(_ localizer: Localizer) -> String {

@@ -108,15 +108,29 @@ extension StepRunner {
             }
             if clock.now >= deadline { break }
             if !seen.isEmpty {
-                progress(seen.map { "\($0.key): \($0.value.outcome.rawValue)" }.sorted().joined(separator: ", "))
+                progress(Self.probesText(seen, .current, details: false))
             }
             try await Task.sleep(for: .seconds(3))
         }
-        let summary = seen.isEmpty ? "libvirt reported no address at all"
-            : seen.map { "\($0.key): \($0.value.outcome.rawValue) (\($0.value.detail))" }.sorted().joined(separator: "; ")
-        throw ReconcileError(.timeout, LocalizedMessage("engine.noSSHLogin", [
-            "name": wait.guest, "user": wait.loginUser, "seconds": String(wait.timeoutSeconds), "detail": summary,
-        ]))
+        throw Self.noSSHLogin(wait, seen: seen)
+    }
+
+    /// The timeout, with what each address answered: worded for the terminal, English in reports.
+    static func noSSHLogin(_ wait: GuestWait, seen: [String: SSHProbe]) -> ReconcileError {
+        let summary = seen.isEmpty ? LocalizedMessage("engine.noAddressReported").textInEveryLocale
+            : Dictionary(uniqueKeysWithValues: Localizer.everyLocale.map { ($0.locale, probesText(seen, $0, details: true)) })
+        return ReconcileError(.timeout, LocalizedMessage("engine.noSSHLogin", [
+            "name": wait.guest, "user": wait.loginUser, "seconds": String(wait.timeoutSeconds),
+        ], worded: ["detail": summary]))
+    }
+
+    /// What each address answered, the outcome in `localizer`'s language (`192.0.2.7: wrong host key`),
+    /// with ssh's own words after it when `details`.
+    static func probesText(_ seen: [String: SSHProbe], _ localizer: Localizer, details: Bool) -> String {
+        seen.sorted { $0.key < $1.key }.map { address, probe in
+            let outcome = localizer.text("engine.sshProbe.\(probe.outcome.rawValue)")
+            return details ? "\(address): \(outcome) (\(probe.detail))" : "\(address): \(outcome)"
+        }.joined(separator: details ? "; " : ", ")
     }
 
     func installAgent(_ wait: GuestWait, _ request: AgentInstallRequest) async throws -> LocalizedText? {

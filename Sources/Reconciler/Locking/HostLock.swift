@@ -88,7 +88,7 @@ public final class HostLock: Sendable {
                     }
                 } catch {
                     // A host briefly unreachable: try again at the next interval, before the record expires.
-                    warn(LocalizedMessage("engine.lockNotRenewed", ["hypervisor": hypervisor, "detail": ErrorText.english(error)]))
+                    warn(LocalizedMessage("engine.lockNotRenewed", ["hypervisor": hypervisor], worded: ["detail": ErrorWording(error).texts]))
                 }
             }
         }

@@ -11,12 +11,13 @@ extension HostBootstrapPlanner {
     /// on, and apply plans libvirt's objects in its next pass.
     mutating func planLibvirtReachability(willStart: Bool) {
         guard let error = observation.libvirtError else { return }
+        // The error in the reader's language on a terminal, in English in JSON, like the message around it.
         if willStart {
-            notice(LocalizedMessage("plan.notice.libvirtNotYet", ["uri": hypervisor.uri, "error": "\(error)", "name": name]))
+            notice(LocalizedMessage("plan.notice.libvirtNotYet", ["uri": hypervisor.uri, "name": name], worded: ["error": error.texts]))
         } else {
             block(LocalizedMessage("plan.blocker.libvirtSilent", [
-                      "service": facts.libvirtService, "name": name, "uri": hypervisor.uri, "error": "\(error)",
-                  ]),
+                      "service": facts.libvirtService, "name": name, "uri": hypervisor.uri,
+                  ], worded: ["error": error.texts]),
                   hint: LocalizedMessage("plan.blocker.libvirtSilentHint", ["command": facts.daemonLogHint]))
         }
     }

@@ -97,8 +97,8 @@ extension HostPlanner {
         guard state.volume(pool: pool, name: seedVolume) == nil || !deletions.isEmpty else { return ready }
         let request = SeedRequest(for: spec, distribution: distribution)
         if let problem = facts.seedBuilderProblem {
-            let message = request.answer == nil ? LocalizedMessage("plan.seed.cannotBuild", ["name": spec.name, "detail": problem])
-                : LocalizedMessage("plan.seed.cannotBuildAnswer", ["name": spec.name, "detail": problem])
+            let message = request.answer == nil ? LocalizedMessage("plan.seed.cannotBuild", ["name": spec.name], nested: ["detail": problem])
+                : LocalizedMessage("plan.seed.cannotBuildAnswer", ["name": spec.name], nested: ["detail": problem])
             block(message, hint: LocalizedMessage("plan.seed.cannotBuildHint"))
         }
         let seedResource = ResourceAddress.volume(hypervisor: name, pool: pool, name: seedVolume)

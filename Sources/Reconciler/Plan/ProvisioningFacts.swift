@@ -1,3 +1,5 @@
+import Localization
+
 /// What planning guests needs from outside libvirt, gathered before the (pure) planner runs:
 /// the digests image sources resolve to now, what the local cache holds, and seed digests.
 public struct ProvisioningFacts: Sendable, Hashable {
@@ -14,7 +16,7 @@ public struct ProvisioningFacts: Sendable, Hashable {
     /// Seed digest by `hypervisor/vm`.
     public var seedDigests: [String: String] = [:]
     /// Why seeds cannot be built on this machine (no ISO builder), if so.
-    public var seedBuilderProblem: String?
+    public var seedBuilderProblem: LocalizedMessage?
 
     public init() {}
 
