@@ -71,7 +71,7 @@ public struct ProcessRunner: Sendable {
                 defer { group.cancelAll() }
                 guard let first = try await group.next(), let result = first else {
                     // Cancelling the group makes swift-subprocess tear the process down.
-                    throw ProcessError(.timeout, LocalizedMessage("adapter.process.timeout", ["command": commandLine, "timeout": "\(timeout)"]))
+                    throw ProcessError(.timeout, LocalizedMessage("adapter.process.timeout", ["command": commandLine, "seconds": timeout.secondsText]))
                 }
                 return result
             }

@@ -73,7 +73,7 @@ public struct SSHTransport: CommandTransport {
             // The runner's message would spell out every ssh option; name the host and command instead.
             let command = ShellQuote.join(argv)
             throw ProcessError(.timeout, LocalizedMessage("adapter.process.sshTimeout", [
-                "host": "\(host)", "command": String(command.prefix(80)), "timeout": timeout.map { "\($0)" } ?? "",
+                "host": "\(host)", "command": String(command.prefix(80)), "seconds": timeout?.secondsText ?? "",
             ]))
         }
     }

@@ -96,7 +96,7 @@ public struct ProbedHostSystem: HostSystem {
         }
         throw HostCommandError(command: builder.commands(for: .startService(name)).last ?? HostCommand(argv: [name]),
                                target: target, exitCode: 0,
-                               stderr: Localizer.current.text("adapter.noAnswer", ["service": name, "timeout": "\(Self.startTimeout)"]),
+                               stderr: Localizer.current.text("adapter.noAnswer", ["service": name, "seconds": Self.startTimeout.secondsText]),
                                hint: LocalizedMessage("adapter.hint.serviceFailed", ["service": name, "log": builder.daemonLogHint(name)]))
     }
 

@@ -26,7 +26,7 @@ extension SSHTransport {
                 detail = said.isEmpty ? nil : .verbatim(said)
             } catch where error.code == .timeout {
                 outcome = .timedOut
-                detail = LocalizedMessage("provisioning.sshNoAnswerWithin", ["timeout": "\(perAttempt)"])
+                detail = LocalizedMessage("provisioning.sshNoAnswerWithin", ["seconds": perAttempt.secondsText])
             } catch {
                 throw ProvisioningError(error)
             }
@@ -39,7 +39,7 @@ extension SSHTransport {
                     joined.map { $0 + .verbatim("; ") + attempt } ?? attempt
                 }
                 let summary = LocalizedText(LocalizedMessage("provisioning.sshNotReachable", [
-                    "host": "\(host)", "timeout": "\(timeout)", "attempts": String(attempts.count),
+                    "host": "\(host)", "seconds": timeout.secondsText, "attempts": String(attempts.count),
                 ]))
                 throw ProvisioningError(.timeout, recent.map { summary + $0 } ?? summary)
             }

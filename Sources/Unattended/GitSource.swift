@@ -124,11 +124,13 @@ public struct GitSource: Sendable {
         do {
             result = try await transport.run(argv, input: nil, timeout: Self.timeout)
         } catch {
-            throw UnattendedError("git \(arguments.first ?? ""): \(error.message.redactingURLCredentials)")
+            throw UnattendedError(LocalizedMessage("apply.git.cannotRun", ["command": arguments.first ?? "", "detail": error.message.redactingURLCredentials]))
         }
         guard result.succeeded else {
             let reason = result.standardError.trimmingCharacters(in: .whitespacesAndNewlines).redactingURLCredentials
-            throw UnattendedError("git \(arguments.first ?? "") \(shownURL) failed (exit \(result.exitStatus))\(reason.isEmpty ? "" : ": \(reason)")")
+            let failure = ["command": arguments.first ?? "", "url": shownURL, "status": "\(result.exitStatus)"]
+            throw UnattendedError(reason.isEmpty ? LocalizedMessage("apply.git.failed", failure)
+                                                 : LocalizedMessage("apply.git.failedSaying", failure.merging(["detail": reason]) { $1 }))
         }
         return result.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
     }

@@ -25,7 +25,7 @@ public struct MetricsFile: Sendable {
         guard rename(temporary.path, target.path) == 0 else {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: temporary)
-            throw UnattendedError("cannot replace the metrics file \(path): \(reason)")
+            throw UnattendedError(LocalizedMessage("apply.cannotReplaceMetrics", ["path": path, "detail": reason]))
         }
     }
 }

@@ -63,15 +63,15 @@ struct ApplyCommand: AsyncParsableCommand {
     @OptionGroup var unattended: UnattendedOptions
 
     func validate() throws {
-        if plan == nil && paths.isEmpty && unattended.git == nil { throw ValidationError("give manifest paths, --git URL or --plan FILE") }
-        if plan != nil && !paths.isEmpty { throw ValidationError("give either manifest paths or --plan FILE, not both") }
-        if unattended.git != nil && (plan != nil || !paths.isEmpty) { throw ValidationError("--git reads the manifests from the repository: give no paths or --plan") }
-        if plan != nil && unattended.watch { throw ValidationError("--watch plans afresh every pass: it cannot apply a saved --plan") }
-        if parallel < 1 { throw ValidationError("--parallel must be at least 1") }
-        if plan != nil && !replace.isEmpty { throw ValidationError("--replace changes the plan: make a new one with `plan --replace`") }
-        if plan != nil && !fleet.targets.isEmpty { throw ValidationError("--target changes the plan: make a new one with `plan --target`") }
-        if shutdownTimeout < 0 { throw ValidationError("--shutdown-timeout must not be negative") }
-        if lockTimeout < 0 { throw ValidationError("--lock-timeout must not be negative") }
+        if plan == nil && paths.isEmpty && unattended.git == nil { throw ValidationError(Localizer.current.text("cli.apply.needInput")) }
+        if plan != nil && !paths.isEmpty { throw ValidationError(Localizer.current.text("cli.apply.pathsOrPlan")) }
+        if unattended.git != nil && (plan != nil || !paths.isEmpty) { throw ValidationError(Localizer.current.text("cli.apply.gitWithPaths")) }
+        if plan != nil && unattended.watch { throw ValidationError(Localizer.current.text("cli.apply.watchWithPlan")) }
+        if parallel < 1 { throw ValidationError(Localizer.current.text("cli.optionBelowOne", ["option": "--parallel"])) }
+        if plan != nil && !replace.isEmpty { throw ValidationError(Localizer.current.text("cli.apply.changesPlan", ["option": "--replace"])) }
+        if plan != nil && !fleet.targets.isEmpty { throw ValidationError(Localizer.current.text("cli.apply.changesPlan", ["option": "--target"])) }
+        if shutdownTimeout < 0 { throw ValidationError(Localizer.current.text("cli.optionNegative", ["option": "--shutdown-timeout"])) }
+        if lockTimeout < 0 { throw ValidationError(Localizer.current.text("cli.optionNegative", ["option": "--lock-timeout"])) }
     }
 
     func run() async throws {

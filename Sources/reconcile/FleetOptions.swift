@@ -14,7 +14,7 @@ struct FleetOptions: ParsableArguments {
     var parallelHosts = 8
 
     func validate() throws {
-        if parallelHosts < 1 { throw ValidationError(Localizer.current.text("cli.parallelHosts")) }
+        if parallelHosts < 1 { throw ValidationError(Localizer.current.text("cli.optionBelowOne", ["option": "--parallel-hosts"])) }
     }
 
     /// The part of the manifests the targets select; an unknown target, or pruning a VM's hypervisor

@@ -8,6 +8,6 @@ struct StopTimeoutOption: ParsableArguments {
     var timeout = 120
 
     func validate() throws {
-        if timeout < 0 { throw ValidationError(Localizer.current.text("cli.negativeTimeout")) }
+        if timeout < 0 { throw ValidationError(Localizer.current.text("cli.optionNegative", ["option": "--timeout"])) }
     }
 }

@@ -78,8 +78,8 @@ struct ProvisioningMessagesLocaleTests {
         }
         let failure = try #require(error)
         #expect(failure.code == .timeout)
-        Self.expectLocalized(failure, locale, keeps: ["sleep 30", "\(Duration.milliseconds(50))"],
-                             english: "sleep 30: no exit within \(Duration.milliseconds(50))")
+        Self.expectLocalized(failure, locale, keeps: ["sleep 30", "0.05"],
+                             english: "sleep 30: no exit within 0.05 s")
         #expect(ProvisioningError(failure).code == .timeout)
     }
 

@@ -37,7 +37,7 @@ struct StepRunner {
         case .shutdownDomain(let name, let seconds):
             let timeout = seconds.map { Duration.seconds($0) } ?? shutdownTimeout
             let forced = try await hypervisor.shutdownDomain(named: name, timeout: timeout)
-            return forced ? LocalizedText(LocalizedMessage("engine.detail.forcedOff", ["timeout": "\(timeout)"])) : nil
+            return forced ? LocalizedText(LocalizedMessage("engine.detail.forcedOff", ["seconds": timeout.secondsText])) : nil
         case .setDomainAutostart(let name, let enabled): try await hypervisor.setDomainAutostart(named: name, enabled)
         case .undefineDomain(let name): try await hypervisor.undefineDomain(named: name)
         case .downloadImage(let transfer): return try await download(transfer)
