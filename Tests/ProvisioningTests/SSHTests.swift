@@ -151,7 +151,9 @@ struct SSHServerTests {
         try await withServer { server, runner, knownHosts in
             try knownHosts.pin(host: "127.0.0.1", port: server.port, publicKey: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOzs0LQzV2rVZ8u2VnCZbZJ8yI4c0jXx4m0uG0mZf3sT wrong")
             do {
-                _ = try await runner.waitForSSH(timeout: .seconds(3), interval: .milliseconds(500))
+                // Long enough that a handshake slowed by a busy machine (a full parallel test run)
+                // still ends in the mismatch it is about, rather than in the deadline.
+                _ = try await runner.waitForSSH(timeout: .seconds(12), interval: .seconds(2))
                 Issue.record("expected a timeout")
             } catch let error as ProvisioningError {
                 #expect(error.code == .timeout)
