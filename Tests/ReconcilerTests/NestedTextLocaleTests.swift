@@ -231,7 +231,9 @@ struct NestedTextLocaleTests {
         let lock = try await HostLock.acquire(on: SilentAfterCreate(), hypervisor: "kvm1", identity: HostLockTests.alice, timeout: .zero,
                                               lifetime: .milliseconds(300)) { warning in warnings.withLock { $0.append(warning) } }
         let clock = ContinuousClock()
-        let deadline = clock.now + .seconds(10)
+        // Generous: in a full parallel run, tests that wait for child processes can hold Swift's few
+        // cooperative threads for seconds, and the renewal task runs on them.
+        let deadline = clock.now + .seconds(60)
         while warnings.withLock({ $0.isEmpty }) && clock.now < deadline { try await Task.sleep(for: .milliseconds(50)) }
         await lock.release()
         let warning = try #require(warnings.withLock { $0.first })
