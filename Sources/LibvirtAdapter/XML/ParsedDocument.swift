@@ -12,13 +12,7 @@ final class ParsedDocument: @unchecked Sendable {
     private let document: xmlDocPtr
 
     init(_ text: String, what: String) throws {
-        let document = try XMLTreeReader.document(text, what: what, readOnly: true)
-        guard let root = xmlDocGetRootElement(document) else {
-            xmlFreeDoc(document)
-            throw XMLTreeReader.unparsable(what, "the document has no root element")
-        }
-        self.document = document
-        self.root = root
+        (document, root) = try XMLTreeReader.document(text, what: what, readOnly: true)
     }
 
     deinit {

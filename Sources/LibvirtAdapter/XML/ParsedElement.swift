@@ -21,10 +21,7 @@ struct ParsedElement: @unchecked Sendable {
     var localName: String { XMLTreeReader.string(node.pointee.name) }
 
     /// The name as written, with its prefix if any: `reconcile:resource`.
-    var qualifiedName: String {
-        guard let prefix = node.pointee.ns?.pointee.prefix else { return localName }
-        return "\(XMLTreeReader.string(prefix)):\(localName)"
-    }
+    var qualifiedName: String { XMLTreeReader.qualifiedName(node.pointee.name, node.pointee.ns) }
 
     /// The namespace the element is in, or nil when it is in none.
     var namespaceURI: String? {
@@ -61,36 +58,20 @@ struct ParsedElement: @unchecked Sendable {
     func attribute(_ name: String) -> String? {
         var property = node.pointee.properties
         while let attribute = property {
-            if Self.isNamed(attribute.pointee.name, attribute.pointee.ns, name) {
-                var value = ""
-                XMLTreeReader.appendText(of: attribute.pointee.children, to: &value)
-                return value
-            }
+            if Self.isNamed(attribute.pointee.name, attribute.pointee.ns, name) { return XMLTreeReader.value(of: attribute) }
             property = attribute.pointee.next
         }
         return nil
     }
 
     /// Attributes by qualified name, in document order; namespace declarations are not included.
-    var attributes: [XMLAttribute] {
-        var found: [XMLAttribute] = []
-        var property = node.pointee.properties
-        while let attribute = property {
-            let name = XMLTreeReader.string(attribute.pointee.name)
-            let qualified = attribute.pointee.ns?.pointee.prefix.map { "\(XMLTreeReader.string($0)):\(name)" } ?? name
-            var value = ""
-            XMLTreeReader.appendText(of: attribute.pointee.children, to: &value)
-            found.append((qualified, value))
-            property = attribute.pointee.next
-        }
-        return found
-    }
+    var attributes: [XMLAttribute] { XMLTreeReader.attributes(of: node) }
 
     /// All character data inside the element, descendants included, in document order (what
     /// `XMLNode.stringValue` returns).
     var stringValue: String {
         var value = ""
-        Self.appendCharacterData(of: node.pointee.children, to: &value)
+        XMLTreeReader.appendCharacterData(of: node.pointee.children, to: &value)
         return value
     }
 
@@ -141,26 +122,5 @@ struct ParsedElement: @unchecked Sendable {
             index += 1
         }
         return true
-    }
-
-    /// Text and CDATA below an element, through child elements and entities the document declares; comments and
-    /// processing instructions are not character data.
-    private static func appendCharacterData(of first: xmlNodePtr?, to value: inout String) {
-        var child = first
-        while let node = child {
-            switch node.pointee.type {
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = node.pointee.content { value += XMLTreeReader.string(content) }
-            case XML_ELEMENT_NODE:
-                appendCharacterData(of: node.pointee.children, to: &value)
-            case XML_ENTITY_REF_NODE:
-                // The reference's child is the entity's declaration; its children are the replacement.
-                // (The declaration's siblings are the DTD's other declarations: not walked.)
-                appendCharacterData(of: node.pointee.children?.pointee.children, to: &value)
-            default:
-                break
-            }
-            child = node.pointee.next
-        }
     }
 }

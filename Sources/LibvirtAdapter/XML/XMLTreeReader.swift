@@ -15,17 +15,14 @@ enum XMLTreeReader {
     /// namespace declarations as ordinary `xmlns`/`xmlns:…` attributes, so that they are written back
     /// as they were.
     static func editableRoot(of text: String, what: String) throws -> EditableXMLElement {
-        let document = try self.document(text, what: what)
-        defer { xmlFreeDoc(document) }
-        guard let root = xmlDocGetRootElement(document) else {
-            throw unparsable(what, "the document has no root element")
-        }
-        return element(root)
+        let parsed = try document(text, what: what)
+        defer { xmlFreeDoc(parsed.document) }
+        return element(parsed.root)
     }
 
-    /// libxml2's tree of `text`, which the caller frees with `xmlFreeDoc`. A `readOnly` tree leaves
-    /// out whitespace between elements and must not be changed.
-    static func document(_ text: String, what: String, readOnly: Bool = false) throws -> xmlDocPtr {
+    /// libxml2's tree of `text` and its root element; the caller frees the tree with `xmlFreeDoc`. A
+    /// `readOnly` tree leaves out whitespace between elements and must not be changed.
+    static func document(_ text: String, what: String, readOnly: Bool = false) throws -> (document: xmlDocPtr, root: xmlNodePtr) {
         _ = initialized
         guard let context = xmlNewParserCtxt() else { throw unparsable(what, "out of memory") }
         defer { xmlFreeParserCtxt(context) }
@@ -39,10 +36,14 @@ enum XMLTreeReader {
         let length = Int32(clamping: text.utf8.count)
         let document = text.withCString { bytes in xmlCtxtReadMemory(context, bytes, length, nil, "UTF-8", options) }
         guard let document else { throw unparsable(what, reason(context)) }
-        return document
+        guard let root = xmlDocGetRootElement(document) else {
+            xmlFreeDoc(document)
+            throw unparsable(what, "the document has no root element")
+        }
+        return (document, root)
     }
 
-    static func unparsable(_ what: String, _ reason: String) -> LibvirtAdapterError {
+    private static func unparsable(_ what: String, _ reason: String) -> LibvirtAdapterError {
         LibvirtAdapterError(LocalizedMessage("adapter.xml.unparsable", ["what": what, "reason": reason]))
     }
 
@@ -55,8 +56,6 @@ enum XMLTreeReader {
     }
 
     private static func element(_ node: xmlNodePtr) -> EditableXMLElement {
-        let local = string(node.pointee.name)
-        let qualified = node.pointee.ns.flatMap { $0.pointee.prefix.map(string) }.map { "\($0):\(local)" } ?? local
         var attributes: [XMLAttribute] = []
         var declaration = node.pointee.nsDef
         while let namespace = declaration {
@@ -64,17 +63,9 @@ enum XMLTreeReader {
             attributes.append((name, namespace.pointee.href.map(string) ?? ""))
             declaration = namespace.pointee.next
         }
-        var property = node.pointee.properties
-        while let attribute = property {
-            let name = string(attribute.pointee.name)
-            let key = attribute.pointee.ns.flatMap { $0.pointee.prefix.map(string) }.map { "\($0):\(name)" } ?? name
-            var value = ""
-            appendText(of: attribute.pointee.children, to: &value)
-            attributes.append((key, value))
-            property = attribute.pointee.next
-        }
+        attributes += self.attributes(of: node)
         // Sorted, so the same document always writes back the same way.
-        var result = EditableXMLElement(qualified, attributes: attributes.sorted { $0.name < $1.name })
+        var result = EditableXMLElement(qualifiedName(node.pointee.name, node.pointee.ns), attributes: attributes.sorted { $0.name < $1.name })
         appendContent(of: node.pointee.children, to: &result)
         return result
     }
@@ -101,14 +92,47 @@ enum XMLTreeReader {
         }
     }
 
-    /// An attribute's value: its text nodes (and any declared entity's text) joined.
-    static func appendText(of first: xmlNodePtr?, to value: inout String) {
+    /// `prefix:local` as written, or `local` for a name in no namespace or the default one.
+    static func qualifiedName(_ local: UnsafePointer<xmlChar>, _ ns: xmlNsPtr?) -> String {
+        guard let prefix = ns?.pointee.prefix else { return string(local) }
+        return "\(string(prefix)):\(string(local))"
+    }
+
+    /// An element's attributes by qualified name, in document order (namespace declarations are not
+    /// attributes in libxml2's tree).
+    static func attributes(of node: xmlNodePtr) -> [XMLAttribute] {
+        var found: [XMLAttribute] = []
+        var property = node.pointee.properties
+        while let attribute = property {
+            found.append((qualifiedName(attribute.pointee.name, attribute.pointee.ns), value(of: attribute)))
+            property = attribute.pointee.next
+        }
+        return found
+    }
+
+    /// An attribute's value: its text, with the replacement of any entity the document declares.
+    static func value(of attribute: xmlAttrPtr) -> String {
+        var value = ""
+        appendCharacterData(of: attribute.pointee.children, to: &value)
+        return value
+    }
+
+    /// Text and CDATA below a node, through child elements and entities the document declares;
+    /// comments and processing instructions are not character data.
+    static func appendCharacterData(of first: xmlNodePtr?, to value: inout String) {
         var child = first
         while let node = child {
             switch node.pointee.type {
-            case XML_TEXT_NODE: if let content = node.pointee.content { value += string(content) }
-            case XML_ENTITY_REF_NODE: appendText(of: node.pointee.children?.pointee.children, to: &value)
-            default: break
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = node.pointee.content { value += string(content) }
+            case XML_ELEMENT_NODE:
+                appendCharacterData(of: node.pointee.children, to: &value)
+            case XML_ENTITY_REF_NODE:
+                // The reference's child is the entity's declaration; its children are the replacement.
+                // (The declaration's siblings are the DTD's other declarations: not walked.)
+                appendCharacterData(of: node.pointee.children?.pointee.children, to: &value)
+            default:
+                break
             }
             child = node.pointee.next
         }
