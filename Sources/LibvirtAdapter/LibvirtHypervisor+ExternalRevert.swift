@@ -88,10 +88,7 @@ extension LibvirtHypervisor {
         default: notes.append(LocalizedMessage("adapter.revert.deleted", ["overlays": deleted.joined(separator: ", ")]))
         }
         notes += left
-        let parts = notes.enumerated().flatMap { index, note -> [LocalizedText.Part] in
-            (index == 0 ? [] : [.verbatim("; ")]) + [.message(note, nested: [:])]
-        }
-        return LocalizedText(parts: parts)
+        return LocalizedText.joined(notes.map { LocalizedText($0) }, separator: .verbatim("; "))
     }
 
     static func refreshActivePools(on connection: LibvirtConnection) {

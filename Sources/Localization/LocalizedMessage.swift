@@ -26,7 +26,7 @@ public struct LocalizedMessage: Sendable, Hashable, Codable, CustomStringConvert
 
     /// The message in every catalog language.
     public var textInEveryLocale: [CatalogLocale: String] {
-        Dictionary(uniqueKeysWithValues: Localizer.everyLocale.map { ($0.locale, text($0)) })
+        Localizer.inEveryLocale { text($0) }
     }
 
     /// The arguments to fill the template of `locale` with.

@@ -53,6 +53,11 @@ public struct LocalizedText: Sendable, Hashable, CustomStringConvertible {
         rhs.map { lhs + $0 } ?? lhs
     }
 
+    /// `texts` one after another with `separator` between each two (a list, "; "-separated notes).
+    public static func joined(_ texts: [LocalizedText], separator: LocalizedText) -> LocalizedText {
+        LocalizedText(parts: texts.enumerated().flatMap { index, text in (index == 0 ? [] : separator.parts) + text.parts })
+    }
+
     public func text(_ localizer: Localizer = .current) -> String {
         parts.map { $0.text(localizer) }.joined()
     }

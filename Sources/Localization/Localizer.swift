@@ -23,6 +23,11 @@ public struct Localizer: Sendable {
     /// ready in every language before anyone knows which will be shown.
     public static let everyLocale = CatalogLocale.allCases.map(Localizer.init(locale:))
 
+    /// `words` in every catalog language, by locale: what a nested argument or an error's wording keeps.
+    public static func inEveryLocale(_ words: (Localizer) -> String) -> [CatalogLocale: String] {
+        Dictionary(uniqueKeysWithValues: everyLocale.map { ($0.locale, words($0)) })
+    }
+
     public func text(_ key: String, _ arguments: [String: String] = [:]) -> String {
         let template = catalog.templates[key] ?? fallback?.templates[key] ?? key
         return MessageTemplate(template).filled(with: arguments)

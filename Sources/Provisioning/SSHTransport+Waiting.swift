@@ -35,13 +35,11 @@ extension SSHTransport {
             onAttempt?(attempt)
             if outcome == .connected { return attempts }
             if clock.now + interval >= deadline {
-                let recent = attempts.suffix(3).map(\.text).reduce(nil) { joined, attempt in
-                    joined.map { $0 + .verbatim("; ") + attempt } ?? attempt
-                }
+                let recent = LocalizedText.joined(attempts.suffix(3).map(\.text), separator: .verbatim("; "))
                 let summary = LocalizedText(LocalizedMessage("provisioning.sshNotReachable", [
                     "host": "\(host)", "seconds": timeout.secondsText, "attempts": String(attempts.count),
                 ]))
-                throw ProvisioningError(.timeout, recent.map { summary + $0 } ?? summary)
+                throw ProvisioningError(.timeout, summary + recent)
             }
             try await Task.sleep(for: interval)
         }

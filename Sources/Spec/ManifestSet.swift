@@ -58,7 +58,7 @@ public struct ManifestSet: Sendable, Hashable, Codable {
             count(distributions.count,
                   one: LocalizedMessage("spec.summaryDistributionOne"), other: LocalizedMessage("spec.summaryDistributions")),
         ].compactMap { $0 }
-        guard let first = listed.first else { return LocalizedText(LocalizedMessage("spec.summaryNoResources")) }
-        return listed.dropFirst().reduce(LocalizedText(first)) { $0 + LocalizedMessage("spec.listSeparator") + $1 }
+        guard !listed.isEmpty else { return LocalizedText(LocalizedMessage("spec.summaryNoResources")) }
+        return LocalizedText.joined(listed.map { LocalizedText($0) }, separator: LocalizedText(LocalizedMessage("spec.listSeparator")))
     }
 }

@@ -9,16 +9,12 @@ public struct ErrorWording: LocalizedDescription, Sendable, Hashable {
     public let texts: [CatalogLocale: String]
 
     public init(_ error: any Error) {
-        texts = Self.worded { ErrorText.text(error, $0) }
+        texts = Localizer.inEveryLocale { ErrorText.text(error, $0) }
     }
 
     /// A reason decided with a catalog key rather than caught as an error.
     public init(_ message: LocalizedMessage) {
-        texts = Self.worded { message.text($0) }
-    }
-
-    private static func worded(_ text: (Localizer) -> String) -> [CatalogLocale: String] {
-        Dictionary(uniqueKeysWithValues: Localizer.everyLocale.map { ($0.locale, text($0)) })
+        texts = message.textInEveryLocale
     }
 
     public func description(_ localizer: Localizer) -> String {

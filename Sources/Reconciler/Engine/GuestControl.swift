@@ -61,8 +61,7 @@ public struct GuestControl: Sendable {
         let report = try await hypervisor.guestAddresses(domain: name)
         let ordered = GuestAddress.preferred(report.addresses)
         guard !ordered.isEmpty else {
-            let seen = GuestAddress.Source.allCases.map { "\($0.rawValue): \(report.sourceNotes[$0] ?? "nothing")" }.joined(separator: "; ")
-            throw ReconcileError(.notFound, LocalizedMessage("engine.noAddressYet", ["name": name, "sources": seen]))
+            throw ReconcileError(.notFound, LocalizedMessage("engine.noAddressYet", ["name": name, "sources": report.sourcesTried]))
         }
         return ordered
     }

@@ -75,10 +75,9 @@ extension StepRunner {
             progress(Localizer.current.text("engine.progress.noAddressYet", ["macs": wait.macs.filter { !found.contains($0) }.joined(separator: ", ")]))
             try await Task.sleep(for: .seconds(2))
         }
-        let seen = GuestAddress.Source.allCases.map { source in
-            "\(source.rawValue): \(last.sourceNotes[source] ?? "nothing")"
-        }.joined(separator: "; ")
-        throw ReconcileError(.timeout, LocalizedMessage("engine.noIPAddress", ["name": wait.guest, "seconds": String(wait.timeoutSeconds), "sources": seen]))
+        throw ReconcileError(.timeout, LocalizedMessage("engine.noIPAddress", [
+            "name": wait.guest, "seconds": String(wait.timeoutSeconds), "sources": last.sourcesTried,
+        ]))
     }
 
     /// Tries every address the guest might have, asking libvirt afresh each round: a recreated guest
@@ -118,7 +117,7 @@ extension StepRunner {
     /// The timeout, with what each address answered: worded for the terminal, English in reports.
     static func noSSHLogin(_ wait: GuestWait, seen: [String: SSHProbe]) -> ReconcileError {
         let summary = seen.isEmpty ? LocalizedMessage("engine.noAddressReported").textInEveryLocale
-            : Dictionary(uniqueKeysWithValues: Localizer.everyLocale.map { ($0.locale, probesText(seen, $0, details: true)) })
+            : Localizer.inEveryLocale { probesText(seen, $0, details: true) }
         return ReconcileError(.timeout, LocalizedMessage("engine.noSSHLogin", [
             "name": wait.guest, "user": wait.loginUser, "seconds": String(wait.timeoutSeconds),
         ], worded: ["detail": summary]))
@@ -156,13 +155,9 @@ extension StepRunner {
     /// The addresses a guest got, each with where libvirt read it (its DHCP lease, the guest agent, the
     /// ARP table), the preferred one first.
     static func addressesDetail(_ addresses: [GuestAddress]) -> LocalizedText {
-        var detail = LocalizedText(parts: [])
-        for (index, found) in addresses.enumerated() {
-            if index > 0 { detail = detail + .verbatim(", ") }
-            detail = detail + LocalizedText(LocalizedMessage("engine.detail.address", ["address": found.address]),
-                                            nested: ["source": sourceName(found.source)])
-        }
-        return detail
+        LocalizedText.joined(addresses.map { found in
+            LocalizedText(LocalizedMessage("engine.detail.address", ["address": found.address]), nested: ["source": sourceName(found.source)])
+        }, separator: .verbatim(", "))
     }
 
     static func sourceName(_ source: GuestAddress.Source) -> LocalizedMessage {

@@ -29,4 +29,10 @@ public struct GuestAddressReport: Sendable, Hashable {
         self.addresses = addresses
         self.sourceNotes = sourceNotes
     }
+
+    /// Every source in the order tried, with what it said (`lease: nothing; agent: …`), for the error
+    /// that no address turned up.
+    public var sourcesTried: String {
+        GuestAddress.Source.allCases.map { "\($0.rawValue): \(sourceNotes[$0] ?? "nothing")" }.joined(separator: "; ")
+    }
 }
