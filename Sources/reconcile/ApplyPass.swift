@@ -142,9 +142,9 @@ struct ApplyPass: Sendable {
             await end(converged: false)
             // Worded for the terminal; a `--log-format json` event and the pass summary keep English.
             let reconcileError = error as? ReconcileError
-            problem("error: " + (log == nil ? reconcileError?.text(.current) ?? "\(error)" : "\(error)"))
+            problem("error: " + ErrorText.text(error, log == nil ? .current : .english))
             for hint in (log == nil ? reconcileError?.hints(.current) : reconcileError?.hints) ?? [] { problem("hint: \(hint)") }
-            return finished(.failed, error: "\(error)")
+            return finished(.failed, error: ErrorText.english(error))
         }
     }
 

@@ -19,9 +19,8 @@ enum Terminal {
 
     /// An error that stopped a command, then what the user can do about it, a `hint:` line each.
     static func report(_ error: any Error) {
-        let reconcileError = error as? ReconcileError
-        Terminal.error("error: " + (reconcileError?.text(.current) ?? "\(error)"))
-        for hint in reconcileError?.hints(.current) ?? [] { Terminal.error("hint: \(hint)") }
+        Terminal.error("error: " + ErrorText.text(error, .current))
+        for hint in (error as? ReconcileError)?.hints(.current) ?? [] { Terminal.error("hint: \(hint)") }
     }
 
     /// For text already escaped value by value and perhaps styled (progress lines beside JSON output).
