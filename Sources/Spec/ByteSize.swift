@@ -74,6 +74,10 @@ public struct ByteSize: Sendable, Hashable, Codable, Comparable, CustomStringCon
     }
 
     public init(parsing raw: String) throws(ParseError) {
+        if let bytes = Self.plainBinarySize(raw) {
+            self.bytes = bytes
+            return
+        }
         let text = raw.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else { throw .empty }
         let digits = text.prefix { $0.isNumber || $0 == "." || $0 == "-" || $0 == "+" }
@@ -93,6 +97,21 @@ public struct ByteSize: Sendable, Hashable, Codable, Comparable, CustomStringCon
         guard total < Double(UInt64.max / 2) else { throw .tooLarge(text) }
         guard total >= 1 else { throw .notPositive(text) }
         self.bytes = UInt64(total.rounded())
+    }
+
+    /// What nearly every manifest writes, `64MiB` or `2G`: whole digits and an exact binary unit, read
+    /// without the general path's trimming, number parsing and case folding. Anything else is nil.
+    private static func plainBinarySize(_ text: String) -> UInt64? {
+        let bytes = text.utf8
+        guard let unitStart = bytes.firstIndex(where: { !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+              unitStart != bytes.startIndex, bytes.distance(from: bytes.startIndex, to: unitStart) <= 12,
+              bytes[bytes.startIndex] != UInt8(ascii: "0"),
+              let number = UInt64(text[..<unitStart]),
+              let factor = multipliers.first(where: { $0.suffix == text[unitStart...] })?.factor
+        else { return nil }
+        let (total, overflow) = number.multipliedReportingOverflow(by: factor)
+        guard !overflow, total < UInt64.max / 2 else { return nil }
+        return total
     }
 
     /// The largest binary unit that represents the size exactly, so `2147483648` reads `2GiB`.

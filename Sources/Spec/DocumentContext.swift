@@ -1,10 +1,9 @@
 import Localization
 
-/// Collects what reading one manifest document finds: its problems and where each field was written.
+/// Collects what reading one manifest document finds: its problems, and for the field catalog the keys each mapping accepts.
 final class DocumentContext {
     let file: String
     private(set) var diagnostics: [Diagnostic] = []
-    private(set) var marks: [String: SourceLocation] = [:]
     /// The keys each mapping's reader knows, by path with list indices dropped (`spec.disks[]`): what
     /// the field catalog's test compares with `FieldCatalog`.
     private(set) var acceptedKeys: [String: Set<String>] = [:]
@@ -38,9 +37,5 @@ final class DocumentContext {
             else if !inIndex { general.append(character) }
         }
         acceptedKeys[general, default: []].formUnion(keys)
-    }
-
-    func mark(_ path: String, at location: SourceLocation) {
-        marks[path] = location
     }
 }

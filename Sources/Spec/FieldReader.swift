@@ -64,13 +64,13 @@ final class FieldReader {
     /// The raw node for `key`, marking it as known.
     func node(_ key: String) -> Node? {
         readKeys.insert(key)
-        guard let node = fields[key] else { return nil }
-        context.mark(fieldPath(key), at: node.location(in: context.file))
-        return node
+        return fields[key]
     }
 
+    /// Where a field that was read is written; the mapping's own position for any other key.
     func locationOf(_ key: String) -> SourceLocation {
-        context.marks[fieldPath(key)] ?? location
+        guard readKeys.contains(key), let node = fields[key] else { return location }
+        return node.location(in: context.file)
     }
 
     func error(_ key: String, _ message: DiagnosticText) {
@@ -194,9 +194,7 @@ final class FieldReader {
             return []
         }
         return sequence.enumerated().map { index, item in
-            let itemPath = "\(fieldPath(key))[\(index)]"
-            context.mark(itemPath, at: item.location(in: context.file))
-            return (item, itemPath)
+            (item, "\(fieldPath(key))[\(index)]")
         }
     }
 

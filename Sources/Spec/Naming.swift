@@ -4,16 +4,25 @@ import Localization
 public enum Naming {
     /// VM names become hostnames: one DNS label.
     static func isValidHostLabel(_ name: String) -> Bool {
-        guard (1...63).contains(name.count), name.first != "-", name.last != "-" else { return false }
-        return name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+        let bytes = name.utf8
+        guard (1...63).contains(bytes.count), bytes.first != UInt8(ascii: "-"), bytes.last != UInt8(ascii: "-") else { return false }
+        return bytes.allSatisfy { isASCIILetterOrDigit($0) || $0 == UInt8(ascii: "-") }
     }
 
     /// Networks, pools and distributions: what libvirt accepts and a file name can hold.
     static func isValidObjectName(_ name: String) -> Bool {
-        guard (1...64).contains(name.count), let first = name.first, first.isASCII, first.isLetter || first.isNumber else {
-            return false
+        let bytes = name.utf8
+        guard (1...64).contains(bytes.count), let first = bytes.first, isASCIILetterOrDigit(first) else { return false }
+        return bytes.allSatisfy { isASCIILetterOrDigit($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
+    }
+
+    /// Names are checked byte by byte: every name a manifest holds is checked on every run, and the
+    /// rules admit ASCII only, where a byte is a character.
+    private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
+        default: false
         }
-        return name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }
     }
 
     /// A volume in a pool, named by the manifest: a file name in the pool's directory, never a path.

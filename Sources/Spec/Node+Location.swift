@@ -9,21 +9,28 @@ extension Node {
     /// The position of this node and of every node below it, by dotted path from `path`
     /// (`spec.ipv4.dhcp.start`, `spec.disks[0].size`); keys that are not strings are skipped.
     func locations(path: String, in file: String) -> [String: SourceLocation] {
-        var found = [path: location(in: file)]
+        var found: [String: SourceLocation] = [:]
+        collectLocations(path: path, in: file, into: &found)
+        return found
+    }
+
+    /// Depth first, parents before children: of two nodes with one path (a key written twice) the
+    /// first one met keeps it.
+    private func collectLocations(path: String, in file: String, into found: inout [String: SourceLocation]) {
+        if found[path] == nil { found[path] = location(in: file) }
         switch self {
         case .mapping(let mapping):
             for (key, value) in mapping {
                 guard let name = key.string else { continue }
-                found.merge(value.locations(path: path.isEmpty ? name : "\(path).\(name)", in: file)) { first, _ in first }
+                value.collectLocations(path: path.isEmpty ? name : "\(path).\(name)", in: file, into: &found)
             }
         case .sequence(let sequence):
             for (index, item) in sequence.enumerated() {
-                found.merge(item.locations(path: "\(path)[\(index)]", in: file)) { first, _ in first }
+                item.collectLocations(path: "\(path)[\(index)]", in: file, into: &found)
             }
         case .scalar, .alias:
             break
         }
-        return found
     }
 
     var kindDescription: LocalizedMessage {

@@ -15,6 +15,8 @@ public enum UnsafeCharacters {
     /// The first character `text` may not hold, described for an error (`U+001B`), or nil.
     /// `multiline` permits tab and newline; one-line fields refuse them too.
     public static func problem(in text: String, multiline: Bool) -> LocalizedMessage? {
+        // Printable ASCII, nearly every value of every manifest, holds nothing to refuse.
+        if text.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) { return nil }
         for scalar in text.unicodeScalars {
             if isUnsafe(scalar) { return LocalizedMessage("spec.controlCharacter", ["codePoint": codePoint(scalar)]) }
             if !multiline && scalar == "\n" { return LocalizedMessage("spec.oneLineHasLineBreak") }

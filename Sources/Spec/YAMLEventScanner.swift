@@ -95,12 +95,11 @@ struct YAMLEventScanner {
                 stack = []
             case YAML_SCALAR_EVENT:
                 let value = String(decoding: UnsafeBufferPointer(start: event.data.scalar.value, count: event.data.scalar.length), as: UTF8.self)
-                let path = childPath(keyName: value)
                 if let problem = UnsafeCharacters.problem(in: value, multiline: true) {
-                    report(location, path, problem)
+                    report(location, childPath(keyName: value), problem)
                 }
                 if let anchor = Self.string(event.data.scalar.anchor) { define(anchor, size: 1, at: location) }
-                noteKey(value, path: path, at: location)
+                noteKey(value, at: location)
                 finishChild(size: 1, keyName: value)
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 let isMapping = event.type == YAML_MAPPING_START_EVENT
@@ -154,14 +153,13 @@ struct YAMLEventScanner {
         }
 
         /// Remembers a mapping key's position, and a key seen before in the same mapping.
-        private mutating func noteKey(_ key: String, path: String, at location: SourceLocation) {
-            guard var parent = stack.popLast() else { return }
-            defer { stack.append(parent) }
-            guard parent.isMapping, parent.expectingKey else { return }
-            if let first = parent.keyLocations[key] {
-                result.duplicateKeys.append(DuplicateKey(key: key, path: path, first: first, duplicate: location))
+        /// The path is built only for a duplicate: a scan meets every key of every manifest.
+        private mutating func noteKey(_ key: String, at location: SourceLocation) {
+            guard let top = stack.indices.last, stack[top].isMapping, stack[top].expectingKey else { return }
+            if let first = stack[top].keyLocations[key] {
+                result.duplicateKeys.append(DuplicateKey(key: key, path: childPath(keyName: key), first: first, duplicate: location))
             } else {
-                parent.keyLocations[key] = location
+                stack[top].keyLocations[key] = location
             }
         }
 

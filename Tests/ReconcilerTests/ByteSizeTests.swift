@@ -11,6 +11,21 @@ struct ByteSizeTests {
         #expect(try ByteSize(parsing: text).bytes == bytes)
     }
 
+    /// Plain sizes (digits and an exact binary unit) take a short path; its edges read as before.
+    @Test("the short path for plain sizes reads as the general one", arguments: [
+        ("64MiB", UInt64(64) << 20), ("1B", 1), ("007MiB", UInt64(7) << 20), (" 64MiB", UInt64(64) << 20),
+        ("64MiB ", UInt64(64) << 20), ("8388607TiB", UInt64(8_388_607) << 40), ("999999999999B", 999_999_999_999),
+        ("3Mib", UInt64(3) << 20), ("10K", 10240),
+    ])
+    func plainSizes(text: String, bytes: UInt64) throws {
+        #expect(try ByteSize(parsing: text).bytes == bytes)
+    }
+
+    @Test("sizes past the limit are refused on both paths", arguments: ["8388608TiB", "99999999999999TiB", "0MiB", "00MiB"])
+    func plainSizeLimits(text: String) {
+        #expect(throws: ByteSize.ParseError.self) { try ByteSize(parsing: text) }
+    }
+
     @Test("rejects units, zero and negative sizes", arguments: ["2X", "0", "-1G", "", "GiB", "0.0001B"])
     func rejects(text: String) {
         #expect(throws: ByteSize.ParseError.self) { try ByteSize(parsing: text) }

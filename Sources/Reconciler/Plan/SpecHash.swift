@@ -5,6 +5,12 @@ import Spec
 /// SHA-256 over a value's canonical JSON (sorted keys): equal values hash equal on every run.
 enum SpecHash {
     static func of<Value: Encodable>(_ value: Value) -> String {
+        if let bytes = try? CanonicalJSON.encode(value) { return SHA256.hash(data: bytes).hexString }
+        return viaJSONEncoder(value)
+    }
+
+    /// The definition of the hash: what `CanonicalJSON` writes faster, and what it falls back to.
+    static func viaJSONEncoder<Value: Encodable>(_ value: Value) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(value) else { return "" }

@@ -1,0 +1,52 @@
+/// A value `CanonicalJSONEncoder` builds. Containers are references because `Encoder` hands a
+/// container out before the values go into it.
+enum CanonicalJSONNode {
+    /// `null`, `true` or `false`.
+    case literal(StaticString)
+    case signed(Int64)
+    case unsigned(UInt64)
+    case string(String)
+    case array(Items)
+    case object(Members)
+
+    final class Items {
+        var nodes: [CanonicalJSONNode] = []
+    }
+
+    final class Members {
+        /// In the order written; a key written twice keeps its last value, as in `JSONEncoder`.
+        var nodes: [(key: String, node: CanonicalJSONNode)] = []
+    }
+
+    func write(to output: inout [UInt8]) {
+        switch self {
+        case .literal(let text): text.withUTF8Buffer { output.append(contentsOf: $0) }
+        case .signed(let number): output.append(contentsOf: String(number).utf8)
+        case .unsigned(let number): output.append(contentsOf: String(number).utf8)
+        case .string(let text): CanonicalJSON.writeString(text, to: &output)
+        case .array(let items):
+            output.append(UInt8(ascii: "["))
+            for (index, node) in items.nodes.enumerated() {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                node.write(to: &output)
+            }
+            output.append(UInt8(ascii: "]"))
+        case .object(let members):
+            output.append(UInt8(ascii: "{"))
+            // A stable sort keeps equal keys in the order written; the last of them is the value.
+            let sorted = members.nodes.enumerated().sorted { first, second in
+                CanonicalJSON.precedes(first.element.key, second.element.key)
+                    || (first.element.key == second.element.key && first.offset < second.offset)
+            }.map(\.element)
+            var written = 0
+            for (index, member) in sorted.enumerated() where index + 1 == sorted.count || sorted[index + 1].key != member.key {
+                if written > 0 { output.append(UInt8(ascii: ",")) }
+                CanonicalJSON.writeString(member.key, to: &output)
+                output.append(UInt8(ascii: ":"))
+                member.node.write(to: &output)
+                written += 1
+            }
+            output.append(UInt8(ascii: "}"))
+        }
+    }
+}
