@@ -18,16 +18,17 @@ extension LibvirtHypervisor {
         async let allPools = Libvirt.onOwnThread { try connection.allPools() }
         async let allDomains = Libvirt.onOwnThread { try connection.allDomains() }
         async let snapshotted = Libvirt.onOwnThread { try connection.namesOfDomainsWithSnapshots() }
-        async let bulkStates = Libvirt.onOwnThread { try connection.domainStates() }
+        async let bulkStates = Libvirt.onOwnThread { try connection.activeDomainStates() }
         async let autostarted = Libvirt.onOwnThread { try connection.domainNames(matching: VIR_CONNECT_LIST_DOMAINS_AUTOSTART) }
-        async let persisted = Libvirt.onOwnThread { try connection.domainNames(matching: VIR_CONNECT_LIST_DOMAINS_PERSISTENT) }
+        // Transient domains are few where persistent ones are many: the same answer in a smaller reply.
+        async let transient = Libvirt.onOwnThread { try connection.domainNames(matching: VIR_CONNECT_LIST_DOMAINS_TRANSIENT) }
         let listing = (networks: try await allNetworks, pools: try await allPools, domains: try await allDomains,
                        withSnapshots: try await snapshotted, states: try await bulkStates,
-                       autostart: try await autostarted, persistent: try await persisted)
+                       autostart: try await autostarted, transient: try await transient)
         let readers = if let chosen { chosen } else { await opened }
         // The domains are most of the reading: they start with the networks and pools, not after them.
         async let domains = readDomains(listing.domains, readers: readers, states: listing.states, autostart: listing.autostart,
-                                        persistent: listing.persistent, withSnapshots: listing.withSnapshots)
+                                        transient: listing.transient, withSnapshots: listing.withSnapshots)
         async let networks = Libvirt.concurrentMap(listing.networks) { network in
             try NetworkXML.parse(try network.xml(inactive: true), active: try network.isActive(),
                                  autostart: try network.autostart(), persistent: try network.isPersistent())
@@ -65,7 +66,7 @@ extension LibvirtHypervisor {
     /// Every listed domain's definition (and a running one's live definition and snapshots), several
     /// calls in flight on each of `readers`.
     private func readDomains(_ listed: [DomainHandle], readers: [LibvirtConnection], states: [String: virDomainState]?,
-                             autostart: Set<String>, persistent: Set<String>, withSnapshots: Set<String>) async throws -> [ObservedDomain] {
+                             autostart: Set<String>, transient: Set<String>, withSnapshots: Set<String>) async throws -> [ObservedDomain] {
         // A domain handle belongs to the connection that listed it: each extra one lists its own.
         let extraHandles = try await Libvirt.concurrentMap(Array(readers.dropFirst()), width: readers.count) { reader in
             Dictionary(try reader.allDomains().map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
@@ -78,10 +79,12 @@ extension LibvirtHypervisor {
             // A domain the extra connection did not list (defined meanwhile) is read on the main one.
             let domain = reader == 0 ? entry.element : extraHandles[reader - 1][entry.element.name] ?? entry.element
             let name = domain.name
-            // A domain defined after the bulk call has no entry there: ask it directly.
-            let state = try states?[name] ?? domain.state()
+            // The bulk call answers for active domains; an inactive one is shut off. (One started since
+            // is read as shut off: its start step finds it running and does nothing, and the next
+            // pass sees it as it is.) Without bulk statistics, each domain is asked.
+            let state = try states.map { $0[name] ?? VIR_DOMAIN_SHUTOFF } ?? domain.state()
             var observed = try DomainXML.parse(try domain.xml(inactive: true), state: Self.runState(state),
-                                               autostart: autostart.contains(name), persistent: persistent.contains(name))
+                                               autostart: autostart.contains(name), persistent: !transient.contains(name))
             // A running guest's own definition too: what waits for its next boot is what differs.
             if observed.state.isActive {
                 observed.running = RunningDefinition(try DomainXML.parse(try domain.xml(inactive: false), state: observed.state,
