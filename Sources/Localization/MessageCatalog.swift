@@ -15,7 +15,7 @@ public struct MessageCatalog: Sendable {
     /// that shape; LocalizationTests parse every catalog with this, so a broken file fails the tests
     /// rather than a user's run.
     public static func parse(_ bytes: [UInt8]) throws -> [String: String] {
-        let areas = try JSONDecoder().decode([String: [String: String]].self, from: Data(bytes))
+        let areas = try CatalogJSONReader.areas(bytes)
         var templates: [String: String] = [:]
         for (area, entries) in areas {
             for (name, template) in entries {
