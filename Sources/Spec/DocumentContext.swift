@@ -1,6 +1,7 @@
 import Localization
 
-/// Collects what reading one manifest document finds: its problems, and for the field catalog the keys each mapping accepts.
+/// Collects what reading one manifest document finds: its problems, and for the field catalog the
+/// keys each mapping accepts.
 final class DocumentContext {
     let file: String
     private(set) var diagnostics: [Diagnostic] = []
