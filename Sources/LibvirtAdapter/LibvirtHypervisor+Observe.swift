@@ -8,7 +8,8 @@ extension LibvirtHypervisor {
     /// The domains' reads go through `readers` (by default readConnections: for a remote host, a few
     /// connections, as libvirtd serves only 5 calls of each at a time).
     func observeConcurrently(readers chosen: [LibvirtConnection]? = nil) async throws -> HostState {
-        let capabilities = self.capabilities
+        // The first observation reads the capabilities too, alongside the listings.
+        async let capabilities = Libvirt.onOwnThread { try self.capabilities() }
         // For a remote host, opening the extra connections (an ssh handshake each) overlaps the listing.
         async let opened = chosen == nil ? readConnections() : []
         // The listings are independent calls: all in flight at once, one round trip in all.
@@ -35,7 +36,7 @@ extension LibvirtHypervisor {
         }
         async let poolsAndVolumes = readPoolsAndVolumes(listing.pools)
         let (pools, volumes) = try await poolsAndVolumes
-        return HostState(capabilities: capabilities, networks: try await networks, pools: pools, volumes: volumes, domains: try await domains)
+        return HostState(capabilities: try await capabilities, networks: try await networks, pools: pools, volumes: volumes, domains: try await domains)
     }
 
     /// Every pool's definition, and the volumes of the active ones.

@@ -8,7 +8,8 @@ import Synchronization
 /// first checks whether it is already done, so steps can be repeated safely.
 public final class LibvirtHypervisor: Hypervisor, @unchecked Sendable {
     let connection: LibvirtConnection
-    let capabilities: HostCapabilities
+    /// Read once, by the first observation alongside its listings rather than before them.
+    private let knownCapabilities = Mutex<HostCapabilities?>(nil)
     /// Connections opened for reading many domains of a remote host (see readConnections).
     let extraReaders = Mutex<[LibvirtConnection]?>(nil)
     /// An observation started when the manifests named this host, for the first `observe()` to return.
@@ -16,15 +17,22 @@ public final class LibvirtHypervisor: Hypervisor, @unchecked Sendable {
 
     public var uri: String { connection.uri }
 
-    init(connection: LibvirtConnection) throws {
+    init(connection: LibvirtConnection) {
         self.connection = connection
-        self.capabilities = try CapabilitiesXML.parse(try connection.capabilitiesXML())
+    }
+
+    /// The host's capabilities (arch, domain types), read on first use.
+    func capabilities() throws -> HostCapabilities {
+        if let known = knownCapabilities.withLock({ $0 }) { return known }
+        let read = try CapabilitiesXML.parse(try connection.capabilitiesXML())
+        knownCapabilities.withLock { $0 = read }
+        return read
     }
 
     public static func connect(uri: String) async throws -> LibvirtHypervisor {
         // A remote host's extra read connections open at the same time as the main one.
         async let extra = openExtraReaders(uri: uri)
-        let hypervisor = try await Libvirt.blocking { try LibvirtHypervisor(connection: LibvirtConnection(uri: uri)) }
+        let hypervisor = try await Libvirt.blocking { LibvirtHypervisor(connection: try LibvirtConnection(uri: uri)) }
         _ = hypervisor.keepExtraReaders(await extra)
         return hypervisor
     }
@@ -178,7 +186,8 @@ public final class LibvirtHypervisor: Hypervisor, @unchecked Sendable {
         let uuid = definition.uuid ?? UUID().uuidString.lowercased()
         definition.uuid = uuid
         definition.ownership.uuid = uuid
-        let xml = DomainXML.render(definition, arch: capabilities.arch)
+        let arch = try await Libvirt.blocking { try self.capabilities().arch }
+        let xml = DomainXML.render(definition, arch: arch)
         _ = try await call { try $0.defineDomain(xml: xml) }
     }
 
