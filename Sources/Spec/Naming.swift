@@ -6,40 +6,46 @@ public enum Naming {
     static func isValidHostLabel(_ name: String) -> Bool {
         let bytes = name.utf8
         guard (1...63).contains(bytes.count), bytes.first != UInt8(ascii: "-"), bytes.last != UInt8(ascii: "-") else { return false }
-        return bytes.allSatisfy { isASCIILetterOrDigit($0) || $0 == UInt8(ascii: "-") }
+        return isASCII(name, lettersDigitsAnd: "-")
     }
 
     /// Networks, pools and distributions: what libvirt accepts and a file name can hold.
     static func isValidObjectName(_ name: String) -> Bool {
         let bytes = name.utf8
         guard (1...64).contains(bytes.count), let first = bytes.first, isASCIILetterOrDigit(first) else { return false }
-        return bytes.allSatisfy { isASCIILetterOrDigit($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
-    }
-
-    /// Names are checked byte by byte: every name a manifest holds is checked on every run, and the
-    /// rules admit ASCII only, where a byte is a character.
-    private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
-        default: false
-        }
+        return isASCII(name, lettersDigitsAnd: "-_.")
     }
 
     /// A volume in a pool, named by the manifest: a file name in the pool's directory, never a path.
     static func isValidVolumeName(_ name: String) -> Bool {
-        guard (1...255).contains(name.utf8.count), let first = name.first, first != ".", first != "-" else { return false }
-        return name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.+".contains($0)) }
+        let bytes = name.utf8
+        guard (1...255).contains(bytes.count), bytes.first != UInt8(ascii: "."), bytes.first != UInt8(ascii: "-") else { return false }
+        return isASCII(name, lettersDigitsAnd: "-_.+")
     }
 
     static func isValidDiskName(_ name: String) -> Bool {
-        (1...32).contains(name.count) && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_".contains($0)) }
+        (1...32).contains(name.utf8.count) && isASCII(name, lettersDigitsAnd: "-_")
     }
 
     /// Linux limits interface names to 15 bytes (IFNAMSIZ - 1); the kernel refuses '/', ':' and spaces,
     /// and names go into `ip` command lines and XML, so only a safe subset is allowed.
     static func isValidInterfaceName(_ name: String) -> Bool {
-        (1...15).contains(name.utf8.count) && name != "." && name != ".." && name.first != "-"
-            && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_.-".contains($0)) }
+        (1...15).contains(name.utf8.count) && name != "." && name != ".." && name.utf8.first != UInt8(ascii: "-")
+            && isASCII(name, lettersDigitsAnd: "_.-")
+    }
+
+    /// Whether every character of `name` is an ASCII letter or digit or one of `punctuation`. Checked
+    /// byte by byte: every name a manifest holds is checked on every run, and these rules admit ASCII
+    /// only, where a byte is a character (so byte counts are character counts for any name they pass).
+    private static func isASCII(_ name: String, lettersDigitsAnd punctuation: String) -> Bool {
+        name.utf8.allSatisfy { isASCIILetterOrDigit($0) || punctuation.utf8.contains($0) }
+    }
+
+    private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
+        default: false
+        }
     }
 
     static func isValidMAC(_ mac: String) -> Bool {
