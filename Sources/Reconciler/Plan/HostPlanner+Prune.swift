@@ -7,10 +7,12 @@ extension HostPlanner {
     mutating func planPrune() {
         let declaredDomains = Set(virtualMachines.map(\.name))
         // Sorted: libvirt lists objects in no fixed order, and a plan should read the same every time.
+        // Filtered before sorting: the undeclared are few, and sorting every observed domain moves each whole.
         let orphanDomains = state.domains.filter { $0.ownership != nil && !declaredDomains.contains($0.name) }
             .sorted { $0.name < $1.name }
-        for copy in state.domains.sorted(by: { $0.name < $1.name })
-        where copy.ownershipRecordedFor != nil && !declaredDomains.contains(copy.name) {
+        let undeclaredCopies = state.domains.filter { $0.ownershipRecordedFor != nil && !declaredDomains.contains($0.name) }
+            .sorted { $0.name < $1.name }
+        for copy in undeclaredCopies {
             // Not declared, so nothing declared is left alone: a notice, not a conflict.
             notice(LocalizedMessage("plan.notice.copyNeverPruned", Self.copyArguments(copy, recorded: copy.ownershipRecordedFor ?? "")))
         }
