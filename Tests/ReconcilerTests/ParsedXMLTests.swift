@@ -119,6 +119,31 @@ struct ParsedXMLTests {
         #expect(editable.attribute("b") == "one-two")
     }
 
+    @Test("libxml2's events and its tree read the same elements, attributes and text from every corpus definition")
+    func eventsMatchTree() throws {
+        var texts = [Self.domain, "<a x='1'>\n <b> one <c>two</c><![CDATA[<three>]]> </b><b/>\n <d> </d><e>&amp;&#38;</e></a>",
+                     "<r xmlns='urn:d' xmlns:x='urn:x'><x:e x:a='1 &amp; 2' b='&#x41;&lt;\t'>&quot;q&quot;&#233;</x:e><f/></r>"]
+        texts += try Corpus.domains.map { try Corpus.domainXML($0.name, type: "kvm", poolPath: "/var/lib/pool") }
+        texts += try Corpus.networks.map { try Corpus.networkXML($0.name) }
+        for text in texts {
+            var events = ParsedDocument.Builder()
+            #expect(try ParsedDocument.readEvents(of: text, what: "test", into: &events))
+            var tree = ParsedDocument.Builder()
+            try ParsedDocument.readTree(of: text, what: "test", into: &tree)
+            let fromEvents = Self.dump(ParsedElement(0, in: ParsedDocument(built: events)))
+            #expect(fromEvents == Self.dump(ParsedElement(0, in: ParsedDocument(built: tree))))
+            #expect(fromEvents.count > 1)
+        }
+    }
+
+    /// Every element below `element` with its namespace, attributes and text, one line each.
+    static func dump(_ element: ParsedElement, depth: Int = 0) -> [String] {
+        let attributes = element.attributes.map { "\($0.name)=\($0.value)" }.joined(separator: " ")
+        let line = "\(String(repeating: " ", count: depth))\(element.qualifiedName) [\(element.localName) \(element.namespaceURI ?? "-")] "
+            + "\(attributes) text=\(element.text.debugDescription)"
+        return [line] + element.elements.flatMap { dump($0, depth: depth + 1) }
+    }
+
     @Test("malformed or empty XML is an error, not an empty object")
     func malformed() {
         // Content after the root's end tag too (FoundationXML's XMLParser never ended its push parse,

@@ -1,33 +1,33 @@
-import CLibXML2
 import Foundation
 
-/// One element of an XML document libvirt returned, read in place in libxml2's tree: names, attributes
-/// and text become Swift strings only when asked for.
+/// One element of an XML document libvirt returned, read in place in its `ParsedDocument`: names,
+/// attributes and text become Swift strings only when asked for.
 ///
 /// Namespaces are processed: `localName` is without a prefix, `namespaceURI` is the element's namespace,
 /// and namespace declarations are not attributes. Lookups by name use the qualified name, as written
 /// (`reconcile:resource`), as `XMLElement.elements(forName:)` does.
-struct ParsedElement: @unchecked Sendable {
-    // Unchecked: see ParsedDocument; the node lives as long as the document this value keeps.
-    private let node: xmlNodePtr
+struct ParsedElement: Sendable {
+    private let index: Int32
     private let document: ParsedDocument
 
-    init(_ node: xmlNodePtr, in document: ParsedDocument) {
-        self.node = node
+    init(_ index: Int32, in document: ParsedDocument) {
+        self.index = index
         self.document = document
     }
 
+    private var node: ParsedDocument.Node { document.nodes[Int(index)] }
+
     /// The name without its prefix: `resource`.
-    var localName: String { XMLTreeReader.string(node.pointee.name) }
+    var localName: String {
+        let name = node.name
+        return document.string(ParsedDocument.Span(start: name.start + node.localOffset, count: name.count - node.localOffset))
+    }
 
     /// The name as written, with its prefix if any: `reconcile:resource`.
-    var qualifiedName: String { XMLTreeReader.qualifiedName(node.pointee.name, node.pointee.ns) }
+    var qualifiedName: String { document.string(node.name) }
 
     /// The namespace the element is in, or nil when it is in none.
-    var namespaceURI: String? {
-        guard let href = node.pointee.ns?.pointee.href, href.pointee != 0 else { return nil }
-        return XMLTreeReader.string(href)
-    }
+    var namespaceURI: String? { node.namespace.map(document.string) }
 
     /// Child elements in document order.
     var elements: [ParsedElement] {
@@ -38,41 +38,53 @@ struct ParsedElement: @unchecked Sendable {
 
     /// The first child element named `name` (qualified name).
     func child(_ name: String) -> ParsedElement? {
-        var child = node.pointee.children
-        while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE, Self.isNamed(current.pointee.name, current.pointee.ns, name) {
-                return ParsedElement(current, in: document)
-            }
-            child = current.pointee.next
+        var child = node.firstChild
+        while child >= 0 {
+            let current = document.nodes[Int(child)]
+            if !current.isText, document.spells(current.name, name) { return ParsedElement(child, in: document) }
+            child = current.nextSibling
         }
         return nil
     }
 
     func children(_ name: String) -> [ParsedElement] {
         var found: [ParsedElement] = []
-        forEachChild { if Self.isNamed($0.node.pointee.name, $0.node.pointee.ns, name) { found.append($0) } }
+        forEachChild { if document.spells($0.node.name, name) { found.append($0) } }
         return found
     }
 
     /// The attribute's value by qualified name (`x:a` for a prefixed one).
     func attribute(_ name: String) -> String? {
-        var property = node.pointee.properties
-        while let attribute = property {
-            if Self.isNamed(attribute.pointee.name, attribute.pointee.ns, name) { return XMLTreeReader.value(of: attribute) }
-            property = attribute.pointee.next
+        let node = self.node
+        for position in node.firstAttribute..<node.firstAttribute + node.attributeCount {
+            let attribute = document.attributes[Int(position)]
+            if document.spells(attribute.name, name) { return document.string(attribute.value) }
         }
         return nil
     }
 
     /// Attributes by qualified name, in document order; namespace declarations are not included.
-    var attributes: [XMLAttribute] { XMLTreeReader.attributes(of: node) }
+    var attributes: [XMLAttribute] {
+        let node = self.node
+        return (node.firstAttribute..<node.firstAttribute + node.attributeCount).map { position in
+            let attribute = document.attributes[Int(position)]
+            return (document.string(attribute.name), document.string(attribute.value))
+        }
+    }
 
     /// All character data inside the element, descendants included, in document order (what
     /// `XMLNode.stringValue` returns).
     var stringValue: String {
-        var value = ""
-        XMLTreeReader.appendCharacterData(of: node.pointee.children, to: &value)
-        return value
+        let first = node.firstChild
+        // Most elements read for their text hold one run of it.
+        if first >= 0, document.nodes[Int(first)].isText, document.nodes[Int(first)].nextSibling < 0 {
+            return document.string(document.nodes[Int(first)].name)
+        }
+        var spans: [ParsedDocument.Span] = []
+        collectText(below: index, into: &spans)
+        var bytes: [UInt8] = []
+        for span in spans { bytes += document.bytes[Int(span.start)..<Int(span.start + span.count)] }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     var text: String {
@@ -94,33 +106,20 @@ struct ParsedElement: @unchecked Sendable {
     }
 
     private func forEachChild(_ body: (ParsedElement) -> Void) {
-        var child = node.pointee.children
-        while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE { body(ParsedElement(current, in: document)) }
-            child = current.pointee.next
+        var child = node.firstChild
+        while child >= 0 {
+            let current = document.nodes[Int(child)]
+            if !current.isText { body(ParsedElement(child, in: document)) }
+            child = current.nextSibling
         }
     }
 
-    /// Whether an element's or attribute's qualified name (`local` in namespace `ns`) is `name`,
-    /// compared byte by byte in place.
-    private static func isNamed(_ local: UnsafePointer<xmlChar>?, _ ns: xmlNsPtr?, _ name: String) -> Bool {
-        guard let local else { return false }
-        var utf8 = name.utf8[...]
-        if let prefix = ns?.pointee.prefix {
-            guard consume(prefix, from: &utf8), utf8.first == UInt8(ascii: ":") else { return false }
-            utf8 = utf8.dropFirst()
+    private func collectText(below parent: Int32, into spans: inout [ParsedDocument.Span]) {
+        var child = document.nodes[Int(parent)].firstChild
+        while child >= 0 {
+            let current = document.nodes[Int(child)]
+            if current.isText { spans.append(current.name) } else { collectText(below: child, into: &spans) }
+            child = current.nextSibling
         }
-        return consume(local, from: &utf8) && utf8.isEmpty
-    }
-
-    /// Drops the C string `characters` from the front of `utf8`; false when `utf8` does not start with it.
-    private static func consume(_ characters: UnsafePointer<xmlChar>, from utf8: inout Substring.UTF8View) -> Bool {
-        var index = 0
-        while characters[index] != 0 {
-            guard let byte = utf8.first, byte == characters[index] else { return false }
-            utf8 = utf8.dropFirst()
-            index += 1
-        }
-        return true
     }
 }

@@ -1,9 +1,8 @@
-/// An XML document from libvirt, read with libxml2; its elements are read where they lie.
+/// An XML document from libvirt, read with libxml2 into a `ParsedDocument`.
 struct ParsedXML {
     let root: ParsedElement
 
     init(_ text: String, what: String) throws {
-        let document = try ParsedDocument(text, what: what)
-        root = ParsedElement(document.root, in: document)
+        root = ParsedElement(0, in: try ParsedDocument(text, what: what))
     }
 }

@@ -2,14 +2,14 @@ import CLibXML2
 import Foundation
 import Localization
 
-/// Reads a document libvirt returned with libxml2's own parser: into libxml2's tree for reading
-/// (`ParsedDocument`), or walked once into an `EditableXMLElement` to patch and write back.
+/// Reads a document libvirt returned with libxml2's own parser into libxml2's tree: walked once into an
+/// `EditableXMLElement` to patch and write back, or into a `ParsedDocument` when it has a DTD.
 /// FoundationXML's XMLParser (libxml2 underneath too) handed every element, attribute and run of text
 /// to Swift through its delegate as bridged strings and dictionaries: reading 1,000 domain
 /// definitions took longer than libvirtd took to send them.
 enum XMLTreeReader {
     /// libxml2 sets up its global tables once per process, before the first parse on any thread.
-    private static let initialized: Void = xmlInitParser()
+    static let initialized: Void = xmlInitParser()
 
     /// The root element of `text` (`what` names the document in errors), names as written and
     /// namespace declarations as ordinary `xmlns`/`xmlns:…` attributes, so that they are written back
@@ -43,12 +43,12 @@ enum XMLTreeReader {
         return (document, root)
     }
 
-    private static func unparsable(_ what: String, _ reason: String) -> LibvirtAdapterError {
+    static func unparsable(_ what: String, _ reason: String) -> LibvirtAdapterError {
         LibvirtAdapterError(LocalizedMessage("adapter.xml.unparsable", ["what": what, "reason": reason]))
     }
 
     /// libxml2's reason stays in its own words, as libvirt's messages do.
-    private static func reason(_ context: xmlParserCtxtPtr) -> String {
+    static func reason(_ context: xmlParserCtxtPtr) -> String {
         let error = context.pointee.lastError
         guard error.code != 0, let message = error.message else { return "the document is empty or incomplete" }
         let text = String(cString: message).trimmingCharacters(in: .whitespacesAndNewlines)
