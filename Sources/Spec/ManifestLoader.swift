@@ -202,17 +202,3 @@ public struct ManifestLoader: Sendable {
         }
     }
 }
-
-extension Sequence where Element == UInt8 {
-    /// Lower-case hex, as digests are written everywhere in reconcile. Built byte by byte rather
-    /// than with String(format:), which cost a plan of 1,000 VMs 4% of its time.
-    public var hexString: String {
-        let digits = Array("0123456789abcdef".utf8)
-        var bytes: [UInt8] = []
-        for byte in self {
-            bytes.append(digits[Int(byte >> 4)])
-            bytes.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-}

@@ -23,12 +23,28 @@ enum CanonicalJSON {
     /// Object keys in `JSONEncoder`'s `.sortedKeys` order: by UTF-8 bytes, as FoundationEssentials'
     /// `JSONWriter` sorts them (not by the locale-aware comparison older Foundation used).
     static func precedes(_ first: String, _ second: String) -> Bool {
-        first.utf8.lexicographicallyPrecedes(second.utf8)
+        var (first, second) = (first, second)
+        return first.withUTF8 { left in
+            second.withUTF8 { right in
+                let common = min(left.count, right.count)
+                if common > 0, let leftBytes = left.baseAddress, let rightBytes = right.baseAddress {
+                    let order = memcmp(leftBytes, rightBytes, common)
+                    if order != 0 { return order < 0 }
+                }
+                return left.count < right.count
+            }
+        }
     }
 
     /// A JSON string as `JSONWriter` escapes it: quote, backslash and C0 controls; slashes stay.
     static func writeString(_ text: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
+        // Names, paths and numbers have nothing to escape: their bytes go in at once.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            output.append(contentsOf: text.utf8)
+            output.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
