@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Benchmarks `reconcile plan` against the real libvirtd, side by side in one run with the floor it
 # is measured against: a small C program that reads every domain's inactive XML one after another
-# through the C API. Also times a no-op apply.
+# through the C API. Also times a no-op apply. Each row also gives the command's own CPU time and
+# libvirtd's meanwhile (medians): plan is bound by CPU on a small machine and the sequential read by
+# round trips, so background load moves their ratio from run to run, and not their CPU times.
 #
 # Usage (from the repository root, as root, with libvirtd installed but not running):
 #   scripts/bench-real-plan.sh
@@ -99,14 +101,41 @@ python3 -c "import sys; print(f'    defined in {float(sys.argv[2]) - float(sys.a
 echo "    bare read: $(BARE_VERBOSE=1 "$TMP/bare" "$URI" 2>&1)"
 
 # ---------------------------------------------------------------------------------------------
-# time_once LABEL CMD...: runs CMD once, appends its wall seconds to $TMP/LABEL.runs; a non-zero
+# The daemon's CPU ticks (user + system) so far, from /proc/PID/stat.
+daemon_ticks() {
+    local pid stat
+    pid=$(cat "$STATE/libvirtd.pid")
+    stat=$(<"/proc/$pid/stat")
+    stat=${stat##*) }
+    read -r -a fields <<<"$stat"
+    echo $((fields[11] + fields[12]))
+}
+
+# time_once LABEL CMD...: runs CMD once and appends to $TMP/LABEL.runs its wall seconds, its own CPU
+# seconds (user + system, from the shell's `times`) and libvirtd's CPU seconds meanwhile. Wall time
+# is what the target is about; the CPU figures tell a change in reconcile's work from a change in
+# the machine's background load, which moves wall times by 10% from one run to the next. A non-zero
 # exit fails the benchmark (plan and a no-op apply both exit 0 when the hosts match).
 time_once() {
     local label="$1"; shift
-    local start status=0
+    local start status=0 ticks_before
+    times >"$TMP/times.before"
+    ticks_before=$(daemon_ticks)
     start=$EPOCHREALTIME
     "$@" >"$TMP/$label.out" 2>"$TMP/$label.err" || status=$?
-    python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.4f}')" "$start" "$EPOCHREALTIME" >>"$TMP/$label.runs"
+    local end=$EPOCHREALTIME
+    times >"$TMP/times.after"
+    python3 - "$start" "$end" "$TMP/times.before" "$TMP/times.after" "$ticks_before" "$(daemon_ticks)" "$(getconf CLK_TCK)" \
+        >>"$TMP/$label.runs" <<'PY'
+import re, sys
+start, end, before, after, ticks_before, ticks_after, hz = sys.argv[1:]
+def children(path):
+    # `times` prints the shell's user and system time, then its children's: "0m1.234s 0m0.056s".
+    line = open(path).read().splitlines()[1]
+    return sum(int(m) * 60 + float(s) for m, s in re.findall(r"(\d+)m([\d.]+)s", line))
+cpu = children(after) - children(before)
+print(f"{float(end) - float(start):.4f} {cpu:.4f} {(int(ticks_after) - int(ticks_before)) / int(hz):.4f}")
+PY
     if [[ $status -ne 0 ]]; then
         echo "error: $label exited with status $status:" >&2
         tail -n 20 "$TMP/$label.out" "$TMP/$label.err" >&2
@@ -122,8 +151,8 @@ for ((run = 1; run <= RUNS; run++)); do
     time_once apply "$BIN" apply "$MANIFESTS" --state-dir "$TMP/state"
     time_once validate "$BIN" validate "$MANIFESTS"
     printf '    run %d/%d: bare %s s, plan %s s, apply %s s, validate %s s\n' "$run" "$RUNS" \
-        "$(tail -n 1 "$TMP/bare.runs")" "$(tail -n 1 "$TMP/plan.runs")" "$(tail -n 1 "$TMP/apply.runs")" \
-        "$(tail -n 1 "$TMP/validate.runs")"
+        "$(tail -n 1 "$TMP/bare.runs" | cut -d' ' -f1)" "$(tail -n 1 "$TMP/plan.runs" | cut -d' ' -f1)" \
+        "$(tail -n 1 "$TMP/apply.runs" | cut -d' ' -f1)" "$(tail -n 1 "$TMP/validate.runs" | cut -d' ' -f1)"
 done
 grep -q "No changes. The hosts match the manifests." "$TMP/plan.out" || { echo "error: the plan was not empty" >&2; exit 1; }
 echo "==> Load average after measuring: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
@@ -131,17 +160,21 @@ echo "==> Load average after measuring: $(cut -d' ' -f1-3 /proc/loadavg) on $(np
 python3 - "$TMP" "$VMS" "$RUNS" "$TARGET_RATIO" <<'PY'
 import statistics, sys
 tmp, vms, runs, target = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4])
+columns = {}
 def load(label):
-    values = [float(line) for line in open(f"{tmp}/{label}.runs")]
-    return statistics.median(values), min(values)
+    rows = [[float(field) for field in line.split()] for line in open(f"{tmp}/{label}.runs")]
+    walls = [row[0] for row in rows]
+    columns[label] = (statistics.median(walls), min(walls), statistics.median(row[1] for row in rows),
+                      statistics.median(row[2] for row in rows))
+    return statistics.median(walls), min(walls)
 bare, plan, apply, validate = load("bare"), load("plan"), load("apply"), load("validate")
 print()
 print(f"real libvirtd (qemu:///system in a namespace), {vms} stopped domains; median and min of {runs} runs")
-print(f"{'':44} {'median s':>9} {'min s':>9}")
-for name, (median, low) in [("bare C API: every inactive XML, sequential", bare),
-                            ("reconcile plan", plan), ("reconcile apply (no-op)", apply),
-                            ("reconcile validate (manifests only)", validate)]:
-    print(f"{name:44} {median:9.3f} {low:9.3f}")
+print(f"{'':44} {'median s':>9} {'min s':>9} {'own CPU s':>10} {'libvirtd CPU s':>15}")
+for name, label in [("bare C API: every inactive XML, sequential", "bare"), ("reconcile plan", "plan"),
+                    ("reconcile apply (no-op)", "apply"), ("reconcile validate (manifests only)", "validate")]:
+    median, low, cpu, daemon = columns[label]
+    print(f"{name:44} {median:9.3f} {low:9.3f} {cpu:10.3f} {daemon:15.3f}")
 ratio = plan[0] / bare[0]
 print()
 print(f"ratio plan / sequential read: {ratio:.2f}x (median), {plan[1] / bare[1]:.2f}x (min); "
