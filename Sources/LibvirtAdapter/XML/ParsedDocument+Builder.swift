@@ -25,12 +25,12 @@ extension ParsedDocument {
             return span
         }
 
-        /// Opens an element whose name, namespace and attributes were added with `append`.
-        mutating func startElement(name: Span, localOffset: Int32, namespace: Span?, attributes added: [Attribute]) {
+        /// Opens an element whose name and namespace were added with `append`, and whose attributes are
+        /// `attributes[firstAttribute...]`.
+        mutating func startElement(name: Span, localOffset: Int32, namespace: Span?, firstAttribute: Int) {
             let index = Int32(nodes.count)
             nodes.append(Node(name: name, localOffset: localOffset, namespace: namespace,
-                              firstAttribute: Int32(attributes.count), attributeCount: Int32(added.count)))
-            attributes += added
+                              firstAttribute: Int32(firstAttribute), attributeCount: Int32(attributes.count - firstAttribute)))
             link(index)
             open.append((index, -1))
         }

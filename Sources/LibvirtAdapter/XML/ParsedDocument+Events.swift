@@ -65,18 +65,18 @@ extension ParsedDocument {
                                    attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, count: Int) {
             let (name, localOffset) = qualifiedName(local, prefix)
             let namespace = namespace.flatMap { $0.pointee == 0 ? nil : builder.append($0, count: Int(xmlStrlen($0))) }
-            var added: [Attribute] = []
+            let firstAttribute = builder.attributes.count
             if let attributes, count > 0 {
-                added.reserveCapacity(count)
                 // Five pointers each: local name, prefix, namespace, and the value's start and end.
                 for index in 0..<count {
                     guard let local = attributes[5 * index], let start = attributes[5 * index + 3],
                           let end = attributes[5 * index + 4] else { continue }
                     let name = qualifiedName(local, attributes[5 * index + 1]).name
-                    added.append(Attribute(name: name, value: value(start, count: end - start)))
+                    let value = value(start, count: end - start)
+                    builder.attributes.append(Attribute(name: name, value: value))
                 }
             }
-            builder.startElement(name: name, localOffset: localOffset, namespace: namespace, attributes: added)
+            builder.startElement(name: name, localOffset: localOffset, namespace: namespace, firstAttribute: firstAttribute)
         }
 
         mutating func text(_ characters: UnsafePointer<xmlChar>, count: Int) {

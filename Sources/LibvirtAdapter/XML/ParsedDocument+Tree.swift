@@ -15,10 +15,13 @@ extension ParsedDocument {
         let namespace = node.pointee.ns?.pointee.href.flatMap { href in
             href.pointee == 0 ? nil : builder.append(contentsOf: XMLTreeReader.string(href).utf8)
         }
-        let attributes = XMLTreeReader.attributes(of: node).map { attribute in
-            Attribute(name: builder.append(contentsOf: attribute.name.utf8), value: builder.append(contentsOf: attribute.value.utf8))
+        let firstAttribute = builder.attributes.count
+        for attribute in XMLTreeReader.attributes(of: node) {
+            let name = builder.append(contentsOf: attribute.name.utf8)
+            let value = builder.append(contentsOf: attribute.value.utf8)
+            builder.attributes.append(Attribute(name: name, value: value))
         }
-        builder.startElement(name: name, localOffset: localOffset, namespace: namespace, attributes: attributes)
+        builder.startElement(name: name, localOffset: localOffset, namespace: namespace, firstAttribute: firstAttribute)
         var child = node.pointee.children
         while let current = child {
             var characters = ""
