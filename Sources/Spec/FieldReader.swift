@@ -8,14 +8,12 @@ final class FieldReader {
     let path: String
     let location: SourceLocation
     private let mapping: Node.Mapping
-    /// The mapping's string keys and their values, in document order. `Node.Mapping`'s string subscript
-    /// builds a node for the key, resolves its tag with regular expressions and compares nodes one by
-    /// one, on every read; this is built once. An array, not a dictionary: a manifest's mapping holds a
-    /// handful of keys and a reader asks for every field it knows, so hashing each name cost more
-    /// than comparing it with a few short strings.
-    private let fields: [(key: String, value: Node)]
-    /// Every key asked for, present or not, in the order asked (again when asked again).
-    private var readKeys: [String] = []
+    /// The mapping's values by key. `Node.Mapping`'s string subscript builds a node for the key, resolves
+    /// its tag with regular expressions and compares nodes one by one, on every read; this is built once.
+    /// A dictionary and a set, not arrays: a hostile mapping of many thousand keys (labels are read key by
+    /// key) would make every lookup a walk along all of them.
+    private let fields: [String: Node]
+    private var readKeys: Set<String> = []
 
     init(context: DocumentContext, path: String, mapping: Node.Mapping, location: SourceLocation) {
         self.context = context
@@ -27,18 +25,14 @@ final class FieldReader {
 
     /// What `mapping[key]` finds for every key reconcile reads: scalar keys that are strings (every
     /// untagged one, `Resolver.manifests`); of equal keys the last one wins, as in `Node.Mapping`.
-    private static func fields(of mapping: Node.Mapping) -> [(key: String, value: Node)] {
-        var fields: [(key: String, value: Node)] = []
+    private static func fields(of mapping: Node.Mapping) -> [String: Node] {
+        var fields: [String: Node] = [:]
         fields.reserveCapacity(mapping.count)
         for (key, value) in mapping {
             guard case .scalar(let scalar) = key, key.tag.rawValue == Tag.Name.str.rawValue else { continue }
-            fields.append((scalar.string, value))
+            fields[scalar.string] = value
         }
         return fields
-    }
-
-    private func field(_ key: String) -> Node? {
-        fields.last { $0.key == key }?.value
     }
 
     /// A reader for a node that must be a mapping; reports and returns nil otherwise.
@@ -71,13 +65,13 @@ final class FieldReader {
 
     /// The raw node for `key`, marking it as known.
     func node(_ key: String) -> Node? {
-        readKeys.append(key)
-        return field(key)
+        readKeys.insert(key)
+        return fields[key]
     }
 
     /// Where a field that was read is written; the mapping's own position for any other key.
     func locationOf(_ key: String) -> SourceLocation {
-        guard readKeys.contains(key), let node = field(key) else { return location }
+        guard readKeys.contains(key), let node = fields[key] else { return location }
         return node.location(in: context.file)
     }
 
@@ -123,7 +117,7 @@ final class FieldReader {
     }
 
     func requiredString(_ key: String, hint: LocalizedMessage? = nil, multiline: Bool = false) -> String? {
-        let present = field(key) != nil
+        let present = fields[key] != nil
         let reported = context.diagnostics.count
         let value = string(key, multiline: multiline)
         if value == nil && !present { missing(key, hint: hint) }
@@ -162,7 +156,7 @@ final class FieldReader {
     }
 
     func positiveInt(_ key: String, default defaultValue: Int?) -> Int? {
-        guard field(key) != nil else { _ = node(key); return defaultValue }
+        guard fields[key] != nil else { _ = node(key); return defaultValue }
         guard let value = int(key) else { return defaultValue }
         guard value > 0 else {
             error(key, LocalizedMessage("spec.mustBePositive", ["value": String(value)]))
@@ -187,7 +181,7 @@ final class FieldReader {
 
     func choice<Value: RawRepresentable & CaseIterable>(_ key: String, default defaultValue: Value?) -> Value?
     where Value.RawValue == String {
-        guard field(key) != nil else { _ = node(key); return defaultValue }
+        guard fields[key] != nil else { _ = node(key); return defaultValue }
         guard let raw = string(key) else { return defaultValue }
         if let value = Value(rawValue: raw) { return value }
         let options = Value.allCases.map(\.rawValue)
@@ -252,10 +246,10 @@ final class FieldReader {
 
     /// Reports every key that no read asked for, suggesting the closest known one.
     func rejectUnknownKeys() {
-        if context.recordsAcceptedKeys { context.accept(Set(readKeys), at: path) }
+        context.accept(readKeys, at: path)
         for keyNode in mapping.keys {
             guard let key = keyNode.string, !readKeys.contains(key) else { continue }
-            let suggestion = Suggestion.didYouMean(key, among: Set(readKeys).sorted())
+            let suggestion = Suggestion.didYouMean(key, among: readKeys.sorted())
             context.error(keyNode.location(in: context.file), field: fieldPath(key),
                           .field(fieldPath(key), DiagnosticText(LocalizedMessage("spec.unknownField", ["key": key])) + suggestion))
         }
