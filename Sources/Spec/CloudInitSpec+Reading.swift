@@ -68,7 +68,7 @@ extension CloudInitSpec {
             switch node {
             case .scalar(let scalar): spec.userData = scalar.string
             case .mapping:
-                spec.userData = (try? Yams.serialize(node: node))
+                spec.userData = (try? Yams.serialize(node: node.yamsNode))
             default: reader.error("userData", LocalizedMessage("spec.invalidUserData"))
             }
         }

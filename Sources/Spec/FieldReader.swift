@@ -1,5 +1,4 @@
 import Localization
-import Yams
 
 /// Reads one YAML mapping field by field, recording each field's position and reporting wrong types
 /// and unknown keys with the file, line and column a user needs to fix them.
@@ -7,15 +6,13 @@ final class FieldReader {
     let context: DocumentContext
     let path: String
     let location: SourceLocation
-    private let mapping: Node.Mapping
-    /// The mapping's values by key. `Node.Mapping`'s string subscript builds a node for the key, resolves
-    /// its tag with regular expressions and compares nodes one by one, on every read; this is built once.
-    /// A dictionary and a set, not arrays: a hostile mapping of many thousand keys (labels are read key by
+    private let mapping: YAMLNode.Mapping
+    /// The mapping's values by key, built once. A dictionary and a set, not arrays: a hostile mapping of many thousand keys (labels are read key by
     /// key) would make every lookup a walk along all of them.
-    private let fields: [String: Node]
+    private let fields: [String: YAMLNode]
     private var readKeys: Set<String> = []
 
-    init(context: DocumentContext, path: String, mapping: Node.Mapping, location: SourceLocation) {
+    init(context: DocumentContext, path: String, mapping: YAMLNode.Mapping, location: SourceLocation) {
         self.context = context
         self.path = path
         self.mapping = mapping
@@ -23,20 +20,20 @@ final class FieldReader {
         self.location = location
     }
 
-    /// What `mapping[key]` finds for every key reconcile reads: scalar keys that are strings (every
-    /// untagged one, `Resolver.manifests`); of equal keys the last one wins, as in `Node.Mapping`.
-    private static func fields(of mapping: Node.Mapping) -> [String: Node] {
-        var fields: [String: Node] = [:]
-        fields.reserveCapacity(mapping.count)
-        for (key, value) in mapping {
-            guard case .scalar(let scalar) = key, key.tag.rawValue == Tag.Name.str.rawValue else { continue }
+    /// What Yams' `mapping[key]` finds for every key reconcile reads: scalar keys that are strings
+    /// (every untagged one, `Resolver.manifests`); of equal keys the last one wins, as in `Node.Mapping`.
+    private static func fields(of mapping: YAMLNode.Mapping) -> [String: YAMLNode] {
+        var fields: [String: YAMLNode] = [:]
+        fields.reserveCapacity(mapping.pairs.count)
+        for (key, value) in mapping.pairs {
+            guard case .scalar(let scalar) = key, scalar.isString else { continue }
             fields[scalar.string] = value
         }
         return fields
     }
 
     /// A reader for a node that must be a mapping; reports and returns nil otherwise.
-    static func mapping(_ node: Node, context: DocumentContext, path: String) -> FieldReader? {
+    static func mapping(_ node: YAMLNode, context: DocumentContext, path: String) -> FieldReader? {
         let location = node.location(in: context.file)
         guard case .mapping(let mapping) = node else {
             if path.isEmpty {
@@ -64,7 +61,7 @@ final class FieldReader {
     }
 
     /// The raw node for `key`, marking it as known.
-    func node(_ key: String) -> Node? {
+    func node(_ key: String) -> YAMLNode? {
         readKeys.insert(key)
         return fields[key]
     }
@@ -198,13 +195,13 @@ final class FieldReader {
     }
 
     /// The items of a sequence field, each with its own path (`spec.disks[0]`).
-    func sequence(_ key: String) -> [(node: Node, path: String)] {
+    func sequence(_ key: String) -> [(node: YAMLNode, path: String)] {
         guard let node = node(key) else { return [] }
         guard case .sequence(let sequence) = node else {
             error(key, DiagnosticText(LocalizedMessage("spec.expectedList"), nested: ["kind": node.kindDescription]))
             return []
         }
-        return sequence.enumerated().map { index, item in
+        return sequence.items.enumerated().map { index, item in
             (item, "\(fieldPath(key))[\(index)]")
         }
     }

@@ -48,7 +48,7 @@ extension InstallerSpec {
                 reader.error("autoinstall", LocalizedMessage("spec.autoinstallNotMapping"))
                 return nil
             }
-            content = try? Yams.serialize(node: node)
+            content = try? Yams.serialize(node: node.yamsNode)
             if let text = content, let problem = UnsafeCharacters.problem(in: text, multiline: true) {
                 reader.error("autoinstall", problem)
                 return nil

@@ -56,18 +56,21 @@ public struct ManifestLoader: Sendable {
 
     /// Parses YAML text (one or more documents) into `set`; public for tests and tools reading from memory.
     public func read(text: String, file: String, into set: inout ManifestSet) -> [Diagnostic] {
-        // Hostile YAML is refused before the parser builds (and so expands) anything.
+        // Hostile YAML is refused before any tree is walked (and so expanded).
         let scan = YAMLEventScanner(file: file).scan(text)
-        // Yams' document sequence swallows parse errors; pulling documents one by one keeps them.
-        var documents: [Node] = []
-        do {
-            let parser = try Parser(yaml: text, resolver: .manifests)
-            while documents.count != scan.firstExplosive, let document = try parser.nextRoot() {
-                documents.append(document)
+        if scan.needsComposer {
+            // Yams' composer words the error, if there is one, with its position. Yams' document
+            // sequence swallows parse errors; pulling documents one by one keeps them. It stops
+            // before an explosive document, as the scan's trees do.
+            do {
+                let parser = try Parser(yaml: text, resolver: .manifests)
+                var composed = 0
+                while composed != scan.firstExplosive, try parser.nextRoot() != nil { composed += 1 }
+            } catch {
+                return scan.diagnostics + [Self.diagnostic(forYAMLError: error, file: file, text: text, scan: scan)]
             }
-        } catch {
-            return scan.diagnostics + [Self.diagnostic(forYAMLError: error, file: file, text: text, scan: scan)]
         }
+        let documents = scan.documents
         var diagnostics = scan.diagnostics
         // Empty documents (a trailing `---`, a file of comments) hold nothing to read; a file of
         // nothing else is an error, since it was most likely meant to hold a manifest.
@@ -85,7 +88,7 @@ public struct ManifestLoader: Sendable {
         return diagnostics
     }
 
-    func readDocument(_ node: Node, context: DocumentContext, into set: inout ManifestSet) {
+    func readDocument(_ node: YAMLNode, context: DocumentContext, into set: inout ManifestSet) {
         guard let root = FieldReader.mapping(node, context: context, path: "") else { return }
         let apiVersion = root.string("apiVersion")
         let kindText = root.string("kind")
@@ -121,7 +124,7 @@ public struct ManifestLoader: Sendable {
         if let message = Self.nameProblem(name, kind: kind) { metadataReader.error("name", message) }
         let metadata = ResourceMetadata(name: name, adopt: adopt, location: metadataReader.locationOf("name"),
                                         fieldLocations: root.node("spec")?.locations(path: "spec", in: context.file) ?? [:])
-        let spec = specReader ?? FieldReader(context: context, path: "spec", mapping: Node.Mapping([]), location: root.location)
+        let spec = specReader ?? FieldReader(context: context, path: "spec", mapping: YAMLNode.Mapping(pairs: [], mark: YAMLNode.Mark(line: root.location.line, column: root.location.column)), location: root.location)
         if specReader == nil && kind != .hypervisor { root.missing("spec") }
 
         switch kind {

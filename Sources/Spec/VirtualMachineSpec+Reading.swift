@@ -110,7 +110,7 @@ extension DiskSpec {
 
 extension NetworkAttachment {
     /// A list item that is either a Network name or `{network, mac}`.
-    static func read(_ node: Node, path: String, context: DocumentContext) -> NetworkAttachment? {
+    static func read(_ node: YAMLNode, path: String, context: DocumentContext) -> NetworkAttachment? {
         let location = node.location(in: context.file)
         if case .scalar(let scalar) = node {
             return NetworkAttachment(network: scalar.string, location: location)

@@ -1,15 +1,17 @@
 import CYaml
 import Localization
+import Yams
 
-/// Reads a file's YAML events before any node is built, because building is where hostile YAML
-/// bites: Yams expands aliases while it composes (hashing a mapping key that is an alias walks its
-/// whole expansion), so a "billion laughs" file of 1.5 KB takes minutes and gigabytes there.
+/// Reads a file's YAML events once, checking them as it builds each document's `YAMLNode` tree.
+/// Hostile YAML bites where a tree is walked: an alias expands to its anchor's whole node, so a
+/// "billion laughs" file of 1.5 KB would take minutes and gigabytes to read field by field.
 ///
 /// The scan counts the nodes aliases add to each document and stops at a small budget, refuses an
 /// alias naming an anchor of another document (anchors belong to one document, YAML 1.2 §3.2.2.2;
 /// the parser would resolve it anyway), and refuses control characters in every key and value.
 /// Each error carries the event's own line and column and the path of the field it belongs to.
-/// Syntax errors are left to the parser, which reports them with their position.
+/// Syntax errors, keys written twice and undefined aliases are left to Yams' composer, which words
+/// them with their position (`needsComposer`): LibYAML's error state is read there, not twice.
 struct YAMLEventScanner {
     /// Nodes that aliases may add to one document. Real manifests reuse a list of a few commands.
     static let aliasBudget = 10_000
@@ -24,6 +26,12 @@ struct YAMLEventScanner {
         /// Scalar keys written twice in one mapping. The parser reports a duplicate at the first
         /// key; these let the error point at the second, the one to remove or rename.
         var duplicateKeys: [DuplicateKey] = []
+        /// Each complete document's tree, in order, up to the first explosive one.
+        var documents: [YAMLNode] = []
+        /// Something Yams' composer must word, if it is an error: LibYAML stopped at a syntax error,
+        /// a key was written twice (or is a collection or alias, which may equal another), or an alias
+        /// names no anchor before it.
+        var needsComposer = false
     }
 
     struct DuplicateKey {
@@ -43,6 +51,10 @@ struct YAMLEventScanner {
         var key = ""
         /// Where each scalar key of a mapping was first written.
         var keyLocations: [String: SourceLocation] = [:]
+        /// The tree being built: a sequence's items, or a mapping's keys and values in turn.
+        var nodes: [YAMLNode] = []
+        var tag: String?
+        var mark: YAMLNode.Mark
     }
 
     let file: String
@@ -56,10 +68,15 @@ struct YAMLEventScanner {
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
             var state = State(file: file)
             var event = yaml_event_t()
+            var ended = false
             while yaml_parser_parse(&parser, &event) == 1 {
                 defer { yaml_event_delete(&event) }
-                guard state.handle(&event) else { break }
+                guard state.handle(&event) else {
+                    ended = true
+                    break
+                }
             }
+            if !ended || !state.result.duplicateKeys.isEmpty { state.result.needsComposer = true }
             return state.result
         }
     }
@@ -75,6 +92,9 @@ struct YAMLEventScanner {
         var earlierAnchors: [String: Int] = [:]
         var expanded = 0
         var stack: [Collection] = []
+        /// This document's anchored nodes, for its aliases.
+        var anchors: [String: YAMLNode] = [:]
+        var root: YAMLNode?
 
         init(file: String) {
             self.file = file
@@ -82,7 +102,8 @@ struct YAMLEventScanner {
 
         /// Handles one event; false at the end of the stream.
         mutating func handle(_ event: inout yaml_event_t) -> Bool {
-            let location = SourceLocation(file: file, line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+            let mark = YAMLNode.Mark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+            let location = SourceLocation(file: file, line: mark.line, column: mark.column)
             switch event.type {
             case YAML_STREAM_END_EVENT:
                 return false
@@ -93,27 +114,53 @@ struct YAMLEventScanner {
                 anchorLines = [:]
                 expanded = 0
                 stack = []
+                anchors = [:]
+                root = nil
+            case YAML_DOCUMENT_END_EVENT:
+                if result.firstExplosive == nil, let root { result.documents.append(root) }
             case YAML_SCALAR_EVENT:
                 let value = String(decoding: UnsafeBufferPointer(start: event.data.scalar.value, count: event.data.scalar.length), as: UTF8.self)
                 if let problem = UnsafeCharacters.problem(in: value, multiline: true) {
                     report(location, childPath(keyName: value), problem)
                 }
-                if let anchor = Self.string(event.data.scalar.anchor) { define(anchor, size: 1, at: location) }
+                let anchor = Self.string(event.data.scalar.anchor)
+                let scalar = YAMLNode.scalar(YAMLNode.Scalar(
+                    string: value,
+                    tag: event.data.scalar.quoted_implicit == 1 ? Tag.Name.str.rawValue : Self.string(event.data.scalar.tag),
+                    style: Node.Scalar.Style(rawValue: event.data.scalar.style.rawValue) ?? .any, mark: mark))
+                if let anchor {
+                    define(anchor, size: 1, at: location)
+                    anchors[anchor] = scalar
+                }
                 noteKey(value, at: location)
+                add(scalar)
                 finishChild(size: 1, keyName: value)
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 let isMapping = event.type == YAML_MAPPING_START_EVENT
                 let anchor = Self.string(isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor)
+                let implicit = isMapping ? event.data.mapping_start.implicit : event.data.sequence_start.implicit
+                let tag = implicit != 0 ? nil : Self.string(isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag)
                 if let anchor { anchorLines[anchor] = location.line }
                 let path = childPath(keyName: nil)
-                stack.append(Collection(isMapping: isMapping, anchor: anchor, path: path))
+                if isKeyPosition { result.needsComposer = true }
+                stack.append(Collection(isMapping: isMapping, anchor: anchor, path: path, tag: tag, mark: mark))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 guard let closed = stack.popLast() else { break }
                 if let anchor = closed.anchor { anchorSizes[anchor] = closed.size }
+                let node = Self.node(closed)
+                if let anchor = closed.anchor { anchors[anchor] = node }
+                add(node)
                 finishChild(size: closed.size, keyName: nil)
             case YAML_ALIAS_EVENT:
                 let name = Self.string(event.data.alias.anchor) ?? ""
                 let path = childPath(keyName: nil)
+                if isKeyPosition { result.needsComposer = true }
+                if let node = anchors[name] {
+                    add(node)
+                } else {
+                    result.needsComposer = true
+                    add(.scalar(YAMLNode.Scalar(string: "", style: .plain, mark: mark)))
+                }
                 if let size = anchorSizes[name] {
                     expanded = min(expanded + size, YAMLEventScanner.aliasBudget + 1)
                     if expanded > YAMLEventScanner.aliasBudget {
@@ -135,6 +182,36 @@ struct YAMLEventScanner {
                 break
             }
             return true
+        }
+
+        /// Whether the node starting now is a mapping's key.
+        private var isKeyPosition: Bool {
+            guard let parent = stack.last else { return false }
+            return parent.isMapping && parent.expectingKey
+        }
+
+        /// Hangs a finished node on its parent, or makes it the document's root.
+        private mutating func add(_ node: YAMLNode) {
+            guard result.firstExplosive == nil else { return }
+            if stack.isEmpty {
+                root = node
+            } else {
+                stack[stack.count - 1].nodes.append(node)
+            }
+        }
+
+        private static func node(_ collection: Collection) -> YAMLNode {
+            guard collection.isMapping else {
+                return .sequence(YAMLNode.Sequence(items: collection.nodes, tag: collection.tag, mark: collection.mark))
+            }
+            var pairs: [(key: YAMLNode, value: YAMLNode)] = []
+            pairs.reserveCapacity(collection.nodes.count / 2)
+            var index = 0
+            while index + 1 < collection.nodes.count {
+                pairs.append((collection.nodes[index], collection.nodes[index + 1]))
+                index += 2
+            }
+            return .mapping(YAMLNode.Mapping(pairs: pairs, tag: collection.tag, mark: collection.mark))
         }
 
         private mutating func define(_ anchor: String, size: Int, at location: SourceLocation) {

@@ -1,9 +1,8 @@
 import Localization
-import Yams
 
-extension Node {
+extension YAMLNode {
     func location(in file: String) -> SourceLocation {
-        SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+        SourceLocation(file: file, line: mark.line, column: mark.column)
     }
 
     /// The position of this node and of every node below it, by dotted path from `path`
@@ -20,15 +19,15 @@ extension Node {
         if found[path] == nil { found[path] = location(in: file) }
         switch self {
         case .mapping(let mapping):
-            for (key, value) in mapping {
+            for (key, value) in mapping.pairs {
                 guard let name = key.string else { continue }
                 value.collectLocations(path: path.isEmpty ? name : "\(path).\(name)", in: file, into: &found)
             }
         case .sequence(let sequence):
-            for (index, item) in sequence.enumerated() {
+            for (index, item) in sequence.items.enumerated() {
                 item.collectLocations(path: "\(path)[\(index)]", in: file, into: &found)
             }
-        case .scalar, .alias:
+        case .scalar:
             break
         }
     }
@@ -38,7 +37,6 @@ extension Node {
         case .scalar: LocalizedMessage("spec.nodeScalar")
         case .mapping: LocalizedMessage("spec.nodeMapping")
         case .sequence: LocalizedMessage("spec.nodeList")
-        case .alias: LocalizedMessage("spec.nodeAlias")
         }
     }
 
