@@ -126,13 +126,22 @@ struct ParsedXMLTests {
         texts += try Corpus.domains.map { try Corpus.domainXML($0.name, type: "kvm", poolPath: "/var/lib/pool") }
         texts += try Corpus.networks.map { try Corpus.networkXML($0.name) }
         for text in texts {
-            var events = ParsedDocument.Builder()
-            #expect(try ParsedDocument.readEvents(of: text, what: "test", into: &events))
+            let events = try #require(try ParsedDocument.readEvents(of: text, what: "test"))
             var tree = ParsedDocument.Builder()
             try ParsedDocument.readTree(of: text, what: "test", into: &tree)
             let fromEvents = Self.dump(ParsedElement(0, in: ParsedDocument(built: events)))
             #expect(fromEvents == Self.dump(ParsedElement(0, in: ParsedDocument(built: tree))))
             #expect(fromEvents.count > 1)
+        }
+    }
+
+    @Test("text is read as UTF-8, whatever encoding an XML declaration claims")
+    func readAsUTF8() throws {
+        for declaration in ["", "<?xml version='1.0'?>\n", "<?xml version='1.0' encoding='ISO-8859-1'?>\n"] {
+            let document = try ParsedDocument("\(declaration)<a b='\u{e9}\u{1F600}'>\u{fc}<c/></a>", what: "test")
+            let root = ParsedElement(0, in: document)
+            #expect(root.attribute("b") == "\u{e9}\u{1F600}", "\(declaration)")
+            #expect(root.text == "\u{fc}", "\(declaration)")
         }
     }
 

@@ -1,10 +1,10 @@
 import CLibXML2
 
 extension ParsedDocument {
-    /// Reads `text` with libxml2's SAX2 parser into `builder`. False when the document has a DTD: the
-    /// parser stops there, and the caller reads it through libxml2's tree, which resolves the entities
-    /// a DTD declares.
-    static func readEvents(of text: String, what: String, into builder: inout Builder) throws -> Bool {
+    /// Reads `text` with libxml2's SAX2 parser into a new builder. Nil when the document has a DTD:
+    /// the parser stops there, and the caller reads it through libxml2's tree, which resolves the
+    /// entities a DTD declares.
+    static func readEvents(of text: String, what: String) throws -> Builder? {
         _ = XMLTreeReader.initialized
         guard let context = xmlNewParserCtxt(), let handler = context.pointee.sax else {
             throw XMLTreeReader.unparsable(what, "out of memory")
@@ -35,20 +35,21 @@ extension ParsedDocument {
         handler.pointee.comment = nil
         handler.pointee.processingInstruction = nil
 
-        var reading = EventReading(builder: builder)
+        // The callbacks append to the only reference to the builder's buffers: a copy shared with the
+        // caller would be copied again at the first append, and lose the capacity reserved for it.
+        var reading = EventReading(builder: Builder())
         // No network, no DTD loading, no entity substitution, nothing printed: as XMLTreeReader reads.
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
         let length = Int32(clamping: text.utf8.count)
         let document = withUnsafeMutablePointer(to: &reading) { pointer in
             context.pointee._private = UnsafeMutableRawPointer(pointer)
             defer { context.pointee._private = nil }
-            return text.withCString { bytes in xmlCtxtReadMemory(context, bytes, length, nil, "UTF-8", options) }
+            return text.withCString { bytes in xmlCtxtReadMemory(context, bytes, length, nil, XMLTreeReader.encoding(of: text), options) }
         }
         if let document { xmlFreeDoc(document) }
-        if reading.sawDTD { return false }
+        if reading.sawDTD { return nil }
         guard document != nil else { throw XMLTreeReader.unparsable(what, XMLTreeReader.reason(context)) }
-        builder = reading.builder
-        return true
+        return reading.builder
     }
 
     /// What the SAX callbacks fill in, reached through the parser context's `_private`.

@@ -40,8 +40,10 @@ final class ParsedDocument: Sendable {
     let attributes: [Attribute]
 
     convenience init(_ text: String, what: String) throws {
-        var builder = Builder()
-        if try !Self.readEvents(of: text, what: what, into: &builder) {
+        var builder: Builder
+        if let read = try Self.readEvents(of: text, what: what) {
+            builder = read
+        } else {
             builder = Builder()
             try Self.readTree(of: text, what: what, into: &builder)
         }
