@@ -39,8 +39,16 @@ else
     echo "WARNING: run scripts/setup.sh first, as root, to run every test." >&2
 fi
 
-swift test --skip-build 2>&1 | tee "$statedir/swift-test.log"
+# The real-sshd tests time ssh's handshakes and timeouts. In the full parallel run, tests that wait
+# on child processes hold the few threads of a two-core machine, and a handshake waited 15 s there:
+# these run alone, right after it.
+swift test --skip-build --skip SSHServerTests 2>&1 | tee "$statedir/swift-test.log"
 status=${PIPESTATUS[0]}
+swift test --skip-build --filter SSHServerTests 2>&1 | tee "$statedir/ssh-test.log"
+if [[ ${PIPESTATUS[0]} -ne 0 ]]; then
+    echo "the real-sshd tests failed (see above)" >&2
+    status=1
+fi
 
 if [[ -n ${RECONCILE_TEST_LIBVIRT_URI:-} ]]; then
     # A real Debian guest booted by reconcile itself, inside the same namespace.
