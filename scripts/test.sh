@@ -18,6 +18,15 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# run_tests LOG ARGUMENTS...: `swift test` with its output kept in $statedir/LOG too; its status,
+# returned rather than ending the script (set -e with pipefail would end it at a failing pipeline).
+run_tests() {
+    local log=$1
+    shift
+    swift test --skip-build "$@" 2>&1 | tee "$statedir/$log"
+    return "${PIPESTATUS[0]}"
+}
+
 swift build --build-tests
 export RECONCILE_BINARY
 RECONCILE_BINARY="$(swift build --show-bin-path)/reconcile"
@@ -25,8 +34,8 @@ RECONCILE_BINARY="$(swift build --show-bin-path)/reconcile"
 if [[ $(id -u) -eq 0 ]] && command -v libvirtd >/dev/null; then
     # `state: ready` must find libvirtd stopped and start it itself (inside a namespace the test
     # creates, stopping it by pid afterwards), so it runs alone, before the shared daemon starts.
-    RECONCILE_TEST_BOOTSTRAP=1 swift test --skip-build --filter RealBootstrapTests 2>&1 | tee "$statedir/bootstrap-test.log"
-    bootstrap_status=${PIPESTATUS[0]}
+    bootstrap_status=0
+    RECONCILE_TEST_BOOTSTRAP=1 run_tests bootstrap-test.log --filter RealBootstrapTests || bootstrap_status=$?
     if [[ $bootstrap_status -ne 0 ]]; then
         echo "the state: ready real test failed (see above)" >&2
         exit "$bootstrap_status"
@@ -38,14 +47,6 @@ else
     echo "WARNING: not root or no libvirtd installed: the REAL-LIBVIRTD TESTS WILL NOT RUN." >&2
     echo "WARNING: run scripts/setup.sh first, as root, to run every test." >&2
 fi
-
-# run_tests LOG ARGUMENTS...: `swift test` with its output kept in $statedir/LOG too; its status.
-run_tests() {
-    local log=$1
-    shift
-    swift test --skip-build "$@" 2>&1 | tee "$statedir/$log"
-    return "${PIPESTATUS[0]}"
-}
 
 # Suites that wait on real time: ssh's handshakes and timeouts, and a host read while every worker
 # thread is blocked. In the full parallel run, synchronous tests that wait on child processes hold
@@ -86,7 +87,7 @@ if [[ -n ${RECONCILE_TEST_LIBVIRT_URI:-} ]]; then
     fi
     rm -f /var/cache/libvirt/qemu/capabilities/*.xml
     RECONCILE_TEST_UNMASKED_KVM=1 scripts/netns-libvirtd.sh start "$ns" "$statedir"
-    if ! RECONCILE_TEST_UNMASKED_KVM=1 swift test --skip-build --filter RealUnmaskedKVMTests 2>&1 | tee "$statedir/unmasked-test.log"; then
+    if ! RECONCILE_TEST_UNMASKED_KVM=1 run_tests unmasked-test.log --filter RealUnmaskedKVMTests; then
         echo "the define against an unmasked libvirtd failed (see above)" >&2
         status=1
     fi

@@ -6,26 +6,28 @@ final class FieldReader {
     let context: DocumentContext
     let path: String
     let location: SourceLocation
-    private let mapping: YAMLNode.Mapping
-    /// The mapping's values by key, built once. A dictionary and a set, not arrays: a hostile mapping of many thousand keys (labels are read key by
-    /// key) would make every lookup a walk along all of them.
+    /// The mapping's keys and values, in document order.
+    private let pairs: [(key: YAMLNode, value: YAMLNode)]
+    /// The mapping's values by key, built once. A dictionary and a set, not arrays: a hostile mapping
+    /// of many thousand keys (labels are read key by key) would make every lookup a walk along all of
+    /// them.
     private let fields: [String: YAMLNode]
     private var readKeys: Set<String> = []
 
-    init(context: DocumentContext, path: String, mapping: YAMLNode.Mapping, location: SourceLocation) {
+    init(context: DocumentContext, path: String, pairs: [(key: YAMLNode, value: YAMLNode)], location: SourceLocation) {
         self.context = context
         self.path = path
-        self.mapping = mapping
-        self.fields = Self.fields(of: mapping)
+        self.pairs = pairs
+        self.fields = Self.fields(of: pairs)
         self.location = location
     }
 
     /// What Yams' `mapping[key]` finds for every key reconcile reads: scalar keys that are strings
     /// (every untagged one, `Resolver.manifests`); of equal keys the last one wins, as in `Node.Mapping`.
-    private static func fields(of mapping: YAMLNode.Mapping) -> [String: YAMLNode] {
+    private static func fields(of pairs: [(key: YAMLNode, value: YAMLNode)]) -> [String: YAMLNode] {
         var fields: [String: YAMLNode] = [:]
-        fields.reserveCapacity(mapping.pairs.count)
-        for (key, value) in mapping.pairs {
+        fields.reserveCapacity(pairs.count)
+        for (key, value) in pairs {
             guard case .scalar(let scalar) = key, scalar.isString else { continue }
             fields[scalar.string] = value
         }
@@ -45,12 +47,12 @@ final class FieldReader {
             }
             return nil
         }
-        return FieldReader(context: context, path: path, mapping: mapping, location: location)
+        return FieldReader(context: context, path: path, pairs: mapping.pairs, location: location)
     }
 
     /// Every string key with its position, in document order, for mappings whose keys are data (labels).
     var entries: [(key: String, location: SourceLocation)] {
-        mapping.keys.compactMap { key in
+        pairs.compactMap { key, _ in
             guard case .scalar(let scalar) = key else { return nil }
             return (scalar.string, key.location(in: context.file))
         }
@@ -244,7 +246,7 @@ final class FieldReader {
     /// Reports every key that no read asked for, suggesting the closest known one.
     func rejectUnknownKeys() {
         context.accept(readKeys, at: path)
-        for keyNode in mapping.keys {
+        for (keyNode, _) in pairs {
             guard let key = keyNode.string, !readKeys.contains(key) else { continue }
             let suggestion = Suggestion.didYouMean(key, among: readKeys.sorted())
             context.error(keyNode.location(in: context.file), field: fieldPath(key),

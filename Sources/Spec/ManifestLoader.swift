@@ -124,7 +124,7 @@ public struct ManifestLoader: Sendable {
         if let message = Self.nameProblem(name, kind: kind) { metadataReader.error("name", message) }
         let metadata = ResourceMetadata(name: name, adopt: adopt, location: metadataReader.locationOf("name"),
                                         fieldLocations: root.node("spec")?.locations(path: "spec", in: context.file) ?? [:])
-        let spec = specReader ?? FieldReader(context: context, path: "spec", mapping: YAMLNode.Mapping(pairs: [], mark: YAMLNode.Mark(line: root.location.line, column: root.location.column)), location: root.location)
+        let spec = specReader ?? FieldReader(context: context, path: "spec", pairs: [], location: root.location)
         if specReader == nil && kind != .hypervisor { root.missing("spec") }
 
         switch kind {

@@ -32,8 +32,6 @@ indirect enum YAMLNode {
         var pairs: [(key: YAMLNode, value: YAMLNode)]
         var tag: String?
         var mark: Mark
-
-        var keys: [YAMLNode] { pairs.map(\.key) }
     }
 
     struct Sequence {
