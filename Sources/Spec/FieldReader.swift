@@ -8,30 +8,55 @@ final class FieldReader {
     let location: SourceLocation
     /// The mapping's keys and values, in document order.
     private let pairs: [(key: YAMLNode, value: YAMLNode)]
-    /// The mapping's values by key, built once. A dictionary and a set, not arrays: a hostile mapping
-    /// of many thousand keys (labels are read key by key) would make every lookup a walk along all of
-    /// them.
-    private let fields: [String: YAMLNode]
-    private var readKeys: Set<String> = []
+    /// Each pair's key where it is a string (`YAMLNode.Scalar.isString`), nil for any other key.
+    private let keys: [String?]
+    /// Each string key's pair, for a large mapping only: a hostile mapping of many thousand keys
+    /// (labels are read key by key) would make every lookup a walk along all of them. A manifest's
+    /// mappings are small, and walking a few keys costs less than hashing every key a reader asks for.
+    private let keyIndex: [String: Int]?
+    /// Which pairs a read found.
+    private var found: [Bool]
+    /// Every key a read asked for, repeats included: appended without hashing, and searched only
+    /// for a key no read found, which a valid manifest has none of.
+    private var askedKeys: [String] = []
+
+    /// Above this many pairs, keys are looked up through `keyIndex`.
+    private static let largeMapping = 16
 
     init(context: DocumentContext, path: String, pairs: [(key: YAMLNode, value: YAMLNode)], location: SourceLocation) {
         self.context = context
         self.path = path
         self.pairs = pairs
-        self.fields = Self.fields(of: pairs)
+        self.keys = pairs.map { key, _ in
+            guard case .scalar(let scalar) = key, scalar.isString else { return nil }
+            return scalar.string
+        }
+        self.keyIndex = pairs.count > Self.largeMapping ? Self.index(of: keys) : nil
+        self.found = Array(repeating: false, count: pairs.count)
         self.location = location
+        askedKeys.reserveCapacity(16)
     }
 
-    /// What Yams' `mapping[key]` finds for every key reconcile reads: scalar keys that are strings
-    /// (every untagged one, `Resolver.manifests`); of equal keys the last one wins, as in `Node.Mapping`.
-    private static func fields(of pairs: [(key: YAMLNode, value: YAMLNode)]) -> [String: YAMLNode] {
-        var fields: [String: YAMLNode] = [:]
-        fields.reserveCapacity(pairs.count)
-        for (key, value) in pairs {
-            guard case .scalar(let scalar) = key, scalar.isString else { continue }
-            fields[scalar.string] = value
+    /// Where each string key's value is. Of equal keys the last one wins, as in Yams' `Node.Mapping`
+    /// (`mapping[key]`), whose lookup reconcile's readers replaced.
+    private static func index(of keys: [String?]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(keys.count)
+        for (position, key) in keys.enumerated() {
+            if let key { index[key] = position }
         }
-        return fields
+        return index
+    }
+
+    /// The position of `key`'s pair: the last one of equal keys.
+    private func position(of key: String) -> Int? {
+        if let keyIndex { return keyIndex[key] }
+        return keys.lastIndex { $0 == key }
+    }
+
+    /// Whether the mapping has `key`, without marking it as read.
+    private func has(_ key: String) -> Bool {
+        position(of: key) != nil
     }
 
     /// A reader for a node that must be a mapping; reports and returns nil otherwise.
@@ -64,14 +89,16 @@ final class FieldReader {
 
     /// The raw node for `key`, marking it as known.
     func node(_ key: String) -> YAMLNode? {
-        readKeys.insert(key)
-        return fields[key]
+        askedKeys.append(key)
+        guard let position = position(of: key) else { return nil }
+        found[position] = true
+        return pairs[position].value
     }
 
     /// Where a field that was read is written; the mapping's own position for any other key.
     func locationOf(_ key: String) -> SourceLocation {
-        guard readKeys.contains(key), let node = fields[key] else { return location }
-        return node.location(in: context.file)
+        guard let position = position(of: key), found[position] else { return location }
+        return pairs[position].value.location(in: context.file)
     }
 
     func error(_ key: String, _ message: DiagnosticText) {
@@ -111,12 +138,14 @@ final class FieldReader {
 
     /// Line breaks and tabs; other control characters are refused for every value by `YAMLEventScanner`.
     static func lineProblem(_ text: String) -> LocalizedMessage? {
-        guard text.contains(where: { $0 == "\n" || $0 == "\t" || $0 == "\r\n" }) else { return nil }
+        // Bytes, not Characters: a line feed or tab is a Character of its own (or ends "\r\n"), so
+        // this finds what a walk through the Characters found, without breaking the text into them.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\t") }) else { return nil }
         return UnsafeCharacters.problem(in: text, multiline: false)
     }
 
     func requiredString(_ key: String, hint: LocalizedMessage? = nil, multiline: Bool = false) -> String? {
-        let present = fields[key] != nil
+        let present = has(key)
         let reported = context.diagnostics.count
         let value = string(key, multiline: multiline)
         if value == nil && !present { missing(key, hint: hint) }
@@ -155,7 +184,7 @@ final class FieldReader {
     }
 
     func positiveInt(_ key: String, default defaultValue: Int?) -> Int? {
-        guard fields[key] != nil else { _ = node(key); return defaultValue }
+        guard has(key) else { _ = node(key); return defaultValue }
         guard let value = int(key) else { return defaultValue }
         guard value > 0 else {
             error(key, LocalizedMessage("spec.mustBePositive", ["value": String(value)]))
@@ -180,7 +209,7 @@ final class FieldReader {
 
     func choice<Value: RawRepresentable & CaseIterable>(_ key: String, default defaultValue: Value?) -> Value?
     where Value.RawValue == String {
-        guard fields[key] != nil else { _ = node(key); return defaultValue }
+        guard has(key) else { _ = node(key); return defaultValue }
         guard let raw = string(key) else { return defaultValue }
         if let value = Value(rawValue: raw) { return value }
         let options = Value.allCases.map(\.rawValue)
@@ -245,10 +274,14 @@ final class FieldReader {
 
     /// Reports every key that no read asked for, suggesting the closest known one.
     func rejectUnknownKeys() {
-        context.accept(readKeys, at: path)
-        for (keyNode, _) in pairs {
-            guard let key = keyNode.string, !readKeys.contains(key) else { continue }
-            let suggestion = Suggestion.didYouMean(key, among: readKeys.sorted())
+        if context.recordsAcceptedKeys { context.accept(Set(askedKeys), at: path) }
+        var sortedAsked: [String]?
+        for (position, (keyNode, _)) in pairs.enumerated() where !found[position] {
+            // A key no read found: a key that is not a string, or the first of two equal ones, is
+            // still known if a read asked for its text.
+            guard let key = keyNode.string, !askedKeys.contains(key) else { continue }
+            if sortedAsked == nil { sortedAsked = Set(askedKeys).sorted() }
+            let suggestion = Suggestion.didYouMean(key, among: sortedAsked ?? [])
             context.error(keyNode.location(in: context.file), field: fieldPath(key),
                           .field(fieldPath(key), DiagnosticText(LocalizedMessage("spec.unknownField", ["key": key])) + suggestion))
         }

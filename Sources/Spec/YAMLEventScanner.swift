@@ -49,13 +49,46 @@ struct YAMLEventScanner {
         var index = 0
         var expectingKey = true
         var key = ""
-        /// Where each scalar key of a mapping was first written.
-        var keyLocations: [String: SourceLocation] = [:]
+        /// Where each scalar key of a mapping was first written, in order while the mapping is small.
+        var firstKeys: [(key: String, mark: YAMLNode.Mark)] = []
+        /// The same by key, once the mapping outgrows `largeMapping` keys: a hostile mapping of many
+        /// thousand keys would make every check a walk along all of them. Most mappings are small,
+        /// and walking a few keys costs less than hashing each one.
+        var keyMarks: [String: YAMLNode.Mark]?
         /// The tree being built: a sequence's items, or a mapping's keys and values in turn.
         var nodes: [YAMLNode] = []
         var tag: String?
         var mark: YAMLNode.Mark
+
+        /// Where an equal key was written before in this mapping; nil after recording `key` as the first.
+        mutating func earlierMark(of key: String, at mark: YAMLNode.Mark) -> YAMLNode.Mark? {
+            if let earlier = keyMarks?[key] ?? firstKeys.first(where: { $0.key == key })?.mark { return earlier }
+            if keyMarks != nil {
+                keyMarks?[key] = mark
+            } else if firstKeys.count < YAMLEventScanner.largeMapping {
+                firstKeys.append((key, mark))
+            } else {
+                keyMarks = Dictionary(firstKeys.map { ($0.key, $0.mark) }, uniquingKeysWith: { first, _ in first })
+                keyMarks?[key] = mark
+                firstKeys = []
+            }
+            return nil
+        }
+
+        /// Counts a finished child and moves on to the next key, value or item.
+        mutating func advance(size childSize: Int, keyName: String?) {
+            size = min(size + childSize, YAMLEventScanner.aliasBudget + 1)
+            if isMapping {
+                if expectingKey { key = keyName ?? "?" }
+                expectingKey.toggle()
+            } else {
+                index += 1
+            }
+        }
     }
+
+    /// Above this many keys, a mapping's keys are checked for duplicates by hash.
+    private static let largeMapping = 16
 
     let file: String
 
@@ -186,8 +219,9 @@ struct YAMLEventScanner {
 
         /// Whether the node starting now is a mapping's key.
         private var isKeyPosition: Bool {
-            guard let parent = stack.last else { return false }
-            return parent.isMapping && parent.expectingKey
+            // Fields of the last collection, not a copy of all of it: this runs for every node.
+            guard let top = stack.indices.last else { return false }
+            return stack[top].isMapping && stack[top].expectingKey
         }
 
         /// Hangs a finished node on its parent, or makes it the document's root.
@@ -221,36 +255,29 @@ struct YAMLEventScanner {
 
         /// The path of the node starting now: `spec.disks[0].name`.
         private func childPath(keyName: String?) -> String {
-            guard let parent = stack.last else { return "" }
-            if parent.isMapping {
-                let name = parent.expectingKey ? (keyName ?? "?") : parent.key
-                return parent.path.isEmpty ? name : "\(parent.path).\(name)"
+            guard let top = stack.indices.last else { return "" }
+            let path = stack[top].path
+            if stack[top].isMapping {
+                let name = stack[top].expectingKey ? (keyName ?? "?") : stack[top].key
+                return path.isEmpty ? name : "\(path).\(name)"
             }
-            return "\(parent.path)[\(parent.index)]"
+            return "\(path)[\(stack[top].index)]"
         }
 
         /// Remembers a mapping key's position, and a key seen before in the same mapping.
         /// The path is built only for a duplicate: a scan meets every key of every manifest.
         private mutating func noteKey(_ key: String, at location: SourceLocation) {
             guard let top = stack.indices.last, stack[top].isMapping, stack[top].expectingKey else { return }
-            if let first = stack[top].keyLocations[key] {
-                result.duplicateKeys.append(DuplicateKey(key: key, path: childPath(keyName: key), first: first, duplicate: location))
-            } else {
-                stack[top].keyLocations[key] = location
+            if let first = stack[top].earlierMark(of: key, at: YAMLNode.Mark(line: location.line, column: location.column)) {
+                let firstLocation = SourceLocation(file: file, line: first.line, column: first.column)
+                result.duplicateKeys.append(DuplicateKey(key: key, path: childPath(keyName: key), first: firstLocation, duplicate: location))
             }
         }
 
         /// Adds a finished node to its parent's size and moves the parent to its next key or item.
         private mutating func finishChild(size: Int, keyName: String?) {
-            guard var parent = stack.popLast() else { return }
-            parent.size = min(parent.size + size, YAMLEventScanner.aliasBudget + 1)
-            if parent.isMapping {
-                if parent.expectingKey { parent.key = keyName ?? "?" }
-                parent.expectingKey.toggle()
-            } else {
-                parent.index += 1
-            }
-            stack.append(parent)
+            guard let top = stack.indices.last else { return }
+            stack[top].advance(size: size, keyName: keyName)
         }
 
         private mutating func skipToNextDocument() {

@@ -9,8 +9,18 @@ extension YAMLNode {
     /// (`spec.ipv4.dhcp.start`, `spec.disks[0].size`); keys that are not strings are skipped.
     func locations(path: String, in file: String) -> [String: SourceLocation] {
         var found: [String: SourceLocation] = [:]
+        found.reserveCapacity(nodeCount)
         collectLocations(path: path, in: file, into: &found)
         return found
+    }
+
+    /// This node and every node below it.
+    private var nodeCount: Int {
+        switch self {
+        case .mapping(let mapping): 1 + mapping.pairs.reduce(0) { $0 + $1.value.nodeCount }
+        case .sequence(let sequence): 1 + sequence.items.reduce(0) { $0 + $1.nodeCount }
+        case .scalar: 1
+        }
     }
 
     /// Depth first, parents before children: of two nodes with one path (a key written twice) the
@@ -21,7 +31,7 @@ extension YAMLNode {
         case .mapping(let mapping):
             for (key, value) in mapping.pairs {
                 guard let name = key.string else { continue }
-                value.collectLocations(path: path.isEmpty ? name : "\(path).\(name)", in: file, into: &found)
+                value.collectLocations(path: path.isEmpty ? name : path + "." + name, in: file, into: &found)
             }
         case .sequence(let sequence):
             for (index, item) in sequence.items.enumerated() {

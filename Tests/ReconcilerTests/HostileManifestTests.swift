@@ -265,6 +265,55 @@ struct HostileManifestTests {
         #expect(problems.count == 2, "\(problems)")
     }
 
+    /// Mappings of more than a few keys are searched by hash, small ones key by key: both ways must
+    /// find the same keys, the same duplicates and the same unknown fields.
+    @Test("a mapping of many keys: every label read, a key written twice far apart, an unknown field among many")
+    func largeMappings() throws {
+        let labels = (0..<40).map { "    l\($0): v\($0)" }.joined(separator: "\n")
+        let pool = """
+            apiVersion: reconcile/v1
+            kind: StoragePool
+            metadata:
+              name: p
+              labels:
+            \(labels)
+                'bad key': x
+            spec: {path: /srv}
+
+            """
+        // Forty good labels pass; the one bad key, on line 46, is the only problem.
+        #expect(try Self.problems(pool) == ["46:5: metadata.labels.bad key: 'bad key' is not a label key "
+                                            + "([prefix/]name of letters, digits, '.', '_' and '-', at most 63 each)"])
+        let twice = pool.replacingOccurrences(of: "'bad key': x", with: "l3: again")
+        Self.expect(try Self.problems(twice), "46:5: metadata.labels.l3: duplicate key 'l3' (first written at line 9, column 5)")
+        let vm = try Self.problems("""
+            apiVersion: reconcile/v1
+            kind: VirtualMachine
+            metadata: {name: vm}
+            spec:
+              hypervisor: h
+              cpus: 2
+              memory: 1GiB
+              state: stopped
+              autostart: false
+              domainType: qemu
+              bootTimeout: 300
+              stopTimeout: 60
+              firmware: bios
+              secureBoot: false
+              tpm: false
+              maxMemory: 2GiB
+              maxCpus: 4
+              disks: []
+              networks: []
+              snapshots: []
+              memroy: 2GiB
+            """)
+        // Sixteen known fields read, the misspelt one named (the hypervisor is not declared in this file).
+        #expect(vm == ["5:15: spec.hypervisor: VirtualMachine 'vm' names hypervisor 'h', which is not declared",
+                       "21:3: spec.memroy: unknown field 'memroy' (did you mean 'memory'?)"])
+    }
+
     // MARK: collisions
 
     @Test("one URI, one MAC or one volume claimed twice names both places")
