@@ -137,7 +137,7 @@ struct ParsedXMLTests {
 
     @Test("text is read as UTF-8, whatever encoding an XML declaration claims")
     func readAsUTF8() throws {
-        for declaration in ["", "<?xml version='1.0'?>\n", "<?xml version='1.0' encoding='ISO-8859-1'?>\n"] {
+        for declaration in ["", "<?xml version='1.0'?>\n", "<?xml version='1.0' encoding='ISO-8859-1'?>\n", "\u{FEFF}"] {
             let document = try ParsedDocument("\(declaration)<a b='\u{e9}\u{1F600}'>\u{fc}<c/></a>", what: "test")
             let root = ParsedElement(0, in: document)
             #expect(root.attribute("b") == "\u{e9}\u{1F600}", "\(declaration)")
@@ -158,8 +158,16 @@ struct ParsedXMLTests {
         // Content after the root's end tag too (FoundationXML's XMLParser never ended its push parse,
         // so libxml never looked at it; libvirt does not write any).
         for text in ["", "<domain><name>x</name>", "<domain></network>", "not xml", "<a x='1' x='2'/>", "<a>&undefined;</a>",
-                     "<a/><b/>", "<a/>text"] {
-            #expect(throws: LibvirtAdapterError.self) { try ParsedXML(text, what: "domain") }
+                     "<a/><b/>", "<a/>text", "<a>\u{0}</a>", "<a>\u{1}</a>", "<a></a"] {
+            #expect(throws: LibvirtAdapterError.self, "\(text.debugDescription)") { try ParsedXML(text, what: "domain") }
+            #expect(throws: LibvirtAdapterError.self, "\(text.debugDescription)") { try XMLTreeReader.editableRoot(of: text, what: "domain") }
+        }
+        // libxml2's own words, with the line, reach the error.
+        do {
+            _ = try ParsedXML("<domain>\n<name>x</name>\n</network>", what: "domain")
+            Issue.record("a mismatched end tag was read")
+        } catch {
+            #expect("\(error)".contains("line 3"), "\(error)")
         }
     }
 }

@@ -40,11 +40,10 @@ extension ParsedDocument {
         var reading = EventReading(builder: Builder())
         // No network, no DTD loading, no entity substitution, nothing printed: as XMLTreeReader reads.
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
-        let length = Int32(clamping: text.utf8.count)
         let document = withUnsafeMutablePointer(to: &reading) { pointer in
             context.pointee._private = UnsafeMutableRawPointer(pointer)
             defer { context.pointee._private = nil }
-            return text.withCString { bytes in xmlCtxtReadMemory(context, bytes, length, nil, XMLTreeReader.encoding(of: text), options) }
+            return text.withCString { bytes in XMLTreeReader.read(bytes, of: text, with: context, options: options) }
         }
         if let document { xmlFreeDoc(document) }
         if reading.sawDTD { return nil }

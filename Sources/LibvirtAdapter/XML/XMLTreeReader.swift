@@ -33,14 +33,44 @@ enum XMLTreeReader {
             // A tree only read: no text nodes for indentation, and short text stored in its node.
             options |= Int32(XML_PARSE_NOBLANKS.rawValue | XML_PARSE_COMPACT.rawValue)
         }
-        let length = Int32(clamping: text.utf8.count)
-        let document = text.withCString { bytes in xmlCtxtReadMemory(context, bytes, length, nil, encoding(of: text), options) }
+        let document = text.withCString { bytes in read(bytes, of: text, with: context, options: options) }
         guard let document else { throw unparsable(what, reason(context)) }
         guard let root = xmlDocGetRootElement(document) else {
             xmlFreeDoc(document)
             throw unparsable(what, "the document has no root element")
         }
         return (document, root)
+    }
+
+    /// Parses `bytes`, the C string of `text`, with `context`'s handlers and `options`; the document
+    /// libxml2 built when it is well formed, else nil with the error in `context`. The caller frees both.
+    static func read(_ bytes: UnsafePointer<CChar>, of text: String, with context: xmlParserCtxtPtr, options: Int32) -> xmlDocPtr? {
+        let length = text.utf8.count
+        // Only a document that starts with an element, as libvirt writes them all. One with a
+        // declaration (which may name an encoding), a byte order mark, or a NUL inside (where a C
+        // string ends) goes through libxml2's memory reader, which converts and checks every byte.
+        guard text.utf8.first == UInt8(ascii: "<"), encoding(of: text) == nil, strlen(bytes) == length, length <= Int(Int32.max) else {
+            return xmlCtxtReadMemory(context, bytes, Int32(clamping: length), nil, encoding(of: text), options)
+        }
+        // Anything else is parsed where it lies. The memory reader copies it into a buffer and, near the
+        // end, asks its empty source for more at nearly every element: a sixth of parsing a libvirt
+        // domain definition. This is how libxml2 reads a string it is handed (xmlNewStringInputStream).
+        xmlCtxtUseOptions(context, options)
+        guard let input = xmlNewStringInputStream(context, UnsafeRawPointer(bytes).assumingMemoryBound(to: xmlChar.self)) else {
+            return nil
+        }
+        guard inputPush(context, input) >= 0 else {
+            xmlFreeInputStream(input)
+            return nil
+        }
+        xmlParseDocument(context)
+        let document = context.pointee.myDoc
+        context.pointee.myDoc = nil
+        if context.pointee.wellFormed == 0 {
+            if let document { xmlFreeDoc(document) }
+            return nil
+        }
+        return document
     }
 
     /// The encoding to name to libxml2: none for a document without an XML declaration (all libvirt
