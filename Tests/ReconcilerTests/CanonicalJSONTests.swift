@@ -141,6 +141,19 @@ struct CanonicalJSONTests {
         }
     }
 
+    @Test("keys sorted by their first 16 bytes and then the rest: JSONEncoder's order, whatever the keys share")
+    func keyOrder() throws {
+        let long = String(repeating: "k", count: 16)
+        let keys = ["b", "a", "ab", "a\u{0}", "a\u{0}b", "", "\u{e9}", "z", "\u{1F600}", long, long + "a", long + "\u{0}",
+                    long + "b" + long, long + "a" + long, String(long.prefix(15)), "A", "_", "~"]
+        // A dictionary's keys, written by JSONEncoder in its own order.
+        try Self.expectSameBytes(Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($0.element, $0.offset) }))
+        let byPrecedes = keys.indices.sorted { CanonicalJSON.precedes(keys[$0], keys[$1]) }
+        #expect(CanonicalJSON.sortedOrder(of: keys) == byPrecedes)
+        // Equal keys keep the order they were written in.
+        #expect(CanonicalJSON.sortedOrder(of: ["b", long + "x", "a", "b", long + "x", "a"]) == [2, 5, 0, 3, 1, 4])
+    }
+
     @Test("floating point is not written here: the hash falls back to JSONEncoder")
     func floatingPointFallsBack() throws {
         #expect(throws: CanonicalJSON.Unsupported.self) { try CanonicalJSON.encode(["ratio": 0.1]) }

@@ -36,6 +36,49 @@ enum CanonicalJSON {
         }
     }
 
+    /// The positions of `keys` in `precedes` order, equal keys in the order given. Each key's first 16
+    /// bytes are read once, as two big-endian numbers: comparing those decides nearly every pair, where
+    /// calling `precedes` for each comparison of the sort was a fifth of hashing a domain definition.
+    static func sortedOrder(of keys: [String]) -> [Int] {
+        let sortKeys = keys.indices.map { index in SortKey(keys[index], index: index) }
+        return sortKeys.sorted { first, second in
+            if first.high != second.high { return first.high < second.high }
+            if first.low != second.low { return first.low < second.low }
+            if first.length > 16 || second.length > 16 {
+                // Alike in their first 16 bytes: only the rest can tell.
+                if keys[first.index] != keys[second.index] { return precedes(keys[first.index], keys[second.index]) }
+            } else if first.length != second.length {
+                // Zero padding made them alike: the shorter is a prefix of the longer.
+                return first.length < second.length
+            }
+            return first.index < second.index
+        }.map(\.index)
+    }
+
+    /// A key's first 16 UTF-8 bytes, zero-padded, as two big-endian numbers: their order is the bytes'.
+    struct SortKey {
+        var high: UInt64 = 0
+        var low: UInt64 = 0
+        var length: Int
+        var index: Int
+
+        init(_ key: String, index: Int) {
+            var key = key
+            var (high, low): (UInt64, UInt64) = (0, 0)
+            let length = key.withUTF8 { bytes in
+                for (position, byte) in bytes.prefix(16).enumerated() {
+                    if position < 8 {
+                        high |= UInt64(byte) << (56 - 8 * position)
+                    } else {
+                        low |= UInt64(byte) << (56 - 8 * (position - 8))
+                    }
+                }
+                return bytes.count
+            }
+            (self.high, self.low, self.length, self.index) = (high, low, length, index)
+        }
+    }
+
     /// A JSON string as `JSONWriter` escapes it: quote, backslash and C0 controls; slashes stay.
     static func writeString(_ text: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))

@@ -33,13 +33,12 @@ enum CanonicalJSONNode {
             output.append(UInt8(ascii: "]"))
         case .object(let members):
             output.append(UInt8(ascii: "{"))
-            // A stable sort keeps equal keys in the order written; the last of them is the value.
-            let sorted = members.nodes.enumerated().sorted { first, second in
-                CanonicalJSON.precedes(first.element.key, second.element.key)
-                    || (first.element.key == second.element.key && first.offset < second.offset)
-            }.map(\.element)
+            // Equal keys stay in the order written; the last of them is the value.
+            let order = CanonicalJSON.sortedOrder(of: members.nodes.map(\.key))
             var written = 0
-            for (index, member) in sorted.enumerated() where index + 1 == sorted.count || sorted[index + 1].key != member.key {
+            for (position, index) in order.enumerated() {
+                let member = members.nodes[index]
+                if position + 1 < order.count, members.nodes[order[position + 1]].key == member.key { continue }
                 if written > 0 { output.append(UInt8(ascii: ",")) }
                 CanonicalJSON.writeString(member.key, to: &output)
                 output.append(UInt8(ascii: ":"))
