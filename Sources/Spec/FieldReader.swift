@@ -275,12 +275,18 @@ final class FieldReader {
     /// Reports every key that no read asked for, suggesting the closest known one.
     func rejectUnknownKeys() {
         if context.recordsAcceptedKeys { context.accept(Set(askedKeys), at: path) }
+        // Built at the first key no read found, which a valid manifest has none of.
+        var asked: Set<String> = []
         var sortedAsked: [String]?
         for (position, (keyNode, _)) in pairs.enumerated() where !found[position] {
-            // A key no read found: a key that is not a string, or the first of two equal ones, is
-            // still known if a read asked for its text.
-            guard let key = keyNode.string, !askedKeys.contains(key) else { continue }
-            if sortedAsked == nil { sortedAsked = Set(askedKeys).sorted() }
+            guard let key = keyNode.string else { continue }
+            if sortedAsked == nil {
+                asked = Set(askedKeys)
+                sortedAsked = asked.sorted()
+            }
+            // A key that is not a string, or the first of two equal ones, is still known if a read
+            // asked for its text.
+            if asked.contains(key) { continue }
             let suggestion = Suggestion.didYouMean(key, among: sortedAsked ?? [])
             context.error(keyNode.location(in: context.file), field: fieldPath(key),
                           .field(fieldPath(key), DiagnosticText(LocalizedMessage("spec.unknownField", ["key": key])) + suggestion))
