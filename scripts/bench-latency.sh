@@ -101,7 +101,11 @@ if ip netns exec "$ctl" tc qdisc add dev veth1 root netem delay "${DELAY_MS}ms" 
     delay_how="tc netem on both ends of the veth link"
 else
     echo "    no netem qdisc here ($(cat "$work/netem.err")): delaying in an ssh ProxyCommand instead"
-    printf 'Host 10.250.1.2\n    ProxyCommand python3 %s %%h %%p %s\n' "$PWD/scripts/lib/delay-relay.py" "$DELAY_MS" >> "$work/ssh_config"
+    # The interpreter itself, without site packages (the relay needs only the standard library): a
+    # version manager's `python3` shim is a shell script that took 0.1-0.7 s to start, paid by every
+    # ssh connection, which is set-up of the benchmark, not the latency it stands in for.
+    relay_python=$(python3 -c 'import sys; print(sys.executable)')
+    printf 'Host 10.250.1.2\n    ProxyCommand %s -S %s %%h %%p %s\n' "$relay_python" "$PWD/scripts/lib/delay-relay.py" "$DELAY_MS" >> "$work/ssh_config"
     delay_how="ssh ProxyCommand relay (scripts/lib/delay-relay.py), ${DELAY_MS} ms each way"
 fi
 echo "==> Delay: $delay_how, $((2 * DELAY_MS)) ms round trip"
