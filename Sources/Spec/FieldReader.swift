@@ -10,18 +10,14 @@ final class FieldReader {
     private let pairs: [(key: YAMLNode, value: YAMLNode)]
     /// Each pair's key where it is a string (`YAMLNode.Scalar.isString`), nil for any other key.
     private let keys: [String?]
-    /// Each string key's pair, for a large mapping only: a hostile mapping of many thousand keys
-    /// (labels are read key by key) would make every lookup a walk along all of them. A manifest's
-    /// mappings are small, and walking a few keys costs less than hashing every key a reader asks for.
+    /// Each string key's pair, for a mapping of more than `YAMLNode.Mapping.walkedKeys` keys only
+    /// (labels are read key by key).
     private let keyIndex: [String: Int]?
     /// Which pairs a read found.
     private var found: [Bool]
     /// Every key a read asked for, repeats included: appended without hashing, and searched only
     /// for a key no read found, which a valid manifest has none of.
     private var askedKeys: [String] = []
-
-    /// Above this many pairs, keys are looked up through `keyIndex`.
-    private static let largeMapping = 16
 
     init(context: DocumentContext, path: String, pairs: [(key: YAMLNode, value: YAMLNode)], location: SourceLocation) {
         self.context = context
@@ -31,7 +27,7 @@ final class FieldReader {
             guard case .scalar(let scalar) = key, scalar.isString else { return nil }
             return scalar.string
         }
-        self.keyIndex = pairs.count > Self.largeMapping ? Self.index(of: keys) : nil
+        self.keyIndex = pairs.count > YAMLNode.Mapping.walkedKeys ? Self.index(of: keys) : nil
         self.found = Array(repeating: false, count: pairs.count)
         self.location = location
         askedKeys.reserveCapacity(16)
@@ -276,18 +272,15 @@ final class FieldReader {
     func rejectUnknownKeys() {
         if context.recordsAcceptedKeys { context.accept(Set(askedKeys), at: path) }
         // Built at the first key no read found, which a valid manifest has none of.
-        var asked: Set<String> = []
-        var sortedAsked: [String]?
+        var asked: Set<String>?
         for (position, (keyNode, _)) in pairs.enumerated() where !found[position] {
             guard let key = keyNode.string else { continue }
-            if sortedAsked == nil {
-                asked = Set(askedKeys)
-                sortedAsked = asked.sorted()
-            }
+            let known = asked ?? Set(askedKeys)
+            asked = known
             // A key that is not a string, or the first of two equal ones, is still known if a read
             // asked for its text.
-            if asked.contains(key) { continue }
-            let suggestion = Suggestion.didYouMean(key, among: sortedAsked ?? [])
+            if known.contains(key) { continue }
+            let suggestion = Suggestion.didYouMean(key, among: known.sorted())
             context.error(keyNode.location(in: context.file), field: fieldPath(key),
                           .field(fieldPath(key), DiagnosticText(LocalizedMessage("spec.unknownField", ["key": key])) + suggestion))
         }

@@ -51,9 +51,7 @@ struct YAMLEventScanner {
         var key = ""
         /// Where each scalar key of a mapping was first written, in order while the mapping is small.
         var firstKeys: [(key: String, mark: YAMLNode.Mark)] = []
-        /// The same by key, once the mapping outgrows `largeMapping` keys: a hostile mapping of many
-        /// thousand keys would make every check a walk along all of them. Most mappings are small,
-        /// and walking a few keys costs less than hashing each one.
+        /// The same by key, once the mapping has more than `YAMLNode.Mapping.walkedKeys` keys.
         var keyMarks: [String: YAMLNode.Mark]?
         /// The tree being built: a sequence's items, or a mapping's keys and values in turn.
         var nodes: [YAMLNode] = []
@@ -65,7 +63,7 @@ struct YAMLEventScanner {
             if let earlier = keyMarks?[key] ?? firstKeys.first(where: { $0.key == key })?.mark { return earlier }
             if keyMarks != nil {
                 keyMarks?[key] = mark
-            } else if firstKeys.count < YAMLEventScanner.largeMapping {
+            } else if firstKeys.count < YAMLNode.Mapping.walkedKeys {
                 firstKeys.append((key, mark))
             } else {
                 keyMarks = Dictionary(firstKeys.map { ($0.key, $0.mark) }, uniquingKeysWith: { first, _ in first })
@@ -86,9 +84,6 @@ struct YAMLEventScanner {
             }
         }
     }
-
-    /// Above this many keys, a mapping's keys are checked for duplicates by hash.
-    private static let largeMapping = 16
 
     let file: String
 
@@ -165,7 +160,7 @@ struct YAMLEventScanner {
                     define(anchor, size: 1, at: location)
                     anchors[anchor] = scalar
                 }
-                noteKey(value, at: location)
+                noteKey(value, at: mark, location)
                 add(scalar)
                 finishChild(size: 1, keyName: value)
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
@@ -266,9 +261,9 @@ struct YAMLEventScanner {
 
         /// Remembers a mapping key's position, and a key seen before in the same mapping.
         /// The path is built only for a duplicate: a scan meets every key of every manifest.
-        private mutating func noteKey(_ key: String, at location: SourceLocation) {
+        private mutating func noteKey(_ key: String, at mark: YAMLNode.Mark, _ location: SourceLocation) {
             guard let top = stack.indices.last, stack[top].isMapping, stack[top].expectingKey else { return }
-            if let first = stack[top].earlierMark(of: key, at: YAMLNode.Mark(line: location.line, column: location.column)) {
+            if let first = stack[top].earlierMark(of: key, at: mark) {
                 let firstLocation = SourceLocation(file: file, line: first.line, column: first.column)
                 result.duplicateKeys.append(DuplicateKey(key: key, path: childPath(keyName: key), first: firstLocation, duplicate: location))
             }

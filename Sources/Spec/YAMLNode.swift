@@ -32,6 +32,12 @@ indirect enum YAMLNode {
         var pairs: [(key: YAMLNode, value: YAMLNode)]
         var tag: String?
         var mark: Mark
+
+        /// Up to this many keys, a mapping's keys are found by walking them (the scanner's duplicate
+        /// check, the field reader's lookups); beyond it, by hash. Manifest mappings are small, and a
+        /// walk along a few keys costs less than hashing each; a hostile mapping of many thousand
+        /// keys would make every walk long.
+        static let walkedKeys = 16
     }
 
     struct Sequence {

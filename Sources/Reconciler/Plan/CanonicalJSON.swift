@@ -57,8 +57,8 @@ enum CanonicalJSON {
 
     /// A key's first 16 UTF-8 bytes, zero-padded, as two big-endian numbers: their order is the bytes'.
     struct SortKey {
-        var high: UInt64 = 0
-        var low: UInt64 = 0
+        var high: UInt64
+        var low: UInt64
         var length: Int
         var index: Int
 
