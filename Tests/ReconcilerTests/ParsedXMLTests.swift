@@ -135,6 +135,88 @@ struct ParsedXMLTests {
         }
     }
 
+    @Test("the scanner reads every corpus definition, and a mutated document either exactly as libxml2 does or not at all")
+    func scannerMatchesLibxml2() throws {
+        var bases = [Self.domain, "<r xmlns='urn:d' xmlns:x='urn:x'><x:e b='1 &amp; 2 &lt;&gt;&quot;&apos;'>&quot;q&quot; &lt;</x:e><f xmlns=''/></r>",
+                     "<a>\n <b/> <c> </c>\t<d> x </d>\n <e/><g>&lt;</g> <h> <i/> </h>\n</a>"]
+        bases += try Corpus.domains.map { try Corpus.domainXML($0.name, type: "kvm", poolPath: "/var/lib/pool") }
+        bases += try Corpus.networks.map { try Corpus.networkXML($0.name) }
+        for base in bases {
+            let scanned = try #require(ParsedDocument.scan(base), "\(base)")
+            #expect(Self.nodes(of: scanned) == Self.nodes(of: try #require(try ParsedDocument.readEvents(of: base, what: "test"))))
+        }
+        // Pieces of XML the scanner must read exactly, or leave to libxml2.
+        let pieces = ["<", ">", "/", "&", ";", "'", "\"", "=", " ", ":", "x", "#", "!", "?", "]", "\n", "\t", "\r", "-", ".", "\u{e9}",
+                      "\u{1}", "&lt;", "&amp;", "&#65;", "&bogus;", " xmlns:q='urn:q'", " xmlns='urn:d'", " xmlns=''", " xmlns:q=''",
+                      "q:", "<q:z/>", "]]>", "<![CDATA[c]]>", "<!--c-->", "<?pi?>", " a='1'", " a=\"2\"", "</a>", "<a>", "<b/>", "xmlns"]
+        var random = SplitMix64(seed: 9)
+        var (read, declined) = (0, 0)
+        for base in bases {
+            for _ in 0..<200 {
+                var bytes = Array(base.utf8)
+                for _ in 0...Int.random(in: 0...1, using: &random) {
+                    let at = Int.random(in: 0...bytes.count, using: &random)
+                    let length = min(Int.random(in: 1...12, using: &random), bytes.count - at)
+                    switch Int.random(in: 0..<4, using: &random) {
+                    case 0: bytes.insert(contentsOf: pieces.randomElement(using: &random)?.utf8 ?? "".utf8, at: at)
+                    case 1: bytes.removeSubrange(at..<at + length)
+                    case 2: bytes.replaceSubrange(at..<at + length, with: pieces.randomElement(using: &random)?.utf8 ?? "".utf8)
+                    default: bytes.insert(contentsOf: bytes[at..<at + length], at: Int.random(in: 0...bytes.count, using: &random))
+                    }
+                }
+                let mutant = String(decoding: bytes, as: UTF8.self)
+                guard let scanned = ParsedDocument.scan(mutant) else {
+                    declined += 1
+                    continue
+                }
+                read += 1
+                let events = try? ParsedDocument.readEvents(of: mutant, what: "test")
+                let reference = try #require(events ?? nil, "libxml2 rejects what the scanner read: \(mutant.debugDescription)")
+                #expect(Self.nodes(of: scanned) == Self.nodes(of: reference), "\(mutant.debugDescription)")
+            }
+        }
+        // Both ways were taken often enough to mean something.
+        #expect(read > 500 && declined > 500, "read \(read), declined \(declined)")
+    }
+
+    @Test("memory in any unit libvirt accepts reads as KiB, and a size beyond 64 bits as the largest one")
+    func memoryUnits() {
+        #expect(DomainXML.memoryKiB("2048", unit: nil) == 2048)
+        #expect(DomainXML.memoryKiB("2048", unit: "KiB") == 2048)
+        #expect(DomainXML.memoryKiB("2", unit: "GiB") == 2 << 20)
+        #expect(DomainXML.memoryKiB("3", unit: "m") == 3 << 10)
+        #expect(DomainXML.memoryKiB("4096", unit: "bytes") == 4)
+        #expect(DomainXML.memoryKiB("18446744073709551615", unit: "G") == .max)
+        #expect(DomainXML.memoryKiB("lots", unit: "KiB") == 0)
+    }
+
+    /// Every node of a built document with all it holds, text nodes included, in document order.
+    static func nodes(of builder: ParsedDocument.Builder) -> [String] {
+        let document = ParsedDocument(built: builder)
+        var lines: [String] = []
+        func visit(_ index: Int32, depth: Int) {
+            var index = index
+            while index >= 0 {
+                let node = document.nodes[Int(index)]
+                let indent = String(repeating: " ", count: depth)
+                if node.isText {
+                    lines.append("\(indent)text \(document.string(node.name).debugDescription)")
+                } else {
+                    let attributes = (node.firstAttribute..<node.firstAttribute + node.attributeCount).map { position in
+                        let attribute = document.attributes[Int(position)]
+                        return "\(document.string(attribute.name))=\(document.string(attribute.value).debugDescription)"
+                    }
+                    lines.append("\(indent)\(document.string(node.name)) local@\(node.localOffset) ns=\(node.namespace.map(document.string) ?? "-") "
+                                 + attributes.joined(separator: " "))
+                    visit(node.firstChild, depth: depth + 1)
+                }
+                index = node.nextSibling
+            }
+        }
+        visit(0, depth: 0)
+        return lines
+    }
+
     @Test("text is read as UTF-8, whatever encoding an XML declaration claims")
     func readAsUTF8() throws {
         for declaration in ["", "<?xml version='1.0'?>\n", "<?xml version='1.0' encoding='ISO-8859-1'?>\n", "\u{FEFF}"] {

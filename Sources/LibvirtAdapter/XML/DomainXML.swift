@@ -172,11 +172,15 @@ enum DomainXML {
 
     static func memoryKiB(_ text: String, unit: String?) -> UInt64 {
         guard let value = UInt64(text) else { return 0 }
-        let factors: [String: Double] = [
-            "b": 1.0 / 1024, "bytes": 1.0 / 1024, "k": 1, "kib": 1, "kb": 1000.0 / 1024,
-            "m": 1024, "mib": 1024, "mb": 1_000_000.0 / 1024, "g": 1_048_576, "gib": 1_048_576, "gb": 1e9 / 1024,
-        ]
-        let factor = factors[(unit ?? "KiB").lowercased()] ?? 1
-        return UInt64((Double(value) * factor).rounded())
+        // What libvirt writes, without a lookup that costs more than reading the rest of the element did.
+        guard let unit, unit != "KiB" else { return value }
+        let kib = (Double(value) * (memoryUnitFactors[unit.lowercased()] ?? 1)).rounded()
+        // Beyond what a UInt64 holds (a definition no host has the memory for), and not a crash.
+        return kib < Double(UInt64.max) ? UInt64(kib) : .max
     }
+
+    private static let memoryUnitFactors: [String: Double] = [
+        "b": 1.0 / 1024, "bytes": 1.0 / 1024, "k": 1, "kib": 1, "kb": 1000.0 / 1024,
+        "m": 1024, "mib": 1024, "mb": 1_000_000.0 / 1024, "g": 1_048_576, "gib": 1_048_576, "gb": 1e9 / 1024,
+    ]
 }

@@ -13,6 +13,12 @@ extension ParsedDocument {
             attributes.reserveCapacity(64)
         }
 
+        /// A builder whose buffer starts as a copy of `text`, for spans of the document itself.
+        init(copying text: UnsafeBufferPointer<UInt8>) {
+            bytes.reserveCapacity(text.count + 256)
+            bytes.append(contentsOf: text)
+        }
+
         mutating func append(_ characters: UnsafePointer<UInt8>, count: Int) -> Span {
             let span = Span(start: Int32(bytes.count), count: Int32(count))
             bytes.append(contentsOf: UnsafeBufferPointer(start: characters, count: count))

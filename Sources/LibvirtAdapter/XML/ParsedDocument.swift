@@ -4,9 +4,10 @@
 /// Not `XMLDocument`: on Linux its node objects retain themselves and are never freed. Not libxml2's
 /// own tree either: it costs an allocation per element, attribute and run of text, and building and
 /// freeing it took as long as the parse (a libvirt domain definition: 14 µs with the tree, 7 µs
-/// without), on the threads that read 1,000 of them while libvirtd is busy sending them. The tree is
-/// built from libxml2's SAX2 events instead (`ParsedDocument+Events`); a document with a DTD, whose
-/// entities only libxml2's tree resolves, is read through that tree (`ParsedDocument+Tree`).
+/// without), on the threads that read 1,000 of them while libvirtd is busy sending them. What libvirt
+/// writes is read by `ParsedDocument+Scanner` without libxml2; any other document is built from
+/// libxml2's SAX2 events (`ParsedDocument+Events`), and one with a DTD, whose entities only libxml2's
+/// tree resolves, through that tree (`ParsedDocument+Tree`).
 final class ParsedDocument: Sendable {
     /// A run of bytes in `bytes`.
     struct Span: Sendable {
@@ -41,7 +42,9 @@ final class ParsedDocument: Sendable {
 
     convenience init(_ text: String, what: String) throws {
         var builder: Builder
-        if let read = try Self.readEvents(of: text, what: what) {
+        if let scanned = Self.scan(text) {
+            builder = scanned
+        } else if let read = try Self.readEvents(of: text, what: what) {
             builder = read
         } else {
             builder = Builder()
