@@ -21,6 +21,14 @@ public final class LibvirtHypervisor: Hypervisor, @unchecked Sendable {
         self.connection = connection
     }
 
+    deinit {
+        // The extra read connections close all at once; the main one closes after them.
+        LibvirtConnection.release(extraReaders.withLock { readers in
+            defer { readers = nil }
+            return readers ?? []
+        })
+    }
+
     /// The host's capabilities (arch, domain types), read on first use.
     func capabilities() throws -> HostCapabilities {
         if let known = knownCapabilities.withLock({ $0 }) { return known }
