@@ -112,19 +112,21 @@ extension ParsedDocument {
                 position += 1
                 skipWhitespace()
                 guard let (value, decoded) = attributeValue() else { return nil }
-                let declaration = spells(attribute, "xmlns") || (attributeLocalOffset == 6 && spells(Span(start: attribute.start, count: 5), "xmlns"))
-                // libxml2 hands on a namespace's `&` as `&#38;`: such a URI is its to read.
-                if declaration, decoded { return nil }
-                if spells(attribute, "xmlns") {
-                    guard declare(prefix: Span(start: 0, count: 0), uri: value, since: firstBinding) else { return nil }
+                let prefix = Span(start: attribute.start, count: max(0, attributeLocalOffset - 1))
+                if spells(attribute, "xmlns") || spells(prefix, "xmlns") {
+                    // libxml2 hands on a namespace URI's `&` as `&#38;`: such a declaration is its to read.
+                    guard !decoded else { return nil }
+                    // The prefix bound, empty for the default namespace.
+                    let declared = Span(start: attribute.start + attributeLocalOffset,
+                                        count: attributeLocalOffset > 0 ? attribute.count - attributeLocalOffset : 0)
+                    if attributeLocalOffset > 0 {
+                        // `xmlns:p=""`, and binding `xml` or `xmlns`, are errors libxml2 reports.
+                        guard value.count > 0, !spells(declared, "xml"), !spells(declared, "xmlns") else { return nil }
+                    }
+                    guard declare(prefix: declared, uri: value, since: firstBinding) else { return nil }
                 } else if attributeLocalOffset > 0 {
-                    let prefix = Span(start: attribute.start, count: attributeLocalOffset - 1)
-                    // Only namespace declarations: a prefixed attribute's namespace and uniqueness are
-                    // libxml2's to check.
-                    guard spells(prefix, "xmlns") else { return nil }
-                    let declared = Span(start: attribute.start + attributeLocalOffset, count: attribute.count - attributeLocalOffset)
-                    guard value.count > 0, !spells(declared, "xml"), !spells(declared, "xmlns"),
-                          declare(prefix: declared, uri: value, since: firstBinding) else { return nil }
+                    // A prefixed attribute's namespace and uniqueness are libxml2's to check.
+                    return nil
                 } else {
                     for index in firstAttribute..<builder.attributes.count where same(builder.attributes[index].name, attribute) {
                         return nil

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One document libvirt returned, as a compact tree of Swift arrays: every name, value and run of text
 /// lies in one byte buffer, and becomes a string only when read (`ParsedElement`).
 ///
@@ -71,8 +73,11 @@ final class ParsedDocument: Sendable {
         var name = name
         return name.withUTF8 { expected in
             guard expected.count == Int(span.count) else { return false }
+            // memcmp, not elementsEqual: a byte at a time through the generic iterator was most of
+            // looking up a child or an attribute by name.
             return bytes.withUnsafeBufferPointer { buffer in
-                expected.elementsEqual(UnsafeBufferPointer(rebasing: buffer[Int(span.start)..<Int(span.start + span.count)]))
+                guard let expected = expected.baseAddress, let stored = buffer.baseAddress else { return span.count == 0 }
+                return memcmp(stored + Int(span.start), expected, Int(span.count)) == 0
             }
         }
     }
