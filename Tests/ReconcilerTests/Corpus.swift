@@ -47,6 +47,11 @@ enum Corpus {
         try String(contentsOf: directory.appendingPathComponent("networks/\(name).xml"), encoding: .utf8)
     }
 
+    /// Every domain fixture (as a KVM domain) and every network fixture, for the XML readers' tests.
+    static func allDefinitions() throws -> [String] {
+        try domains.map { try domainXML($0.name, type: "kvm", poolPath: "/var/lib/pool") } + networks.map { try networkXML($0.name) }
+    }
+
     /// The domain's definition without what the plan lists (and without reconcile's metadata element),
     /// checking on the way that each listed field has its planned value after the apply.
     /// Comparing the results for the definition before and after proves that nothing else changed.

@@ -123,8 +123,7 @@ struct ParsedXMLTests {
     func eventsMatchTree() throws {
         var texts = [Self.domain, "<a x='1'>\n <b> one <c>two</c><![CDATA[<three>]]> </b><b/>\n <d> </d><e>&amp;&#38;</e></a>",
                      "<r xmlns='urn:d' xmlns:x='urn:x'><x:e x:a='1 &amp; 2' b='&#x41;&lt;\t'>&quot;q&quot;&#233;</x:e><f/></r>"]
-        texts += try Corpus.domains.map { try Corpus.domainXML($0.name, type: "kvm", poolPath: "/var/lib/pool") }
-        texts += try Corpus.networks.map { try Corpus.networkXML($0.name) }
+        texts += try Corpus.allDefinitions()
         for text in texts {
             let events = try #require(try ParsedDocument.readEvents(of: text, what: "test"))
             var tree = ParsedDocument.Builder()
@@ -139,8 +138,7 @@ struct ParsedXMLTests {
     func scannerMatchesLibxml2() throws {
         var bases = [Self.domain, "<r xmlns='urn:d' xmlns:x='urn:x'><x:e b='1 &amp; 2 &lt;&gt;&quot;&apos;'>&quot;q&quot; &lt;</x:e><f xmlns=''/></r>",
                      "<a>\n <b/> <c> </c>\t<d> x </d>\n <e/><g>&lt;</g> <h> <i/> </h>\n</a>"]
-        bases += try Corpus.domains.map { try Corpus.domainXML($0.name, type: "kvm", poolPath: "/var/lib/pool") }
-        bases += try Corpus.networks.map { try Corpus.networkXML($0.name) }
+        bases += try Corpus.allDefinitions()
         for base in bases {
             let scanned = try #require(ParsedDocument.scan(base), "\(base)")
             #expect(Self.nodes(of: scanned) == Self.nodes(of: try #require(try ParsedDocument.readEvents(of: base, what: "test"))))

@@ -241,7 +241,7 @@ extension ParsedDocument {
                     builder.text(span)
                     return true
                 }
-                if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") {
+                if Self.isWhitespace(byte) {
                     position += 1
                     continue
                 }
