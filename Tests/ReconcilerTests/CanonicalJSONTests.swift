@@ -15,10 +15,27 @@ struct CanonicalJSONTests {
 
     static func expectSameBytes<Value: Encodable>(_ value: Value, _ comment: Comment? = nil,
                                                   sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        try expectEncodableSameBytes(value, comment, sourceLocation: sourceLocation)
+    }
+
+    static func expectEncodableSameBytes<Value: Encodable>(_ value: Value, _ comment: Comment?,
+                                                           sourceLocation: Testing.SourceLocation) throws {
         let fast = try CanonicalJSON.encode(value)
         let reference = try jsonEncoderBytes(value)
         #expect(String(decoding: fast, as: UTF8.self) == String(decoding: reference, as: UTF8.self), comment,
                 sourceLocation: sourceLocation)
+        #expect(SpecHash.of(value) == SpecHash.viaJSONEncoder(value), comment, sourceLocation: sourceLocation)
+    }
+
+    /// A type that writes its JSON itself: its own bytes too, and its hash through `SpecHash`'s
+    /// overload for it.
+    static func expectSameBytes<Value: CanonicalJSONWritable>(_ value: Value, _ comment: Comment? = nil,
+                                                             sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        try expectEncodableSameBytes(value, comment, sourceLocation: sourceLocation)
+        var writer = CanonicalJSONWriter()
+        value.write(to: &writer)
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == String(decoding: try jsonEncoderBytes(value), as: UTF8.self),
+                comment, sourceLocation: sourceLocation)
         #expect(SpecHash.of(value) == SpecHash.viaJSONEncoder(value), comment, sourceLocation: sourceLocation)
     }
 
@@ -138,6 +155,129 @@ struct CanonicalJSONTests {
             for spec in manifests.networks where spec.hypervisor == hypervisor.name {
                 try Self.expectSameBytes(builder.network(spec), "\(spec.name)")
             }
+        }
+    }
+
+    /// Every field set, every list with two entries, strings that need escaping.
+    static func fullDefinition() -> DomainDefinition {
+        var ownership = Ownership(name: "web \"1\"", specHash: "", volumes: [
+            OwnedVolume(pool: "default", name: "web-root.qcow2", deleteWithVM: true),
+            OwnedVolume(pool: "fast", name: "web-data.raw", deleteWithVM: false),
+        ], baseImage: "sha256:base", seed: "sha256:seed", agent: "sha256:agent",
+           uuid: "6a0c1e7e-2f5b-4a54-9d3c-3f1b2a7c9e10", commit: "0123abc")
+        ownership.cdrom = "sdy"
+        ownership.snapshots = ["before-upgrade", "nightly\t2"]
+        ownership.devices = OwnedDevices(disks: [OwnedDevices.Disk(target: "vda", source: "/a"), OwnedDevices.Disk(target: "sdb", source: "/b")],
+                                         interfaces: ["52:54:00:AA:BB:CC", "52:54:00:00:00:01"])
+        var definition = DomainDefinition(
+            name: "web", uuid: "6a0c1e7e-2f5b-4a54-9d3c-3f1b2a7c9e10", type: "qemu", vcpus: -2, memoryKiB: UInt64.max,
+            disks: [DomainDefinition.Disk(pool: "default", volume: "web-root.qcow2", path: "/var/lib/libvirt/images/web-root.qcow2",
+                                          target: "vda", bus: .virtio, format: .qcow2),
+                    DomainDefinition.Disk(pool: "fast", volume: "web-data.raw", path: "/srv/fast/web-data.raw",
+                                          target: "sda", bus: .sata, format: .raw)],
+            interfaces: [DomainDefinition.Interface(network: "lan", mac: "52:54:00:aa:bb:cc"),
+                         DomainDefinition.Interface(network: "wan", mac: "52:54:00:00:00:01")],
+            vnc: true, ownership: ownership, seedPath: "/var/lib/libvirt/images/web-seed.iso", kernelPath: "/srv/vmlinuz",
+            initrdPath: "/srv/initrd", cmdline: "console=ttyS0 ds=nocloud;s=/dev/sr0 \"quoted\" \u{1}")
+        definition.maxMemoryKiB = 0
+        definition.maxVcpus = Int.max
+        definition.firmware = .uefi
+        definition.secureBoot = false
+        definition.tpm = true
+        definition.cdrom = DefinitionBuilder.cdrom(path: "/srv/isos/tools.iso", q35: true)
+        definition.bootDevices = ["hd", "cdrom"]
+        definition.installing = true
+        return definition
+    }
+
+    @Test("the definitions that write their JSON themselves: JSONEncoder's bytes, with every field, with none, and mixed")
+    func writtenDirectly() throws {
+        let full = Self.fullDefinition()
+        try Self.expectSameBytes(full)
+        try Self.expectSameBytes(full.ownership)
+        try Self.expectSameBytes(full.ownership.devices ?? OwnedDevices())
+        var bare = DomainDefinition(name: "", type: "kvm", vcpus: 0, memoryKiB: 0, disks: [], interfaces: [], vnc: false,
+                                    ownership: Ownership(name: "", specHash: ""))
+        try Self.expectSameBytes(bare)
+        bare.ownership.devices = OwnedDevices()
+        bare.vcpus = Int.min
+        try Self.expectSameBytes(bare)
+        // Random subsets of the optional fields and list entries left out, random numbers.
+        var generator = SplitMix64(seed: 9)
+        for _ in 0..<200 {
+            var mixed = full
+            if generator.next() % 2 == 0 { mixed.uuid = nil }
+            if generator.next() % 2 == 0 { mixed.maxMemoryKiB = nil }
+            if generator.next() % 2 == 0 { mixed.maxVcpus = nil }
+            if generator.next() % 2 == 0 { mixed.seedPath = nil }
+            if generator.next() % 2 == 0 { mixed.kernelPath = nil }
+            if generator.next() % 2 == 0 { mixed.initrdPath = nil }
+            if generator.next() % 2 == 0 { mixed.cmdline = nil }
+            if generator.next() % 2 == 0 { mixed.firmware = nil }
+            if generator.next() % 2 == 0 { mixed.secureBoot = nil }
+            if generator.next() % 2 == 0 { mixed.tpm = nil }
+            if generator.next() % 2 == 0 { mixed.cdrom = nil }
+            if generator.next() % 2 == 0 { mixed.bootDevices = generator.next() % 2 == 0 ? nil : [] }
+            if generator.next() % 2 == 0 { mixed.installing = nil }
+            if generator.next() % 2 == 0 { mixed.interfaces[1].mac = nil }
+            if generator.next() % 2 == 0 { mixed.disks.removeLast(Int(generator.next() % 3)) }
+            if generator.next() % 2 == 0 { mixed.interfaces.removeLast(Int(generator.next() % 3)) }
+            if generator.next() % 2 == 0 { mixed.ownership.agent = nil }
+            if generator.next() % 2 == 0 { mixed.ownership.baseImage = nil }
+            if generator.next() % 2 == 0 { mixed.ownership.seed = nil }
+            if generator.next() % 2 == 0 { mixed.ownership.cdrom = nil }
+            if generator.next() % 2 == 0 { mixed.ownership.uuid = nil }
+            if generator.next() % 2 == 0 { mixed.ownership.commit = nil }
+            if generator.next() % 2 == 0 { mixed.ownership.snapshots = nil }
+            if generator.next() % 2 == 0 { mixed.ownership.devices = nil }
+            if generator.next() % 2 == 0 { mixed.ownership.volumes = [] }
+            mixed.vcpus = Int(truncatingIfNeeded: generator.next())
+            mixed.memoryKiB = generator.next() >> (generator.next() % 64)
+            try Self.expectSameBytes(mixed)
+        }
+    }
+
+    /// A stored property added to a definition and not to its writer would leave it out of the hash:
+    /// a change to it would never reach the host. Every property `Mirror` sees must be a key written.
+    @Test("every stored property of the directly written types is in their JSON")
+    func writtenDirectlyCoversEveryProperty() throws {
+        var writer = CanonicalJSONWriter()
+        Self.fullDefinition().write(to: &writer)
+        let json = try JSONSerialization.jsonObject(with: Data(writer.bytes))
+        Self.expectEveryProperty(of: Self.fullDefinition(), in: json, path: "DomainDefinition")
+    }
+
+    static func expectEveryProperty(of value: Any, in json: Any, path: String) {
+        let mirror = Mirror(reflecting: value)
+        switch mirror.displayStyle {
+        case .struct:
+            guard let object = json as? [String: Any] else {
+                Issue.record("\(path) is not written as an object")
+                return
+            }
+            let labels = mirror.children.compactMap(\.label)
+            #expect(Set(labels) == Set(object.keys), "\(path): properties and keys differ")
+            for child in mirror.children {
+                guard let label = child.label, let member = object[label] else { continue }
+                expectEveryProperty(of: child.value, in: member, path: "\(path).\(label)")
+            }
+        case .optional:
+            guard let wrapped = mirror.children.first?.value else {
+                Issue.record("\(path) is nil in the full definition: set it, so its key is checked")
+                return
+            }
+            expectEveryProperty(of: wrapped, in: json, path: path)
+        case .collection:
+            guard let array = json as? [Any], array.count == mirror.children.count else {
+                Issue.record("\(path) is not written as an array of its elements")
+                return
+            }
+            #expect(!array.isEmpty, "\(path) is empty in the full definition: give it elements, so they are checked")
+            for (index, element) in mirror.children.enumerated() {
+                expectEveryProperty(of: element.value, in: array[index], path: "\(path)[\(index)]")
+            }
+        default:
+            break
         }
     }
 

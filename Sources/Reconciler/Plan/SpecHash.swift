@@ -9,6 +9,13 @@ enum SpecHash {
         return viaJSONEncoder(value)
     }
 
+    /// The same hash for a type that writes its canonical JSON itself.
+    static func of<Value: CanonicalJSONWritable>(_ value: Value) -> String {
+        var writer = CanonicalJSONWriter()
+        value.write(to: &writer)
+        return SHA256.hash(data: writer.bytes).hexString
+    }
+
     /// The definition of the hash: what `CanonicalJSON` writes faster, and what it falls back to.
     static func viaJSONEncoder<Value: Encodable>(_ value: Value) -> String {
         let encoder = JSONEncoder()
