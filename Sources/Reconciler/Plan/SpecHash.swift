@@ -5,7 +5,7 @@ import Spec
 /// SHA-256 over a value's canonical JSON (sorted keys): equal values hash equal on every run.
 enum SpecHash {
     static func of<Value: Encodable>(_ value: Value) -> String {
-        if let bytes = try? CanonicalJSON.encode(value) { return SHA256.hash(data: bytes).hexString }
+        if let bytes = try? CanonicalJSON.encode(value) { return hex(SHA256.hash(data: bytes)) }
         return viaJSONEncoder(value)
     }
 
@@ -13,7 +13,7 @@ enum SpecHash {
     static func of<Value: CanonicalJSONWritable>(_ value: Value) -> String {
         var writer = CanonicalJSONWriter()
         value.write(to: &writer)
-        return SHA256.hash(data: writer.bytes).hexString
+        return hex(SHA256.hash(data: writer.bytes))
     }
 
     /// The definition of the hash: what `CanonicalJSON` writes faster, and what it falls back to.
@@ -21,6 +21,11 @@ enum SpecHash {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(value) else { return "" }
-        return SHA256.hash(data: data).hexString
+        return hex(SHA256.hash(data: data))
+    }
+
+    /// Through the digest's bytes: copying a digest out through its own iterator cost as much again.
+    private static func hex(_ digest: SHA256.Digest) -> String {
+        digest.withUnsafeBytes { $0.hexString }
     }
 }
