@@ -17,7 +17,7 @@ extension LibvirtHypervisor {
         // The apply lock is reconcile's bookkeeping, not a network anyone declares or prunes.
         async let allNetworks = Libvirt.onOwnThread { try connection.allNetworks().filter { $0.name != LockNetworkXML.name } }
         async let allPools = Libvirt.onOwnThread { try connection.allPools() }
-        async let allDomains = Libvirt.onOwnThread { try connection.allDomains() }
+        async let allDomains = Libvirt.onOwnThread { DomainHandleSlots(try connection.allDomains()) }
         async let snapshotted = Libvirt.onOwnThread { try connection.namesOfDomainsWithSnapshots() }
         async let bulkStates = Libvirt.onOwnThread { try connection.activeDomainStates() }
         async let autostarted = Libvirt.onOwnThread { try connection.domainNames(matching: VIR_CONNECT_LIST_DOMAINS_AUTOSTART) }
@@ -66,19 +66,19 @@ extension LibvirtHypervisor {
 
     /// Every listed domain's definition (and a running one's live definition and snapshots), several
     /// calls in flight on each of `readers`.
-    private func readDomains(_ listed: [DomainHandle], readers: [LibvirtConnection], states: [String: virDomainState]?,
+    private func readDomains(_ listed: DomainHandleSlots, readers: [LibvirtConnection], states: [String: virDomainState]?,
                              autostart: Set<String>, transient: Set<String>, withSnapshots: Set<String>) async throws -> [ObservedDomain] {
         // A domain handle belongs to the connection that listed it: each extra one lists its own.
         let extraHandles = try await Libvirt.concurrentMap(Array(readers.dropFirst()), width: readers.count) { reader in
             Dictionary(try reader.allDomains().map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         }
         let readerCount = readers.count
-        let entries = Array(listed.enumerated())
         // Item i runs on thread i mod width, a multiple of readerCount: each thread keeps to one connection.
-        return try await Libvirt.concurrentMap(entries, width: Libvirt.observationWidth * readerCount) { entry in
-            let reader = entry.offset % readerCount
+        return try await Libvirt.concurrentMap(Array(0..<listed.count), width: Libvirt.observationWidth * readerCount) { index -> ObservedDomain? in
+            guard let listedHandle = listed.take(index) else { return nil }
+            let reader = index % readerCount
             // A domain the extra connection did not list (defined meanwhile) is read on the main one.
-            let domain = reader == 0 ? entry.element : extraHandles[reader - 1][entry.element.name] ?? entry.element
+            let domain = reader == 0 ? listedHandle : extraHandles[reader - 1][listedHandle.name] ?? listedHandle
             let name = domain.name
             // The bulk call answers for active domains; an inactive one is shut off. (One started since
             // is read as shut off: its start step finds it running and does nothing, and the next
@@ -94,6 +94,6 @@ extension LibvirtHypervisor {
             // Listing snapshots costs calls of its own: only for the domains that have any.
             if withSnapshots.contains(name) { observed.snapshots = try Self.snapshots(of: domain) }
             return observed
-        }
+        }.compactMap { $0 }
     }
 }
