@@ -88,52 +88,16 @@ struct CanonicalJSONWriter {
         }
     }
 
-    // Members whose value may be absent: `JSONEncoder` leaves out a nil optional's key altogether.
-
-    mutating func member(_ name: StaticString, _ value: String?) {
-        guard let value else { return }
-        key(name)
-        string(value)
-    }
-
-    mutating func member(_ name: StaticString, _ value: Bool?) {
-        guard let value else { return }
-        key(name)
-        bool(value)
-    }
-
-    mutating func member(_ name: StaticString, _ value: Int?) {
-        guard let value else { return }
-        key(name)
-        integer(value)
-    }
-
-    mutating func member(_ name: StaticString, _ value: UInt64?) {
-        guard let value else { return }
-        key(name)
-        unsigned(value)
-    }
-
-    mutating func member(_ name: StaticString, _ values: [String]?) {
-        guard let values else { return }
-        key(name)
-        array(values) { $0.string($1) }
-    }
-
+    /// A member; `JSONEncoder` leaves out a nil optional's key altogether.
     mutating func member<Value: CanonicalJSONWritable>(_ name: StaticString, _ value: Value?) {
         guard let value else { return }
         key(name)
         value.write(to: &self)
     }
 
-    mutating func member<Value: CanonicalJSONWritable>(_ name: StaticString, _ values: [Value]) {
+    mutating func member<Value: CanonicalJSONWritable>(_ name: StaticString, _ values: [Value]?) {
+        guard let values else { return }
         key(name)
         array(values) { writer, value in value.write(to: &writer) }
-    }
-
-    mutating func member<Value: RawRepresentable<String>>(_ name: StaticString, _ value: Value?) {
-        guard let value else { return }
-        key(name)
-        string(value.rawValue)
     }
 }
