@@ -25,11 +25,13 @@ let package = Package(
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
+        // libvirt's headers only: libvirt itself is opened at run time by CLibvirtLoader, not linked
+        // (pkg-config would add -lvirt, so the headers are found in the default include path).
         .systemLibrary(
             name: "CLibvirt",
-            pkgConfig: "libvirt",
             providers: [.apt(["libvirt-dev"])]
         ),
+        .target(name: "CLibvirtLoader"),
         // Reading libvirt's XML: libxml2 directly, not FoundationXML's delegate-based XMLParser over it.
         .systemLibrary(
             name: "CLibXML2",
@@ -81,6 +83,7 @@ let package = Package(
             dependencies: [
                 "Localization",
                 "CLibvirt",
+                "CLibvirtLoader",
                 "CLibXML2",
                 "HostCommands",
                 "Reconciler",

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LibvirtAdapter
 import Localization
 
 @main
@@ -21,6 +22,7 @@ struct Reconcile: AsyncParsableCommand {
     }
 
     static func main() async {
+        LibvirtLibrary.loadInBackground()
         BrokenPipe.survive()
         await main(nil)
     }

@@ -1,11 +1,22 @@
 import CLibvirt
+import CLibvirtLoader
 import Glibc
 import Dispatch
 
 /// Process-wide libvirt set-up and the small helpers that turn C return codes into thrown errors.
 enum Libvirt {
+    /// Loads libvirt (opened at run time: see CLibvirtLoader's loader.c) and silences its default
+    /// printer, once; before any other libvirt call. Throws when libvirt is not installed.
+    static func prepare() throws(LibvirtError) {
+        guard reconcile_libvirt_load() == 0 else {
+            let reason = String(cString: reconcile_libvirt_load_error())
+            throw LibvirtError(code: -1, domain: 0, message: "libvirt is not installed or cannot be loaded: \(reason)", function: "dlopen")
+        }
+        _ = silenceDefaultPrinter
+    }
+
     /// libvirt prints every error to stderr by default; errors are thrown instead.
-    static let silenceDefaultPrinter: Void = {
+    private static let silenceDefaultPrinter: Void = {
         virSetErrorFunc(nil) { _, _ in }
         _ = virInitialize()
     }()

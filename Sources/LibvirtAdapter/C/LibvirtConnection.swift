@@ -7,7 +7,7 @@ final class LibvirtConnection: @unchecked Sendable {
     let uri: String
 
     init(uri: String) throws(LibvirtError) {
-        Libvirt.silenceDefaultPrinter
+        try Libvirt.prepare()
         pointer = try Libvirt.check(virConnectOpen(uri), "virConnectOpen")
         self.uri = uri
     }
