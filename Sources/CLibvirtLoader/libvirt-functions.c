@@ -397,7 +397,7 @@ int virStreamSend(virStreamPtr st, const char *data, size_t nbytes) {
     return ((__typeof__(&virStreamSend)) reconcile_libvirt_function(97, "virStreamSend"))(st, data, nbytes);
 }
 
-#pragma GCC visibility pop
-
 /// Each function's address in libvirt, once looked up.
 _Atomic(void *) reconcile_libvirt_functions[98];
+
+#pragma GCC visibility pop

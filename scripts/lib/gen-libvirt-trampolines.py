@@ -62,8 +62,8 @@ for index, name in enumerate(functions):
     call = f"((__typeof__(&{name})) reconcile_libvirt_function({index}, \"{name}\"))({', '.join(argument_names(parameters))})"
     returns = "" if result.strip() == "void" else "return "
     lines += [f"{result.strip()} {name}({parameters}) {{", f"    {returns}{call};", "}", ""]
-lines += ["#pragma GCC visibility pop", "", "/// Each function's address in libvirt, once looked up.",
-          f"_Atomic(void *) reconcile_libvirt_functions[{len(functions)}];", ""]
+lines += ["/// Each function's address in libvirt, once looked up.",
+          f"_Atomic(void *) reconcile_libvirt_functions[{len(functions)}];", "", "#pragma GCC visibility pop", ""]
 output = root / "Sources/CLibvirtLoader/libvirt-functions.c"
 output.write_text("\n".join(lines))
 print(f"wrote {output.relative_to(root)}: {len(functions)} functions")
