@@ -79,6 +79,26 @@ enum CanonicalJSON {
         }
     }
 
+    /// A number in decimal, as `JSONEncoder` writes integers; without building a `String` first.
+    static func writeInteger(_ value: Int64, to output: inout [UInt8]) {
+        if value < 0 { output.append(UInt8(ascii: "-")) }
+        writeUnsigned(value.magnitude, to: &output)
+    }
+
+    static func writeUnsigned(_ value: UInt64, to output: inout [UInt8]) {
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for UInt64.max's 20 digits
+        var remaining = value
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                count += 1
+                buffer[buffer.count - count] = UInt8(ascii: "0") + UInt8(remaining % 10)
+                remaining /= 10
+            } while remaining > 0
+            output.append(contentsOf: buffer[(buffer.count - count)...])
+        }
+    }
+
     /// A JSON string as `JSONWriter` escapes it: quote, backslash and C0 controls; slashes stay.
     static func writeString(_ text: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))

@@ -21,8 +21,8 @@ enum CanonicalJSONNode {
     func write(to output: inout [UInt8]) {
         switch self {
         case .literal(let text): text.withUTF8Buffer { output.append(contentsOf: $0) }
-        case .signed(let number): output.append(contentsOf: String(number).utf8)
-        case .unsigned(let number): output.append(contentsOf: String(number).utf8)
+        case .signed(let number): CanonicalJSON.writeInteger(number, to: &output)
+        case .unsigned(let number): CanonicalJSON.writeUnsigned(number, to: &output)
         case .string(let text): CanonicalJSON.writeString(text, to: &output)
         case .array(let items):
             output.append(UInt8(ascii: "["))

@@ -5,8 +5,6 @@
 /// builds check that order, and the tests compare every writer with `JSONEncoder`.
 struct CanonicalJSONWriter {
     private(set) var bytes: [UInt8] = []
-    /// Per open object or array: whether a member was written, so the next one needs a comma.
-    private var hasMembers: [Bool] = []
     #if DEBUG
     private var lastKeys: [String] = []
     #endif
@@ -17,7 +15,6 @@ struct CanonicalJSONWriter {
 
     mutating func object(_ writeMembers: (inout CanonicalJSONWriter) -> Void) {
         bytes.append(UInt8(ascii: "{"))
-        hasMembers.append(false)
         #if DEBUG
         lastKeys.append("")
         #endif
@@ -25,7 +22,6 @@ struct CanonicalJSONWriter {
         #if DEBUG
         lastKeys.removeLast()
         #endif
-        hasMembers.removeLast()
         bytes.append(UInt8(ascii: "}"))
     }
 
@@ -45,8 +41,8 @@ struct CanonicalJSONWriter {
         assert(lastKeys.last.map { CanonicalJSON.precedes($0, name) } ?? true, "keys out of order at \(name)")
         lastKeys[lastKeys.count - 1] = name
         #endif
-        if hasMembers[hasMembers.count - 1] { bytes.append(UInt8(ascii: ",")) }
-        hasMembers[hasMembers.count - 1] = true
+        // The object's first member follows its `{`; any other follows the value before it.
+        if bytes.last != UInt8(ascii: "{") { bytes.append(UInt8(ascii: ",")) }
         bytes.append(UInt8(ascii: "\""))
         key.withUTF8Buffer { bytes.append(contentsOf: $0) }
         bytes.append(UInt8(ascii: "\""))
@@ -58,34 +54,16 @@ struct CanonicalJSONWriter {
     }
 
     mutating func bool(_ value: Bool) {
-        if value {
-            bytes.append(contentsOf: [UInt8(ascii: "t"), UInt8(ascii: "r"), UInt8(ascii: "u"), UInt8(ascii: "e")])
-        } else {
-            bytes.append(contentsOf: [UInt8(ascii: "f"), UInt8(ascii: "a"), UInt8(ascii: "l"), UInt8(ascii: "s"), UInt8(ascii: "e")])
-        }
+        let text: StaticString = value ? "true" : "false"
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
     mutating func integer(_ value: Int) {
-        if value < 0 {
-            bytes.append(UInt8(ascii: "-"))
-            unsigned(value.magnitude)
-        } else {
-            unsigned(UInt(value))
-        }
+        CanonicalJSON.writeInteger(Int64(value), to: &bytes)
     }
 
-    mutating func unsigned<Number: UnsignedInteger & FixedWidthInteger>(_ value: Number) {
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for UInt64.max's 20 digits
-        var remaining = UInt64(value)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                count += 1
-                buffer[buffer.count - count] = UInt8(ascii: "0") + UInt8(remaining % 10)
-                remaining /= 10
-            } while remaining > 0
-            bytes.append(contentsOf: buffer[(buffer.count - count)...])
-        }
+    mutating func unsigned(_ value: UInt64) {
+        CanonicalJSON.writeUnsigned(value, to: &bytes)
     }
 
     /// A member; `JSONEncoder` leaves out a nil optional's key altogether.
